@@ -1,0 +1,118 @@
+package com.crossdock.platform.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The one error handler of every listener: transient failures are retried in place with exponential backoff;
+ * permanent ones (and exhausted retries) go to {@code <topic>.<group>.dlt} with the record's key, value and
+ * headers byte for byte plus the failure's diagnostics. Listeners never catch and log an exception away.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConventionsConfiguration {
+
+    @Bean
+    org.springframework.kafka.listener.RecordInterceptor<Object, Object> correlationRecordInterceptor() {
+        return new CorrelationRecordInterceptor();
+    }
+
+    @Bean
+    RawRecordSender rawRecordSender(KafkaProperties kafka) {
+        return new RawRecordSender(kafka.buildProducerProperties());
+    }
+
+    @Bean
+    DefaultErrorHandler crossdockErrorHandler(RawRecordSender sender, CrossdockKafkaProperties properties,
+            MeterRegistry meters) {
+        FailureTracker tracker = new FailureTracker(Clock.systemUTC());
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(sender.template(),
+                (record, ex) -> new TopicPartition(deadLetterTopic(record), -1));
+        publisher.setHeadersFunction((record, ex) -> headers(record, ex, tracker.failureOf(record)));
+        ConsumerRecordRecoverer recoverer = (record, ex) -> {
+            publisher.accept(record, ex);
+            meters.counter("crossdock.kafka.dead_letters", "topic", record.topic(),
+                    "group", String.valueOf(KafkaUtils.getConsumerGroupId()),
+                    "failure", rootCause(ex).getClass().getSimpleName()).increment();
+        };
+        CrossdockKafkaProperties.Retry retry = properties.retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, retry.maxAttempts() - 1));
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, ex) -> isTransient(ex) ? null : new FixedBackOff(0, 0));
+        handler.setRetryListeners(tracker);
+        return handler;
+    }
+
+    private static String deadLetterTopic(ConsumerRecord<?, ?> record) {
+        String group = KafkaUtils.getConsumerGroupId();
+        return Topics.deadLetterTopic(Topics.sourceTopic(record.topic(), group), group);
+    }
+
+    /** Permanent: an undeserializable record, or anything that says it is not transient (a vendor's 4xx). */
+    static boolean isTransient(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PoisonRecordException) {
+                return false;
+            }
+            if (t instanceof Retryability r) {
+                return r.transientFailure();
+            }
+        }
+        return true;
+    }
+
+    private static RecordHeaders headers(ConsumerRecord<?, ?> record, Exception ex, FailureTracker.Failure failure) {
+        Throwable cause = rootCause(ex);
+        RecordHeaders headers = new RecordHeaders();
+        Header earlier = record.headers().lastHeader(DeadLetterHeaders.FIRST_FAILED_AT);
+        add(headers, DeadLetterHeaders.FIRST_FAILED_AT,
+                earlier != null ? new String(earlier.value(), StandardCharsets.UTF_8) : failure.firstFailedAt().toString());
+        add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(failure.attempts()));
+        add(headers, DeadLetterHeaders.FAILURE_CLASS, cause.getClass().getName());
+        add(headers, DeadLetterHeaders.FAILURE_MESSAGE, String.valueOf(cause.getMessage()));
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition()));
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()));
+        add(headers, DeadLetterHeaders.CONSUMER_GROUP, String.valueOf(KafkaUtils.getConsumerGroupId()));
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof DeadLetterDetails details) {
+                for (Map.Entry<String, String> e : details.deadLetterHeaders().entrySet()) {
+                    add(headers, e.getKey(), e.getValue());
+                }
+                break;
+            }
+        }
+        return headers;
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t
+                && t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,45 @@
+package com.crossdock.platform.kafka;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Sends records whose key and value are already bytes: raw webhooks, dead letters, spool drains, replays.
+ * acks=all and idempotence are forced: a record is only reported sent once every in-sync replica has it.
+ * Deliberately not a {@code KafkaTemplate} bean, so Spring Boot's own (Avro-serializing) template stays.
+ */
+public final class RawRecordSender implements DisposableBean {
+
+    private final DefaultKafkaProducerFactory<byte[], byte[]> factory;
+    private final KafkaTemplate<byte[], byte[]> template;
+
+    public RawRecordSender(Map<String, Object> producerProperties) {
+        Map<String, Object> props = new java.util.HashMap<>(producerProperties);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.factory = new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        this.template = new KafkaTemplate<>(factory);
+    }
+
+    public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {
+        return template.send(record);
+    }
+
+    /** For Spring Kafka's dead-letter recoverer, which publishes through a template. */
+    public KafkaTemplate<byte[], byte[]> template() {
+        return template;
+    }
+
+    @Override
+    public void destroy() {
+        factory.destroy();
+    }
+}
