@@ -68,19 +68,25 @@ public final class LocalStack implements AutoCloseable {
         started.push(schemaRegistry);
         registry = schemaRegistry.url();
 
-        ingressPort = port(run(IngressApplication.class, "ingress-webhooks", Map.of(
-                "server.port", settings.ingressPort(),
-                "crossdock.ingress.prodsmart.webhook-secret", settings.webhookSecret(),
-                "crossdock.ingress.spool-dir", settings.dataDir().resolve("ingress-spool").toString())));
+        ingressPort = settings.ingressPort();
+        if (settings.services().contains("ingress-webhooks")) {
+            ingressPort = port(run(IngressApplication.class, "ingress-webhooks", Map.of(
+                    "server.port", settings.ingressPort(),
+                    "crossdock.ingress.prodsmart.webhook-secret", settings.webhookSecret(),
+                    "crossdock.ingress.spool-dir", settings.dataDir().resolve("ingress-spool").toString())));
+        }
         sandboxPort = port(run(SandboxesApplication.class, "sandboxes", Map.of(
                 "server.port", settings.sandboxPort(),
                 "sandboxes.paqtana.token", settings.paqtanaToken(),
                 "sandboxes.prodsmart.api-secret", settings.webhookSecret(),
                 "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart")));
-        publisherPort = port(run(PaqtanaPublisherApplication.class, "paqtana-publisher", Map.of(
-                "server.port", settings.paqtanaPublisherPort(),
-                "crossdock.paqtana.base-url", "http://localhost:" + sandboxPort + "/paqtana",
-                "crossdock.paqtana.token", settings.paqtanaToken())));
+        publisherPort = settings.paqtanaPublisherPort();
+        if (settings.services().contains("paqtana-publisher")) {
+            publisherPort = port(run(PaqtanaPublisherApplication.class, "paqtana-publisher", Map.of(
+                    "server.port", settings.paqtanaPublisherPort(),
+                    "crossdock.paqtana.base-url", sandboxUrl() + "/paqtana",
+                    "crossdock.paqtana.token", settings.paqtanaToken())));
+        }
         startup = Duration.ofNanos(System.nanoTime() - begin);
     }
 

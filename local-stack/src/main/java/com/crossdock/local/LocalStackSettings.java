@@ -15,7 +15,11 @@ public record LocalStackSettings(
         int paqtanaPublisherPort,
         String webhookSecret,
         String paqtanaToken,
-        Path dataDir) {
+        Path dataDir,
+        java.util.Set<String> services) {
+
+    /** The services the stack embeds unless CROSSDOCK_LOCAL_SERVICES names fewer (the benchmark runs them apart). */
+    public static final java.util.Set<String> ALL_SERVICES = java.util.Set.of("ingress-webhooks", "paqtana-publisher");
 
     public static final String DEMO_WEBHOOK_SECRET = "prodsmart-demo-secret";
     public static final String DEMO_PAQTANA_TOKEN = "paqtana-demo-token";
@@ -29,12 +33,32 @@ public record LocalStackSettings(
                 port(env, "CROSSDOCK_PAQTANA_PUBLISHER_PORT", 8082),
                 env.getOrDefault("CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET", DEMO_WEBHOOK_SECRET),
                 env.getOrDefault("CROSSDOCK_PAQTANA_TOKEN", DEMO_PAQTANA_TOKEN),
-                Path.of(env.getOrDefault("CROSSDOCK_DATA_DIR", ".local")));
+                Path.of(env.getOrDefault("CROSSDOCK_DATA_DIR", ".local")),
+                services(env.get("CROSSDOCK_LOCAL_SERVICES")));
     }
 
     /** Every port chosen freely, data in the given directory: for tests. */
     public static LocalStackSettings ephemeral(Path dataDir) {
-        return new LocalStackSettings(0, 0, 0, 0, 0, DEMO_WEBHOOK_SECRET, DEMO_PAQTANA_TOKEN, dataDir);
+        return new LocalStackSettings(0, 0, 0, 0, 0, DEMO_WEBHOOK_SECRET, DEMO_PAQTANA_TOKEN, dataDir, ALL_SERVICES);
+    }
+
+    private static java.util.Set<String> services(String list) {
+        if (list == null) {
+            return ALL_SERVICES;
+        }
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String service = name.trim();
+            if (service.isEmpty()) {
+                continue;
+            }
+            if (!ALL_SERVICES.contains(service)) {
+                throw new IllegalArgumentException("CROSSDOCK_LOCAL_SERVICES: unknown service \"" + service
+                        + "\"; known: " + ALL_SERVICES);
+            }
+            chosen.add(service);
+        }
+        return chosen;
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
