@@ -45,10 +45,10 @@ public class VendorCallException extends RuntimeException {
 
     /** A 2xx answer whose body says failure. */
     public static VendorCallException ofBodyFailure(String vendor, String operation, int status,
-            BodyFailure failure) {
+            BodyFailure failure, Map<String, String> headers) {
         VendorCallOutcome outcome = failure.transientFailure()
                 ? VendorCallOutcome.TRANSIENT_ERROR : VendorCallOutcome.CLIENT_ERROR;
-        return new VendorCallException(outcome, vendor, operation, status, failure.detail(), Map.of(),
+        return new VendorCallException(outcome, vendor, operation, status, failure.detail(), headers,
                 failure.retryAfter().orElse(null), null);
     }
 
