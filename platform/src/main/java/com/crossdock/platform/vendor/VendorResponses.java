@@ -48,7 +48,8 @@ final class VendorResponses {
         }
         return decoder.apply(response)
                 .onErrorMap(CodecException.class, undecodable -> VendorCallException.ofStatus(vendor, operation,
-                        status, "undecodable answer: " + undecodable.getMessage(), Map.of(), null))
+                        status, "undecodable answer: " + SecretRedactor.redact(String.valueOf(undecodable.getMessage()),
+                        response.request()), Map.of(), null))
                 .flatMap(read -> judge.apply(read)
                         .map(failure -> Mono.<R>error(VendorCallException.ofBodyFailure(vendor, operation, status,
                                 redacted(failure, response), selectedHeaders(response.headers().asHttpHeaders()))))
