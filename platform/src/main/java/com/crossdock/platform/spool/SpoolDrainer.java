@@ -47,7 +47,8 @@ public final class SpoolDrainer {
             }
             stopping = false;
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "crossdock-spool-drainer-" + spool.options().directory().getFileName());
+                String name = "crossdock-spool-drainer-" + spool.options().directory().getFileName();
+                Thread thread = new Thread(runnable, name);
                 thread.setDaemon(true);
                 return thread;
             });
