@@ -1,0 +1,87 @@
+package com.crossdock.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/** The YAML documents under deploy/k8s, and the containers of the workloads among them. */
+final class KubernetesManifests {
+
+    /** Kinds whose pods are described at spec.template.spec. */
+    static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job");
+
+    record Manifest(Path file, JsonNode document) {
+
+        String kind() {
+            return document.path("kind").asString("");
+        }
+
+        String name() {
+            return document.path("metadata").path("name").asString("");
+        }
+
+        @Override
+        public String toString() {
+            return kind() + " " + name() + " (" + DeployFiles.kubernetesDirectory().relativize(file) + ")";
+        }
+    }
+
+    record Container(Manifest workload, JsonNode spec) {
+
+        @Override
+        public String toString() {
+            return spec.path("name").asString() + " in " + workload;
+        }
+    }
+
+    private KubernetesManifests() {
+    }
+
+    static List<Manifest> all() {
+        List<Manifest> manifests = new ArrayList<>();
+        for (Path file : DeployFiles.kubernetesFiles()) {
+            DeployFiles.yamlDocuments(file).forEach(document -> manifests.add(new Manifest(file, document)));
+        }
+        return manifests;
+    }
+
+    static List<Manifest> ofKind(String kind) {
+        return all().stream().filter(m -> m.kind().equals(kind)).toList();
+    }
+
+    static List<Manifest> workloads() {
+        return all().stream().filter(m -> WORKLOAD_KINDS.contains(m.kind())).toList();
+    }
+
+    static JsonNode podSpec(Manifest workload) {
+        return workload.document().path("spec").path("template").path("spec");
+    }
+
+    /** Every container and init container of every workload. */
+    static List<Container> containers() {
+        List<Container> containers = new ArrayList<>();
+        for (Manifest workload : workloads()) {
+            JsonNode pod = podSpec(workload);
+            pod.path("initContainers").values().forEach(c -> containers.add(new Container(workload, c)));
+            pod.path("containers").values().forEach(c -> containers.add(new Container(workload, c)));
+        }
+        return containers;
+    }
+
+    /** Every node under the given one (itself included) that holds a property of this name, e.g. secretKeyRef. */
+    static List<JsonNode> findAll(JsonNode node, String property) {
+        List<JsonNode> found = new ArrayList<>();
+        collect(node, property, found);
+        return found;
+    }
+
+    private static void collect(JsonNode node, String property, List<JsonNode> found) {
+        if (node.has(property) && node.isObject()) {
+            found.add(node.get(property));
+        }
+        node.values().forEach(child -> collect(child, property, found));
+    }
+}

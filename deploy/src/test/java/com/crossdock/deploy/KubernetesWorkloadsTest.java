@@ -1,0 +1,121 @@
+package com.crossdock.deploy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.crossdock.deploy.KubernetesManifests.Container;
+import com.crossdock.deploy.KubernetesManifests.Manifest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every manifest under deploy/k8s parses, and every container is sized, probed and locked down. */
+class KubernetesWorkloadsTest {
+
+    /** Spring's graceful shutdown phase (spring.lifecycle.timeout-per-shutdown-phase) of every service. */
+    private static final int SHUTDOWN_SECONDS = 30;
+
+    @Test
+    void everyManifestParsesAndNamesItsApiVersionAndKind() {
+        List<Manifest> manifests = KubernetesManifests.all();
+
+        assertThat(DeployFiles.kubernetesFiles())
+                .allSatisfy(file -> assertThat(DeployFiles.yamlDocuments(file)).as("%s", file).isNotEmpty());
+        assertThat(manifests).allSatisfy(m -> {
+            assertThat(m.document().path("apiVersion").asString("")).as("apiVersion of %s", m).isNotBlank();
+            assertThat(m.kind()).as("kind in %s", m.file()).isNotBlank();
+        });
+        assertThat(manifests.stream().map(Manifest::kind).collect(Collectors.toSet())).contains("StatefulSet",
+                "Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler", "Secret", "Kustomization");
+    }
+
+    @Test
+    void everyContainerRequestsCpuAndMemoryAndIsLimitedInMemory() {
+        assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
+            JsonNode requests = container.spec().path("resources").path("requests");
+            JsonNode limits = container.spec().path("resources").path("limits");
+            assertThat(requests.path("cpu").asString("")).as("cpu request of %s", container).isNotBlank();
+            assertThat(requests.path("memory").asString("")).as("memory request of %s", container).isNotBlank();
+            assertThat(limits.path("memory").asString("")).as("memory limit of %s", container).isNotBlank();
+        });
+    }
+
+    @Test
+    void everyContainerIsProbedOnTheActuatorLivenessAndReadinessGroups() {
+        assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
+            assertThat(container.spec().path("livenessProbe").path("httpGet").path("path").asString(""))
+                    .as("liveness probe of %s", container).isEqualTo("/actuator/health/liveness");
+            assertThat(container.spec().path("readinessProbe").path("httpGet").path("path").asString(""))
+                    .as("readiness probe of %s", container).isEqualTo("/actuator/health/readiness");
+        });
+    }
+
+    @Test
+    void everyContainerRunsAsNonRootOnAReadOnlyRootWithoutCapabilities() {
+        assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
+            JsonNode security = container.spec().path("securityContext");
+            JsonNode podSecurity = KubernetesManifests.podSpec(container.workload()).path("securityContext");
+            assertThat(security.path("runAsNonRoot").asBoolean(podSecurity.path("runAsNonRoot").asBoolean(false)))
+                    .as("runAsNonRoot of %s", container).isTrue();
+            assertThat(security.path("readOnlyRootFilesystem").asBoolean(false))
+                    .as("read-only root of %s", container).isTrue();
+            assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
+                    .as("privilege escalation of %s", container).isFalse();
+            assertThat(strings(security.path("capabilities").path("drop")))
+                    .as("dropped capabilities of %s", container).contains("ALL");
+            // The JVM and Netty write temporary files: /tmp is an emptyDir on a read-only root.
+            assertThat(container.spec().path("volumeMounts").values()).as("volume mounts of %s", container)
+                    .anySatisfy(mount -> assertThat(mount.path("mountPath").asString()).isEqualTo("/tmp"));
+        });
+    }
+
+    @Test
+    void noImageIsUntaggedOrLatest() {
+        assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
+            String image = container.spec().path("image").asString("");
+            String nameAndTag = image.substring(image.lastIndexOf('/') + 1);
+            assertThat(nameAndTag).as("image of %s", container)
+                    .containsAnyOf(":", "@sha256:").doesNotEndWith(":latest");
+        });
+        assertThat(KubernetesManifests.ofKind("Kustomization")).allSatisfy(kustomization -> assertThat(
+                kustomization.document().path("images").values()).allSatisfy(image ->
+                        assertThat(image.path("newTag").asString("")).as("newTag in %s", kustomization)
+                                .isNotEqualTo("latest")));
+    }
+
+    @Test
+    void everySecretKeyRefNamesAKeyOfTheExampleSecret() {
+        Manifest example = KubernetesManifests.ofKind("Secret").stream()
+                .filter(secret -> secret.file().endsWith("secret.example.yaml"))
+                .findFirst().orElseThrow();
+        Set<String> keys = Set.copyOf(example.document().path("stringData").propertyNames());
+
+        List<JsonNode> references = KubernetesManifests.all().stream()
+                .flatMap(m -> KubernetesManifests.findAll(m.document(), "secretKeyRef").stream())
+                .toList();
+
+        assertThat(references).isNotEmpty().allSatisfy(reference -> {
+            assertThat(reference.path("name").asString()).isEqualTo(example.name());
+            assertThat(keys).contains(reference.path("key").asString());
+        });
+    }
+
+    @Test
+    void terminationGraceCoversThePreStopSleepAndTheGracefulShutdown() {
+        assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
+            JsonNode lifecycle = container.spec().path("lifecycle");
+            List<String> preStop = strings(lifecycle.path("preStop").path("exec").path("command"));
+            assertThat(preStop).as("preStop of %s", container).hasSize(2).startsWith("sleep");
+            JsonNode pod = KubernetesManifests.podSpec(container.workload());
+            int grace = pod.path("terminationGracePeriodSeconds").asInt(30);
+            assertThat(grace).as("terminationGracePeriodSeconds of %s", container.workload())
+                    .isGreaterThanOrEqualTo(Integer.parseInt(preStop.get(1)) + SHUTDOWN_SECONDS);
+        });
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.values().stream().map(JsonNode::asString).toList();
+    }
+}

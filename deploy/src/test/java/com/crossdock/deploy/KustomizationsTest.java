@@ -1,0 +1,114 @@
+package com.crossdock.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.crossdock.deploy.KubernetesManifests.Manifest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What `kubectl apply -k` assembles: existing resources, generated settings, no committed credentials. */
+class KustomizationsTest {
+
+    private static final Path BASE = DeployFiles.kubernetesDirectory().resolve("base/kustomization.yaml");
+    private static final Path LOCAL = DeployFiles.kubernetesDirectory().resolve("overlays/local/kustomization.yaml");
+
+    @Test
+    void everyKustomizationListsResourcesThatExist() {
+        List<Manifest> kustomizations = KubernetesManifests.ofKind("Kustomization");
+
+        assertThat(kustomizations).extracting(Manifest::file).contains(BASE, LOCAL);
+        assertThat(kustomizations).allSatisfy(kustomization -> assertThat(resources(kustomization.file()))
+                .as("resources of %s", kustomization).isNotEmpty()
+                .allSatisfy(resource -> assertThat(Files.isRegularFile(resource)
+                        || Files.isRegularFile(resource.resolve("kustomization.yaml")))
+                        .as("%s exists", resource).isTrue()));
+    }
+
+    @Test
+    void theBaseAppliesNoSecret() {
+        List<Path> applied = resources(BASE);
+
+        assertThat(applied).noneSatisfy(file ->
+                assertThat(file.getFileName().toString()).isEqualTo("secret.example.yaml"));
+        assertThat(applied).allSatisfy(file -> assertThat(DeployFiles.yamlDocuments(file))
+                .noneSatisfy(document -> assertThat(document.path("kind").asString()).isEqualTo("Secret")));
+        assertThat(DeployFiles.yaml(BASE).has("secretGenerator")).isFalse();
+    }
+
+    @Test
+    void everyConfigMapReferenceIsGeneratedByTheBase() {
+        Set<String> generated = Set.copyOf(generatorLiterals(BASE, "configMapGenerator").keySet());
+
+        List<String> referenced = KubernetesManifests.workloads().stream()
+                .flatMap(workload -> KubernetesManifests.findAll(workload.document(), "configMapRef").stream())
+                .map(reference -> reference.path("name").asString())
+                .toList();
+
+        assertThat(referenced).isNotEmpty().allSatisfy(name -> assertThat(generated).contains(name));
+    }
+
+    @Test
+    void theLocalOverlayGeneratesTheExampleSecretWithDemoValuesOnly() {
+        JsonNode example = DeployFiles.yaml(DeployFiles.kubernetesDirectory().resolve("base/secret.example.yaml"));
+
+        String name = example.path("metadata").path("name").asString();
+
+        Map<String, String> local = generatorLiterals(LOCAL, "secretGenerator").get(name);
+
+        assertThat(local).isNotNull();
+        assertThat(local.keySet()).containsExactlyInAnyOrderElementsOf(example.path("stringData").propertyNames());
+        assertThat(local.values()).allSatisfy(value -> assertThat(value).contains("demo"));
+    }
+
+    @Test
+    void ingressKeepsItsSpoolOnAClaimOfItsOwn() {
+        String spoolDir = generatorLiterals(BASE, "configMapGenerator")
+                .get("ingress-webhooks-config").get("CROSSDOCK_INGRESS_SPOOL_DIR");
+        Manifest ingress = KubernetesManifests.ofKind("StatefulSet").stream()
+                .filter(m -> m.name().equals("ingress-webhooks")).findFirst().orElseThrow();
+        JsonNode container = KubernetesManifests.podSpec(ingress).path("containers").get(0);
+
+        String spoolVolume = container.path("volumeMounts").values().stream()
+                .filter(mount -> mount.path("mountPath").asString().equals(spoolDir))
+                .map(mount -> mount.path("name").asString())
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + spoolDir));
+
+        assertThat(ingress.document().path("spec").path("volumeClaimTemplates").values())
+                .anySatisfy(claim -> assertThat(claim.path("metadata").path("name").asString()).isEqualTo(spoolVolume));
+        assertThat(KubernetesManifests.ofKind("PodDisruptionBudget")).extracting(Manifest::name)
+                .contains("ingress-webhooks");
+        assertThat(KubernetesManifests.ofKind("HorizontalPodAutoscaler")).anySatisfy(hpa -> {
+            JsonNode target = hpa.document().path("spec").path("scaleTargetRef");
+            assertThat(target.path("kind").asString()).isEqualTo("StatefulSet");
+            assertThat(target.path("name").asString()).isEqualTo("ingress-webhooks");
+        });
+    }
+
+    /** The files and directories a kustomization lists under resources, resolved against it. */
+    private static List<Path> resources(Path kustomization) {
+        return DeployFiles.yaml(kustomization).path("resources").values().stream()
+                .map(resource -> kustomization.getParent().resolve(resource.asString()).normalize())
+                .toList();
+    }
+
+    /** name -> (key -> value) of the literals of a configMapGenerator or secretGenerator. */
+    private static Map<String, Map<String, String>> generatorLiterals(Path kustomization, String generator) {
+        Map<String, Map<String, String>> generated = new TreeMap<>();
+        DeployFiles.yaml(kustomization).path(generator).values().forEach(entry -> {
+            Map<String, String> literals = new TreeMap<>();
+            entry.path("literals").values().forEach(literal -> {
+                String[] keyAndValue = literal.asString().split("=", 2);
+                literals.put(keyAndValue[0], keyAndValue[1]);
+            });
+            generated.put(entry.path("name").asString(), literals);
+        });
+        return generated;
+    }
+}
