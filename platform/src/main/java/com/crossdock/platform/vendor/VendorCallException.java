@@ -4,13 +4,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import com.crossdock.platform.kafka.DeadLetterDetails;
+import com.crossdock.platform.kafka.Retryability;
+
 /**
  * A vendor call that failed, with the vendor's answer so that the caller can dead-letter it.
  * {@link #transientFailure()} tells a retry-later failure (5xx, 408, 429, I/O, timeout, rejection)
  * from a permanent one (any other 4xx, a 200 body classified as permanent).
  * The response body has secrets of the request redacted and is cut to {@value #MAX_BODY_CHARS} chars.
  */
-public class VendorCallException extends RuntimeException {
+public class VendorCallException extends RuntimeException implements Retryability, DeadLetterDetails {
+
+    /** Dead-letter headers with the vendor's answer, so an operator sees why without the vendor's logs. */
+    public static final String HEADER_VENDOR = "crossdock.vendor.name";
+    public static final String HEADER_OPERATION = "crossdock.vendor.operation";
+    public static final String HEADER_STATUS = "crossdock.vendor.status";
+    public static final String HEADER_BODY = "crossdock.vendor.body";
+    public static final String HEADER_OUTCOME = "crossdock.vendor.outcome";
 
     static final int MAX_BODY_CHARS = 8 * 1024;
     private static final int MESSAGE_BODY_CHARS = 300;
@@ -45,10 +55,10 @@ public class VendorCallException extends RuntimeException {
 
     /** A 2xx answer whose body says failure. */
     public static VendorCallException ofBodyFailure(String vendor, String operation, int status,
-            BodyFailure failure) {
+            BodyFailure failure, Map<String, String> headers) {
         VendorCallOutcome outcome = failure.transientFailure()
                 ? VendorCallOutcome.TRANSIENT_ERROR : VendorCallOutcome.CLIENT_ERROR;
-        return new VendorCallException(outcome, vendor, operation, status, failure.detail(), Map.of(),
+        return new VendorCallException(outcome, vendor, operation, status, failure.detail(), headers,
                 failure.retryAfter().orElse(null), null);
     }
 
@@ -102,6 +112,13 @@ public class VendorCallException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    @Override
+    public Map<String, String> deadLetterHeaders() {
+        return Map.of(HEADER_VENDOR, vendor, HEADER_OPERATION, operation, HEADER_STATUS, Integer.toString(status),
+                HEADER_BODY, responseBody, HEADER_OUTCOME, outcome.tag());
+    }
+
+    @Override
     public boolean transientFailure() {
         return outcome != VendorCallOutcome.CLIENT_ERROR;
     }

@@ -12,9 +12,13 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -82,8 +86,8 @@ public final class VendorPolicy {
 
     /**
      * Sends {@code request} under the policy and decodes a 2xx body as {@code type}; any other status
-     * fails with the vendor's status, body and selected headers. Give the request its body with
-     * {@code bodyValue}, which can be sent again on a retry.
+     * fails with the vendor's status, body and selected headers. Give the request a body that can be
+     * written again on a retry ({@code bodyValue}, a form inserter), never a one-shot publisher.
      */
     public <T> Mono<T> exchange(String operation, WebClient.RequestHeadersSpec<?> request, Class<T> type) {
         return exchange(operation, request, type, BodyFailureClassifier.none());
@@ -92,15 +96,29 @@ public final class VendorPolicy {
     /** As {@link #exchange(String, WebClient.RequestHeadersSpec, Class)}, and {@code classifier} judges 2xx bodies. */
     public <T> Mono<T> exchange(String operation, WebClient.RequestHeadersSpec<?> request, Class<T> type,
             BodyFailureClassifier<? super T> classifier) {
-        return call(operation, () -> request.exchangeToMono(response ->
-                responses.read(operation, response, r -> r.bodyToMono(type), classifier)));
+        return send(operation, request, response -> response.bodyToMono(type), classifier::classify);
     }
 
     /** As {@link #exchange(String, WebClient.RequestHeadersSpec, Class, BodyFailureClassifier)}, for generic types. */
     public <T> Mono<T> exchange(String operation, WebClient.RequestHeadersSpec<?> request,
             ParameterizedTypeReference<T> type, BodyFailureClassifier<? super T> classifier) {
+        return send(operation, request, response -> response.bodyToMono(type), classifier::classify);
+    }
+
+    /**
+     * As {@link #exchange(String, WebClient.RequestHeadersSpec, Class, BodyFailureClassifier)}, keeping
+     * the answer's status and headers (Inter Cars lists dropped SKUs in a header; BusMarket sends its quota).
+     */
+    public <T> Mono<ResponseEntity<T>> exchangeForEntity(String operation, WebClient.RequestHeadersSpec<?> request,
+            Class<T> type, BodyFailureClassifier<? super T> classifier) {
+        return send(operation, request, response -> response.toEntity(type),
+                entity -> entity.hasBody() ? classifier.classify(entity.getBody()) : Optional.empty());
+    }
+
+    private <R> Mono<R> send(String operation, WebClient.RequestHeadersSpec<?> request,
+            Function<ClientResponse, Mono<R>> decoder, Function<? super R, Optional<BodyFailure>> judge) {
         return call(operation, () -> request.exchangeToMono(response ->
-                responses.read(operation, response, r -> r.bodyToMono(type), classifier)));
+                responses.read(operation, response, decoder, judge)));
     }
 
     private <T> Mono<T> attempt(String operation, Supplier<? extends Mono<T>> call) {

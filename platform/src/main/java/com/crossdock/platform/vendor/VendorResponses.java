@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -34,8 +35,12 @@ final class VendorResponses {
         this.clock = clock;
     }
 
-    <T> Mono<T> read(String operation, ClientResponse response, Function<ClientResponse, Mono<T>> decoder,
-            BodyFailureClassifier<? super T> classifier) {
+    /**
+     * @param decoder reads a 2xx answer (the body, or an entity with headers)
+     * @param judge   finds a failure stated in what the decoder read
+     */
+    <R> Mono<R> read(String operation, ClientResponse response, Function<ClientResponse, Mono<R>> decoder,
+            Function<? super R, Optional<BodyFailure>> judge) {
         int status = response.statusCode().value();
         if (!response.statusCode().is2xxSuccessful()) {
             return errorBody(response).flatMap(body -> Mono.error(VendorCallException.ofStatus(vendor, operation,
@@ -43,11 +48,12 @@ final class VendorResponses {
         }
         return decoder.apply(response)
                 .onErrorMap(CodecException.class, undecodable -> VendorCallException.ofStatus(vendor, operation,
-                        status, "undecodable answer: " + undecodable.getMessage(), Map.of(), null))
-                .flatMap(body -> classifier.classify(body)
-                        .map(failure -> Mono.<T>error(VendorCallException.ofBodyFailure(vendor, operation, status,
-                                redacted(failure, response))))
-                        .orElseGet(() -> Mono.just(body)));
+                        status, "undecodable answer: " + SecretRedactor.redact(String.valueOf(undecodable.getMessage()),
+                        response.request()), Map.of(), null))
+                .flatMap(read -> judge.apply(read)
+                        .map(failure -> Mono.<R>error(VendorCallException.ofBodyFailure(vendor, operation, status,
+                                redacted(failure, response), selectedHeaders(response.headers().asHttpHeaders()))))
+                        .orElseGet(() -> Mono.just(read)));
     }
 
     private Mono<String> errorBody(ClientResponse response) {

@@ -46,6 +46,20 @@ class VendorPolicyLimitsTest {
     }
 
     @Test
+    void takesARateLimitPermitForEveryAttempt() {
+        Duration period = Duration.ofMillis(400);
+        vendor.replies(Reply.of(503, "busy"), Reply.of(200, "done"));
+        long start = System.nanoTime();
+        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.rate-limit-permits=1",
+                "acme.rate-limit-period=" + period.toMillis() + "ms")).forVendor("acme");
+
+        assertThat(getThing(policy)).isEqualTo("done");
+
+        // the first attempt spent the first period's only permit: the retry waits for the next period
+        assertThat(Duration.ofNanos(vendor.arrivalNanos().get(1) - start)).isGreaterThanOrEqualTo(period);
+    }
+
+    @Test
     void sendsOneCallAtATimeWhenVendorForbidsConcurrency() {
         vendor.otherwise(Reply.of(200, "ok").after(Duration.ofMillis(100)));
         VendorPolicy serpi = TestPolicies.policies(meters, fastWith("acme.max-concurrent-calls=1")).forVendor("acme");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -38,6 +39,17 @@ class VendorPolicyRetryTest {
 
         assertThat(body).isEqualTo("done");
         assertThat(vendor.requests()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsAnswerHeadersWhenAskedForTheEntity() {
+        vendor.replies(Reply.of(200, "[]").withHeader("X-Unknown-Skus", "AB-1,CD-2"));
+
+        ResponseEntity<String> answer = policy().exchangeForEntity("getStock", client.get().uri("/stock"),
+                String.class, BodyFailureClassifier.none()).block(BLOCK);
+
+        assertThat(answer.getHeaders().getFirst("X-Unknown-Skus")).isEqualTo("AB-1,CD-2");
+        assertThat(answer.getBody()).isEqualTo("[]");
     }
 
     @Test
