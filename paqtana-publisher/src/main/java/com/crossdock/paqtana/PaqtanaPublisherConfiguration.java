@@ -3,19 +3,15 @@ package com.crossdock.paqtana;
 import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.client.WebClientPaqtanaClient;
 import com.crossdock.platform.vendor.VendorPolicies;
-import com.crossdock.platform.vendor.VendorPolicyConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** The Paqtana client; the view, inventory and demand wiring live in their packages. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaqtanaProperties.class)
-// the platform's auto-configuration does not import the vendor policies yet
-@Import(VendorPolicyConfiguration.class)
 class PaqtanaPublisherConfiguration {
 
     /** The name of Paqtana's call policy: {@code crossdock.vendors.paqtana.*}. */

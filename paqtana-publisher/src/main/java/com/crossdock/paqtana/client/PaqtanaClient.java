@@ -4,7 +4,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Paqtana's integration API v2 (paqtana-integration-api.es.txt, Paso 5): the two endpoints Paqtana recommends.
- * Failures end as {@link PaqtanaCallException} (or {@link PayloadTooLargeException} before anything is sent).
+ * Failures end as the vendor policy's {@code VendorCallException} (transient or not, with Paqtana's status and
+ * answer for a dead letter), or as {@link PayloadTooLargeException} before anything is sent.
  */
 public interface PaqtanaClient {
 

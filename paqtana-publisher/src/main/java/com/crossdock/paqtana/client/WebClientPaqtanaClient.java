@@ -1,6 +1,5 @@
 package com.crossdock.paqtana.client;
 
-import com.crossdock.platform.vendor.VendorCallException;
 import com.crossdock.platform.vendor.VendorPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,9 +56,7 @@ public final class WebClientPaqtanaClient implements PaqtanaClient {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_LENGTH, Long.toString(payload.sizeBytes()))
                 .body(body);
-        return policy.exchange(operation, spec, String.class)
-                .onErrorMap(VendorCallException.class, PaqtanaCallException::new)
-                .then();
+        return policy.exchange(operation, spec, String.class).then();
     }
 
     /** Writes the payload afresh on every attempt, so a retried call streams the same bytes again. */

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Applies one record of a canonical topic to the view. A null value is a tombstone on a compacted topic: the
@@ -60,7 +61,7 @@ final class ViewRecords {
     /** The error handler's recoverer: the record is left out of the view, and the view goes on. */
     void skip(ConsumerRecord<?, ?> record, Exception failure) {
         log.warn("Inventory view skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                failure.getMessage());
+                NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
         meters.counter("crossdock.paqtana.view.skipped_records", "topic", record.topic()).increment();
         progress.applied(new TopicPartition(record.topic(), record.partition()), record.offset());
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.crossdock.paqtana.json.JsonRowsPayload;
 import com.crossdock.paqtana.json.RowWriter;
+import com.crossdock.platform.vendor.VendorCallException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -77,10 +78,10 @@ class WebClientPaqtanaClientTest {
         JsonRowsPayload<String> payload = JsonRowsPayload.of(List.of("P1"), CODES);
 
         assertThatThrownBy(() -> paqtana.client(1_000).postHistoricalDemand(payload, true).block())
-                .isInstanceOfSatisfying(PaqtanaCallException.class, e -> {
+                .isInstanceOfSatisfying(VendorCallException.class, e -> {
                     assertThat(e.transientFailure()).isFalse();
-                    assertThat(e.deadLetterHeaders()).containsEntry(PaqtanaCallException.STATUS_HEADER, "400");
-                    assertThat(e.deadLetterHeaders().get(PaqtanaCallException.BODY_HEADER)).contains("bad row");
+                    assertThat(e.deadLetterHeaders()).containsEntry(VendorCallException.HEADER_STATUS, "400");
+                    assertThat(e.deadLetterHeaders().get(VendorCallException.HEADER_BODY)).contains("bad row");
                 });
         assertThat(paqtana.sent()).hasSize(1);
     }
@@ -103,6 +104,6 @@ class WebClientPaqtanaClientTest {
         JsonRowsPayload<String> payload = JsonRowsPayload.of(List.of("P1"), CODES);
 
         assertThatThrownBy(() -> paqtana.client(1_000).putMasterInventory(payload).block())
-                .isInstanceOfSatisfying(PaqtanaCallException.class, e -> assertThat(e.transientFailure()).isTrue());
+                .isInstanceOfSatisfying(VendorCallException.class, e -> assertThat(e.transientFailure()).isTrue());
     }
 }
