@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param organisation            the organisation code in every path ({@code /v2/org/{org}/...})
  * @param token                   the Bearer token (from the environment, {@code PAQTANA_TOKEN}); never logged
  * @param debounce                quiet time after the last view change before the master inventory is PUT
+ * @param debounceMaxWait         the longest a change waits for its PUT while changes keep coming
  * @param fullPushCron            the daily full master-inventory push ({@code -} disables it); Paqtana
  *                                recommends sending once a day (paqtana-integration-api.es.txt, Paso 7)
  * @param zone                    the zone of the cron and of a demand day (an order line's due date, else the
@@ -38,6 +39,7 @@ public record PaqtanaProperties(
         @DefaultValue("demo") String organisation,
         String token,
         @DefaultValue("5s") Duration debounce,
+        @DefaultValue("1m") Duration debounceMaxWait,
         @DefaultValue("0 0 2 * * *") String fullPushCron,
         @DefaultValue("UTC") ZoneId zone,
         @DefaultValue("main") String defaultLocation,
@@ -63,7 +65,7 @@ public record PaqtanaProperties(
     public String toString() {
         // the token is a credential: never in a log line
         return "PaqtanaProperties[baseUrl=" + baseUrl + ", organisation=" + organisation + ", token=***, debounce="
-                + debounce + ", fullPushCron=" + fullPushCron + ", zone=" + zone + ", defaultLocation="
+                + debounce + ", debounceMaxWait=" + debounceMaxWait + ", fullPushCron=" + fullPushCron + ", zone=" + zone + ", defaultLocation="
                 + defaultLocation + ", defaultWorkspace=" + defaultWorkspace + ", workspaces=" + workspaces
                 + ", maxRequestBytes=" + maxRequestBytes + ", demandRequestBytes=" + demandRequestBytes + "]";
     }

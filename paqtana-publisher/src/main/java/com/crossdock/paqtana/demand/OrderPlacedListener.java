@@ -38,8 +38,13 @@ final class OrderPlacedListener {
         this.viewWaitTimeout = viewWaitTimeout;
     }
 
+    /**
+     * One record per poll: each may hold the thread for a whole vendor-policy run (attempts × timeout + backoff),
+     * which must stay under max.poll.interval.ms; the fetch itself still brings records in batches.
+     */
     @KafkaListener(id = PaqtanaTopics.GROUP, groupId = PaqtanaTopics.GROUP,
-            topics = {Topics.ORDER_PLACED, PaqtanaTopics.ORDER_PLACED_RETRY}, autoStartup = "false")
+            topics = {Topics.ORDER_PLACED, PaqtanaTopics.ORDER_PLACED_RETRY}, autoStartup = "false",
+            properties = "max.poll.records=1")
     void onOrder(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         OrderPlaced order = record.value() == null ? null : codec.decode(record, OrderPlaced.class);
         String orderId = order != null ? order.getOrderId()

@@ -24,32 +24,25 @@ import org.springframework.scheduling.support.CronTrigger;
 /** The master inventory: debounced and daily PUTs, and the dead-letter topic of one that cannot be sent. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class InventoryConfiguration implements SchedulingConfigurer {
+class InventoryConfiguration {
 
     private static final long MONTH_MS = 30L * 24 * 3600 * 1000;
 
-    private final PaqtanaProperties properties;
-    private final MasterInventoryPublisher publisher;
-
-    InventoryConfiguration(PaqtanaProperties properties, MasterInventoryPublisher publisher) {
-        this.properties = properties;
-        this.publisher = publisher;
-    }
-
     @Bean
-    static MasterInventoryPublisher masterInventoryPublisher(InventoryView view, ViewProgress progress,
+    MasterInventoryPublisher masterInventoryPublisher(InventoryView view, ViewProgress progress,
             PaqtanaClient client, RawRecordSender sender, MeterRegistry meters, PaqtanaProperties properties) {
         MasterInventoryDeadLetters deadLetters = new MasterInventoryDeadLetters(sender,
                 PaqtanaTopics.MASTER_INVENTORY_DLT, PaqtanaTopics.GROUP, Clock.systemUTC());
         MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, client, deadLetters, meters,
-                properties.debounce(), properties.pushRetryInterval());
+                new MasterInventoryPublisher.Debounce(properties.debounce(), properties.debounceMaxWait(),
+                        properties.pushRetryInterval()));
         // once the view has read everything there was at start-up, Paqtana gets the whole of it
         progress.onCaughtUp(publisher::inventoryChanged);
         return publisher;
     }
 
     @Bean
-    static NewTopic masterInventoryDeadLetterTopic(CrossdockKafkaProperties kafka) {
+    NewTopic masterInventoryDeadLetterTopic(CrossdockKafkaProperties kafka) {
         // dead letters wait for an operator: kept a month, like the consumers' dead-letter topics
         return TopicBuilder.name(PaqtanaTopics.MASTER_INVENTORY_DLT)
                 .partitions(1)
@@ -58,11 +51,14 @@ class InventoryConfiguration implements SchedulingConfigurer {
                 .build();
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(properties.fullPushCron())) {
-            registrar.addCronTask(new CronTask(publisher::pushNow, new CronTrigger(properties.fullPushCron(),
-                    properties.zone())));
-        }
+    /** The daily full push, in the configured zone; {@code -} disables it. */
+    @Bean
+    SchedulingConfigurer dailyMasterInventoryPush(PaqtanaProperties properties, MasterInventoryPublisher publisher) {
+        return registrar -> {
+            if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(properties.fullPushCron())) {
+                registrar.addCronTask(new CronTask(publisher::pushNow,
+                        new CronTrigger(properties.fullPushCron(), properties.zone())));
+            }
+        };
     }
 }

@@ -10,6 +10,7 @@ import com.crossdock.paqtana.json.JsonRowsPayload;
 import com.crossdock.paqtana.view.InventoryChangeListener;
 import com.crossdock.paqtana.view.InventoryRow;
 import com.crossdock.paqtana.view.InventoryView;
+import com.crossdock.paqtana.view.InventoryViewLoader;
 import com.crossdock.paqtana.view.ViewProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -24,41 +25,55 @@ import reactor.core.scheduler.Schedulers;
 /**
  * PUTs the whole master inventory to Paqtana, which replaces everything it held ("Cada solicitud enviada
  * reemplazará todos los datos del payload anterior", paqtana-integration-api.es.txt, Paso 5): after the view
- * changed and then stayed quiet for the debounce interval (a burst of changes gives one PUT), and on the daily
- * full push. One PUT at a time; a change during a PUT gives one more afterwards. Nothing is sent before the view
- * has caught up, nor an empty view: either would wipe Paqtana's data with less than the truth.
+ * changed and then stayed quiet for the debounce interval (a burst of changes gives one PUT; under a steady
+ * stream of changes, at least every {@code maxWait}), and on the daily full push. One PUT at a time; a change
+ * during a PUT gives one more afterwards. Nothing is sent before the view has caught up, nor an empty view:
+ * either would wipe Paqtana's data with less than the truth.
  */
 public final class MasterInventoryPublisher implements InventoryChangeListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MasterInventoryPublisher.class);
     private static final MasterInventoryJson WRITER = new MasterInventoryJson();
-    private static final Sinks.EmitFailureHandler RETRY_CONCURRENT = Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1));
+    private static final Sinks.EmitFailureHandler RETRY_CONCURRENT =
+            Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1));
 
     private final InventoryView view;
     private final ViewProgress progress;
     private final PaqtanaClient client;
     private final TooLargeHandler tooLarge;
     private final MeterRegistry meters;
-    private final Duration debounce;
+    private final Debouncer changes;
     private final Duration retryInterval;
-    private final Sinks.Many<String> changes = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.Many<String> immediate = Sinks.many().unicast().onBackpressureBuffer();
     private volatile Disposable pushes;
 
     MasterInventoryPublisher(InventoryView view, ViewProgress progress, PaqtanaClient client, TooLargeHandler tooLarge,
-            MeterRegistry meters, Duration debounce, Duration retryInterval) {
+            MeterRegistry meters, Debounce debounce) {
         this.view = view;
         this.progress = progress;
         this.client = client;
         this.tooLarge = tooLarge;
         this.meters = meters;
-        this.debounce = debounce;
-        this.retryInterval = retryInterval;
+        this.changes = new Debouncer(debounce.quiet(), debounce.maxWait());
+        this.retryInterval = debounce.retryInterval();
+    }
+
+    /**
+     * The timings of the pushes.
+     *
+     * @param quiet         how long the view must stay unchanged before a PUT
+     * @param maxWait       the longest a change waits for its PUT while changes keep coming
+     * @param retryInterval wait before a failed PUT is tried again
+     */
+    record Debounce(Duration quiet, Duration maxWait, Duration retryInterval) {
     }
 
     @Override
     public void inventoryChanged() {
-        changes.emitNext("change", RETRY_CONCURRENT);
+        // while the view catches up nothing is sent; catching up itself asks for one PUT of everything
+        if (progress.caughtUp()) {
+            changes.signal("change");
+        }
     }
 
     /** The daily full push: at once, without waiting for the debounce. */
@@ -66,10 +81,15 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
         immediate.emitNext("full push", RETRY_CONCURRENT);
     }
 
+    /** Subscribed before the view starts loading, so that catching up finds it listening. */
+    @Override
+    public int getPhase() {
+        return InventoryViewLoader.PHASE - 100;
+    }
+
     @Override
     public void start() {
-        Flux<String> debounced = changes.asFlux().sampleTimeout(change -> Mono.delay(debounce));
-        pushes = Flux.merge(debounced, immediate.asFlux())
+        pushes = Flux.merge(changes.triggers(), immediate.asFlux())
                 .onBackpressureLatest()
                 .concatMap(this::push, 1)
                 .subscribe();

@@ -36,6 +36,11 @@ import org.springframework.util.backoff.FixedBackOff;
 public final class InventoryViewLoader implements SmartLifecycle {
 
     public static final String VIEW_CONSUMER = "paqtana-publisher-view";
+    /**
+     * Before the listener containers (spring-kafka's default phase): the view is loading when the demand listener
+     * could start, and it is stopped only after the demand listener, which waits for it, has stopped.
+     */
+    public static final int PHASE = Integer.MAX_VALUE - 200;
     private static final Logger log = LoggerFactory.getLogger(InventoryViewLoader.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final long IDLE_EVENT_MS = 500;
@@ -75,6 +80,11 @@ public final class InventoryViewLoader implements SmartLifecycle {
                 partitions.size(), progress.lag());
         container = container(partitions);
         container.start();
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     @Override

@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import static com.crossdock.paqtana.TestEvents.level;
@@ -27,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 class MasterInventoryPublisherTest {
 
     private static final Duration DEBOUNCE = Duration.ofMillis(100);
+    private static final Duration MAX_WAIT = Duration.ofMillis(400);
     private static final TopicPartition P0 = new TopicPartition("t", 0);
 
     private final InventoryView view = new InventoryView(new ViewRules("main", "main", Map.of(),
@@ -36,7 +39,8 @@ class MasterInventoryPublisherTest {
     private final List<PayloadTooLargeException> tooLarge = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, paqtana,
-            (failure, rows) -> Mono.fromRunnable(() -> tooLarge.add(failure)), meters, DEBOUNCE, Duration.ofMillis(200));
+            (failure, rows) -> Mono.fromRunnable(() -> tooLarge.add(failure)), meters,
+            new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT, Duration.ofMillis(200)));
 
     @AfterEach
     void stop() {
@@ -57,6 +61,20 @@ class MasterInventoryPublisherTest {
         await().during(DEBOUNCE.multipliedBy(4)).atMost(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
         assertThat(paqtana.puts.get(0)).contains("\"code\":\"P0\"", "\"code\":\"P49\"");
+    }
+
+    @Test
+    void steadyStreamOfChangesIsStillPushedWithinTheMaxWait() {
+        caughtUp();
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        Disposable steady = Flux.interval(DEBOUNCE.dividedBy(4)).subscribe(tick -> publisher.inventoryChanged());
+        try {
+            await().atMost(MAX_WAIT.multipliedBy(3)).untilAsserted(() -> assertThat(paqtana.puts).isNotEmpty());
+        } finally {
+            steady.dispose();
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.crossdock.platform.kafka.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -24,7 +26,9 @@ class ViewRebuildTest extends PaqtanaIntegrationTest {
     @Autowired
     private ViewRules rules;
     @Autowired
-    private ViewHealthIndicator paqtanaViewHealthIndicator;
+    private HealthEndpoint health;
+    @Autowired
+    private HealthEndpointGroups healthGroups;
     @Autowired
     private KafkaProperties kafka;
     @Autowired
@@ -33,8 +37,10 @@ class ViewRebuildTest extends PaqtanaIntegrationTest {
     private EventCodec codec;
 
     @Test
-    void serviceIsReadyOnceTheViewHasCaughtUp() {
-        eventually().untilAsserted(() -> assertThat(paqtanaViewHealthIndicator.health().getStatus()).isEqualTo(Status.UP));
+    void readinessWaitsForTheViewAndIsUpOnceItCaughtUp() {
+        assertThat(healthGroups.get("readiness").isMember("paqtanaView")).isTrue();
+
+        eventually().untilAsserted(() -> assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.UP));
     }
 
     @Test
