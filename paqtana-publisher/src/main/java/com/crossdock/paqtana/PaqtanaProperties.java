@@ -64,9 +64,10 @@ public record PaqtanaProperties(
     @Override
     public String toString() {
         // the token is a credential: never in a log line
-        return "PaqtanaProperties[baseUrl=" + baseUrl + ", organisation=" + organisation + ", token=***, debounce="
-                + debounce + ", debounceMaxWait=" + debounceMaxWait + ", fullPushCron=" + fullPushCron + ", zone=" + zone + ", defaultLocation="
-                + defaultLocation + ", defaultWorkspace=" + defaultWorkspace + ", workspaces=" + workspaces
-                + ", maxRequestBytes=" + maxRequestBytes + ", demandRequestBytes=" + demandRequestBytes + "]";
+        return "PaqtanaProperties[baseUrl=" + baseUrl + ", organisation=" + organisation + ", token=***"
+                + ", debounce=" + debounce + ", debounceMaxWait=" + debounceMaxWait + ", fullPushCron=" + fullPushCron
+                + ", zone=" + zone + ", defaultLocation=" + defaultLocation + ", defaultWorkspace=" + defaultWorkspace
+                + ", workspaces=" + workspaces + ", maxRequestBytes=" + maxRequestBytes
+                + ", demandRequestBytes=" + demandRequestBytes + "]";
     }
 }

@@ -30,15 +30,19 @@ public final class PaqtanaSandbox {
 
     public static synchronized String url() {
         if (context == null) {
+            // command-line arguments, not default properties: those would lose to sandboxes.yml's port 8090
             context = new SpringApplicationBuilder(SandboxesApplication.class)
-                    .properties(Map.of("spring.config.name", "sandboxes", "server.port", "0",
-                            // the platform is on this test classpath: give its Kafka beans the test broker
-                            "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                            "spring.kafka.properties.schema.registry.url", TestSchemaRegistry.url()))
                     .registerShutdownHook(true)
-                    .run();
-            http = RestClient.create("http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port"));
+                    .run("--spring.config.name=sandboxes", "--server.port=0",
+                            // the platform is on this test classpath: give its Kafka beans the test broker
+                            "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                            "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url());
+            http = RestClient.create(baseUrl());
         }
+        return baseUrl();
+    }
+
+    private static String baseUrl() {
         return "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
     }
 

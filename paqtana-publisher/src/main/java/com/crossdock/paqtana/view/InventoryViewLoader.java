@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -26,6 +25,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.kafka.support.TopicPartitionOffset.SeekPosition;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -69,7 +69,8 @@ public final class InventoryViewLoader implements SmartLifecycle {
                     .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).values()) {
                 topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
             }
-            progress.start(offsets(admin, partitions, OffsetSpec.earliest()), offsets(admin, partitions, OffsetSpec.latest()));
+            progress.start(offsets(admin, partitions, OffsetSpec.earliest()),
+                    offsets(admin, partitions, OffsetSpec.latest()));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the canonical topics' offsets to build the inventory view", e);
         } catch (InterruptedException e) {
@@ -103,7 +104,7 @@ public final class InventoryViewLoader implements SmartLifecycle {
 
     private KafkaMessageListenerContainer<byte[], byte[]> container(Collection<TopicPartition> partitions) {
         ContainerProperties properties = new ContainerProperties(partitions.stream()
-                .map(tp -> new TopicPartitionOffset(tp.topic(), tp.partition(), TopicPartitionOffset.SeekPosition.BEGINNING))
+                .map(tp -> new TopicPartitionOffset(tp.topic(), tp.partition(), SeekPosition.BEGINNING))
                 .toArray(TopicPartitionOffset[]::new));
         properties.setGroupId(VIEW_CONSUMER);
         properties.setClientId(VIEW_CONSUMER);
@@ -111,9 +112,11 @@ public final class InventoryViewLoader implements SmartLifecycle {
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
         properties.setIdleEventInterval(IDLE_EVENT_MS);
-        properties.setMessageListener((AcknowledgingMessageListener<byte[], byte[]>) (record, ack) -> records.apply(record));
+        properties.setMessageListener(
+                (AcknowledgingMessageListener<byte[], byte[]>) (record, ack) -> records.apply(record));
         KafkaMessageListenerContainer<byte[], byte[]> created = new KafkaMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                new DefaultKafkaConsumerFactory<>(consumerProperties, new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()),
                 properties);
         created.setBeanName(VIEW_CONSUMER);
         created.setCommonErrorHandler(new DefaultErrorHandler(records::skip, new FixedBackOff(0, 0)));
@@ -142,10 +145,8 @@ public final class InventoryViewLoader implements SmartLifecycle {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, spec));
         Map<TopicPartition, Long> result = new HashMap<>();
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> entry : admin.listOffsets(request).all()
-                .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).entrySet()) {
-            result.put(entry.getKey(), entry.getValue().offset());
-        }
+        admin.listOffsets(request).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .forEach((partition, info) -> result.put(partition, info.offset()));
         return result;
     }
 }

@@ -1,14 +1,24 @@
 package com.crossdock.paqtana.inventory;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.crossdock.events.ChangeAction;
 import com.crossdock.events.MovementAction;
 import com.crossdock.events.StockChanged;
+import com.crossdock.paqtana.DeadLetters;
 import com.crossdock.paqtana.PaqtanaIntegrationTest;
 import com.crossdock.paqtana.PaqtanaSandbox;
+import com.crossdock.paqtana.PaqtanaTopics;
+import com.crossdock.paqtana.client.PayloadTooLargeException;
+import com.crossdock.platform.kafka.DeadLetterHeaders;
+import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static com.crossdock.paqtana.TestEvents.NOW;
@@ -22,6 +32,9 @@ import static com.crossdock.paqtana.TestEvents.toProduce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MasterInventoryPublishingTest extends PaqtanaIntegrationTest {
+
+    @Autowired
+    private RawRecordSender raw;
 
     @Test
     void canonicalEventsBecomeMasterInventoryRowsAtPaqtana() {
@@ -67,6 +80,23 @@ class MasterInventoryPublishingTest extends PaqtanaIntegrationTest {
 
         eventually().untilAsserted(() -> assertThat(PaqtanaSandbox.masterInventoryRow("wh1", code).orElseThrow()
                 .get("onHandStock").decimalValue()).isEqualByComparingTo("2"));
+    }
+
+    @Test
+    void masterInventoryTooLargeIsDeadLetteredWithItsSizes() {
+        MasterInventoryDeadLetters deadLetters = new MasterInventoryDeadLetters(raw, PaqtanaTopics.MASTER_INVENTORY_DLT,
+                PaqtanaTopics.GROUP, Clock.systemUTC());
+
+        deadLetters.tooLarge(new PayloadTooLargeException("master_inventory", 40_000_000, 33_554_432), 123_456)
+                .block(WAIT);
+
+        ConsumerRecord<byte[], byte[]> deadLetter = eventually()
+                .until(() -> DeadLetters.find(PaqtanaTopics.MASTER_INVENTORY_DLT, "master_inventory"),
+                        Optional::isPresent).orElseThrow();
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8))
+                .contains("\"rows\":123456", "\"bytes\":40000000", "\"limitBytes\":33554432");
+        assertThat(DeadLetters.header(deadLetter, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo(PaqtanaTopics.GROUP);
+        assertThat(DeadLetters.header(deadLetter, "crossdock.paqtana.payload-bytes")).isEqualTo("40000000");
     }
 
     private void stock(StockChanged event) {
