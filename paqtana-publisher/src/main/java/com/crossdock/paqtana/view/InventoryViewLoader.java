@@ -119,7 +119,9 @@ public final class InventoryViewLoader implements SmartLifecycle {
                         new ByteArrayDeserializer()),
                 properties);
         created.setBeanName(VIEW_CONSUMER);
-        created.setCommonErrorHandler(new DefaultErrorHandler(records::skip, new FixedBackOff(0, 0)));
+        DefaultErrorHandler skipping = new DefaultErrorHandler(records::skip, new FixedBackOff(0, 0));
+        skipping.setAckAfterHandle(false); // a skipped record is not committed either
+        created.setCommonErrorHandler(skipping);
         created.setApplicationEventPublisher(event -> {
             if (event instanceof ListenerContainerIdleEvent idle) {
                 onIdle(idle);

@@ -1,12 +1,14 @@
 package com.crossdock.paqtana.view;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.crossdock.paqtana.PaqtanaIntegrationTest;
 import com.crossdock.paqtana.PaqtanaSandbox;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -61,6 +63,16 @@ class ViewRebuildTest extends PaqtanaIntegrationTest {
             assertThat(rowsOf(rebuilt, code)).isNotEmpty().isEqualTo(rowsOf(liveView, code));
         } finally {
             loader.stop();
+        }
+    }
+
+    @Test
+    void viewConsumerNeverCommitsAnOffset() throws Exception {
+        eventually().untilAsserted(() -> assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.UP));
+
+        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+            assertThat(client.listConsumerGroupOffsets(InventoryViewLoader.VIEW_CONSUMER)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)).isEmpty();
         }
     }
 
