@@ -1,11 +1,18 @@
 package com.crossdock.paqtana;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
+/**
+ * Canonical events → Paqtana's master inventory and historical demand. Its configuration is
+ * {@code paqtana-publisher.yml}: the local launcher runs several services from one classpath.
+ */
 @SpringBootApplication
 public class PaqtanaPublisherApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(PaqtanaPublisherApplication.class, args);
+        new SpringApplicationBuilder(PaqtanaPublisherApplication.class)
+                .properties("spring.config.name=paqtana-publisher")
+                .run(args);
     }
 }

@@ -1,0 +1,64 @@
+package com.crossdock.paqtana.inventory;
+
+import java.time.Clock;
+
+import com.crossdock.paqtana.PaqtanaProperties;
+import com.crossdock.paqtana.PaqtanaTopics;
+import com.crossdock.paqtana.client.PaqtanaClient;
+import com.crossdock.paqtana.view.InventoryView;
+import com.crossdock.paqtana.view.ViewProgress;
+import com.crossdock.platform.kafka.CrossdockKafkaProperties;
+import com.crossdock.platform.kafka.RawRecordSender;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
+
+/** The master inventory: debounced and daily PUTs, and the dead-letter topic of one that cannot be sent. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class InventoryConfiguration {
+
+    private static final long MONTH_MS = 30L * 24 * 3600 * 1000;
+
+    @Bean
+    MasterInventoryPublisher masterInventoryPublisher(InventoryView view, ViewProgress progress,
+            PaqtanaClient client, RawRecordSender sender, MeterRegistry meters, PaqtanaProperties properties) {
+        MasterInventoryDeadLetters deadLetters = new MasterInventoryDeadLetters(sender,
+                PaqtanaTopics.MASTER_INVENTORY_DLT, PaqtanaTopics.GROUP, Clock.systemUTC());
+        MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, client, deadLetters, meters,
+                new MasterInventoryPublisher.Debounce(properties.debounce(), properties.debounceMaxWait(),
+                        properties.pushRetryInterval()));
+        // once the view has read everything there was at start-up, Paqtana gets the whole of it
+        progress.onCaughtUp(publisher::inventoryChanged);
+        return publisher;
+    }
+
+    @Bean
+    NewTopic masterInventoryDeadLetterTopic(CrossdockKafkaProperties kafka) {
+        // dead letters wait for an operator: kept a month, like the consumers' dead-letter topics
+        return TopicBuilder.name(PaqtanaTopics.MASTER_INVENTORY_DLT)
+                .partitions(1)
+                .replicas(kafka.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(MONTH_MS))
+                .build();
+    }
+
+    /** The daily full push, in the configured zone; {@code -} disables it. */
+    @Bean
+    SchedulingConfigurer dailyMasterInventoryPush(PaqtanaProperties properties, MasterInventoryPublisher publisher) {
+        return registrar -> {
+            if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(properties.fullPushCron())) {
+                registrar.addCronTask(new CronTask(publisher::pushNow,
+                        new CronTrigger(properties.fullPushCron(), properties.zone())));
+            }
+        };
+    }
+}

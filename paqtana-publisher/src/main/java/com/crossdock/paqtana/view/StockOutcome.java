@@ -1,0 +1,22 @@
+package com.crossdock.paqtana.view;
+
+/** What one {@code StockChanged} did to the view. */
+public enum StockOutcome {
+    /** kind LEVEL: the level of (product, location) was replaced by a different value. */
+    LEVEL_CHANGED,
+    /** kind LEVEL: the level was already that value. */
+    LEVEL_UNCHANGED,
+    /** kind MOVEMENT, action CREATED: its signed delta was added, once for its event id. */
+    MOVEMENT_APPLIED,
+    /** kind MOVEMENT whose event id was applied before (a duplicate delivery or a replay): nothing changed. */
+    MOVEMENT_DUPLICATE,
+    /**
+     * kind MOVEMENT, action UPDATED or DELETED: it cannot be applied without the original movement, which
+     * Prodsmart does not identify on create; the level waits for the next LEVEL snapshot.
+     */
+    MOVEMENT_NOT_APPLICABLE;
+
+    public boolean changesView() {
+        return this == LEVEL_CHANGED || this == MOVEMENT_APPLIED;
+    }
+}

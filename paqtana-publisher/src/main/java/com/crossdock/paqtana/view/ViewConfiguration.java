@@ -1,0 +1,56 @@
+package com.crossdock.paqtana.view;
+
+import java.util.List;
+
+import com.crossdock.paqtana.PaqtanaProperties;
+import com.crossdock.platform.kafka.EventCodec;
+import com.crossdock.platform.kafka.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The in-memory inventory view, its loader from Kafka and its readiness. */
+@Configuration(proxyBeanMethods = false)
+class ViewConfiguration {
+
+    /** Every topic the view is built from; OrderPlaced gives the open and the historical demand. */
+    static final List<String> VIEW_TOPICS = List.of(Topics.ARTICLE_UPSERTED, Topics.STOCK_CHANGED,
+            Topics.PRODUCTION_ORDER_CHANGED, Topics.ORDER_PLACED);
+
+    @Bean
+    ViewRules viewRules(PaqtanaProperties properties) {
+        return new ViewRules(properties.defaultLocation(), properties.defaultWorkspace(), properties.workspaces(),
+                properties.zone(), properties.closedOrderStatuses(), properties.movementDedupeRetention());
+    }
+
+    @Bean
+    InventoryView inventoryView(ViewRules rules) {
+        return new InventoryView(rules);
+    }
+
+    @Bean
+    ViewProgress viewProgress(MeterRegistry meters) {
+        ViewProgress progress = new ViewProgress();
+        Gauge.builder("crossdock.paqtana.view.catch_up_lag", progress, ViewProgress::lag)
+                .description("records the inventory view still has to read to reach the start-up end offsets")
+                .register(meters);
+        return progress;
+    }
+
+    @Bean
+    InventoryViewLoader inventoryViewLoader(KafkaProperties kafka, KafkaAdmin admin, InventoryView view,
+            EventCodec codec, ViewProgress progress, InventoryChangeListener listener, MeterRegistry meters) {
+        ViewRecords records = new ViewRecords(view, codec, progress, listener, meters);
+        return new InventoryViewLoader(kafka.buildConsumerProperties(), admin.getConfigurationProperties(),
+                VIEW_TOPICS, records, progress);
+    }
+
+    /** Contributor name {@code paqtanaView}, in the readiness group (paqtana-publisher.yml). */
+    @Bean
+    ViewHealthIndicator paqtanaViewHealthIndicator(ViewProgress progress) {
+        return new ViewHealthIndicator(progress);
+    }
+}

@@ -1,0 +1,90 @@
+package com.crossdock.paqtana.view;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far the view has read each partition, against the end offsets seen at start-up. The view is caught up
+ * (and the service ready) once every partition has been read up to its start-up end; from then on it only
+ * follows. Others can wait for the view to have applied a given record.
+ */
+public final class ViewProgress {
+
+    private final Map<TopicPartition, Long> targets = new HashMap<>();
+    /** The next offset to read per partition (the last applied offset + 1). */
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
+    private final List<Runnable> caughtUpListeners = new CopyOnWriteArrayList<>();
+    private boolean started;
+    private volatile boolean caughtUp;
+
+    /** Runs {@code listener} once, on the thread that completes the catch-up. */
+    public void onCaughtUp(Runnable listener) {
+        caughtUpListeners.add(listener);
+    }
+
+    /** The partitions to read and their end offsets now; a partition already at its start counts as read. */
+    public void start(Map<TopicPartition, Long> beginnings, Map<TopicPartition, Long> ends) {
+        synchronized (this) {
+            targets.putAll(ends);
+            beginnings.forEach(positions::put);
+            started = true;
+        }
+        checkCaughtUp();
+    }
+
+    /** The record at {@code offset} has been applied (or skipped as unreadable). */
+    public void applied(TopicPartition partition, long offset) {
+        advance(partition, offset + 1);
+    }
+
+    /** The consumer's position: what lies before it has been read (it can skip gaps such as aborted batches). */
+    public void advance(TopicPartition partition, long position) {
+        synchronized (this) {
+            positions.merge(partition, position, Math::max);
+            notifyAll();
+        }
+        checkCaughtUp();
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /** Records still to read until the start-up ends, over all partitions (0 once caught up). */
+    public synchronized long lag() {
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
+            lag += Math.max(0, target.getValue() - positions.getOrDefault(target.getKey(), 0L));
+        }
+        return lag;
+    }
+
+    /** Waits until the record at {@code offset} of {@code partition} has been applied; false on timeout. */
+    public synchronized boolean awaitApplied(TopicPartition partition, long offset, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (positions.getOrDefault(partition, 0L) <= offset) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    private void checkCaughtUp() {
+        synchronized (this) {
+            if (caughtUp || !started || lag() > 0) {
+                return;
+            }
+            caughtUp = true;
+        }
+        caughtUpListeners.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,64 @@
+package com.crossdock.paqtana;
+
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.testing.CrossdockKafkaTest;
+import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The publisher on the JVM's real broker and the real Paqtana sandbox. Every integration test class extends
+ * this one and adds nothing to the configuration, so they all share one Spring context.
+ */
+@SpringBootTest(classes = PaqtanaPublisherApplication.class, properties = {
+        "spring.config.name=paqtana-publisher",
+        "crossdock.paqtana.debounce=200ms",
+        "crossdock.paqtana.full-push-cron=-",
+        "crossdock.paqtana.push-retry-interval=500ms",
+        "crossdock.paqtana.zone=UTC",
+        "crossdock.paqtana.workspaces.wh2=secondary",
+        "crossdock.vendors.paqtana.timeout=10s",
+        "crossdock.vendors.paqtana.initial-backoff=50ms",
+        "crossdock.vendors.paqtana.max-backoff=200ms"})
+@CrossdockKafkaTest
+public abstract class PaqtanaIntegrationTest {
+
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    protected EventPublisher events;
+
+    @DynamicPropertySource
+    static void paqtana(DynamicPropertyRegistry registry) {
+        registry.add("crossdock.paqtana.base-url", () -> PaqtanaSandbox.url() + "/paqtana");
+    }
+
+    @BeforeAll
+    static void noFaults() {
+        PaqtanaSandbox.clearFaults();
+    }
+
+    protected void publish(String topic, String key, SpecificRecord event) {
+        assertThat(events.publish(topic, key, event).block(WAIT)).isNotNull();
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Waits for an assertion to hold; a row or item the sandbox does not hold yet is not there yet. */
+    protected static ConditionFactory eventually() {
+        return await().atMost(WAIT).ignoreException(NoSuchElementException.class);
+    }
+}

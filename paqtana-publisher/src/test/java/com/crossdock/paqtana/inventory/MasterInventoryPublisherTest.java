@@ -1,0 +1,178 @@
+package com.crossdock.paqtana.inventory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.crossdock.paqtana.client.JsonPayload;
+import com.crossdock.paqtana.client.PaqtanaClient;
+import com.crossdock.paqtana.client.PayloadTooLargeException;
+import com.crossdock.paqtana.json.Payloads;
+import com.crossdock.paqtana.view.InventoryView;
+import com.crossdock.paqtana.view.ViewProgress;
+import com.crossdock.paqtana.view.ViewRules;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static com.crossdock.paqtana.TestEvents.level;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class MasterInventoryPublisherTest {
+
+    private static final Duration DEBOUNCE = Duration.ofMillis(100);
+    private static final Duration MAX_WAIT = Duration.ofMillis(400);
+    private static final TopicPartition P0 = new TopicPartition("t", 0);
+
+    private final InventoryView view = new InventoryView(new ViewRules("main", "main", Map.of(),
+            java.time.ZoneOffset.UTC, Set.of(), Duration.ofDays(8)));
+    private final ViewProgress progress = new ViewProgress();
+    private final FakePaqtana paqtana = new FakePaqtana();
+    private final List<PayloadTooLargeException> tooLarge = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, paqtana,
+            (failure, rows) -> Mono.fromRunnable(() -> tooLarge.add(failure)), meters,
+            new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT, Duration.ofMillis(200)));
+
+    @AfterEach
+    void stop() {
+        publisher.stop();
+    }
+
+    @Test
+    void burstOfChangesGivesOnePutOfTheWholeView() {
+        caughtUp();
+        publisher.start();
+
+        for (int i = 0; i < 50; i++) {
+            view.apply(level("P" + i, "wh1", "1"));
+            publisher.inventoryChanged();
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
+        await().during(DEBOUNCE.multipliedBy(4)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
+        assertThat(paqtana.puts.get(0)).contains("\"code\":\"P0\"", "\"code\":\"P49\"");
+    }
+
+    @Test
+    void steadyStreamOfChangesIsStillPushedWithinTheMaxWait() {
+        caughtUp();
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        Disposable steady = Flux.interval(DEBOUNCE.dividedBy(4)).subscribe(tick -> publisher.inventoryChanged());
+        try {
+            await().atMost(MAX_WAIT.multipliedBy(3)).untilAsserted(() -> assertThat(paqtana.puts).isNotEmpty());
+        } finally {
+            steady.dispose();
+        }
+    }
+
+    @Test
+    void sendsNothingBeforeTheViewHasCaughtUp() {
+        progress.start(Map.of(P0, 0L), Map.of(P0, 2L));
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        publisher.inventoryChanged();
+        publisher.pushNow();
+
+        await().during(DEBOUNCE.multipliedBy(4)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(paqtana.puts).isEmpty());
+    }
+
+    @Test
+    void neverSendsAnEmptyView() {
+        caughtUp();
+        publisher.start();
+
+        publisher.pushNow();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(meters
+                .counter("crossdock.paqtana.master_inventory.pushes", "outcome", "skipped_empty").count()).isEqualTo(1));
+        assertThat(paqtana.puts).isEmpty();
+    }
+
+    @Test
+    void dailyPushSendsAtOnce() {
+        caughtUp();
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        publisher.pushNow();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
+    }
+
+    @Test
+    void viewOverTheLimitIsReportedAndNotSent() {
+        caughtUp();
+        paqtana.limitBytes = 100;
+        publisher.start();
+        for (int i = 0; i < 10; i++) {
+            view.apply(level("P" + i, "wh1", "1"));
+        }
+
+        publisher.pushNow();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(tooLarge).singleElement()
+                .satisfies(e -> assertThat(e.sizeBytes()).isGreaterThan(100)));
+        assertThat(paqtana.puts).isEmpty();
+        assertThat(meters.counter("crossdock.paqtana.master_inventory.pushes", "outcome", "too_large").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void failedPutIsTriedAgainLater() {
+        caughtUp();
+        paqtana.failuresLeft.set(1);
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        publisher.pushNow();
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
+        assertThat(meters.counter("crossdock.paqtana.master_inventory.pushes", "outcome", "failure").count())
+                .isEqualTo(1);
+    }
+
+    private void caughtUp() {
+        progress.start(Map.of(), Map.of());
+    }
+
+    /** Records the bodies of successful PUTs; checks the size like the real client. */
+    private static final class FakePaqtana implements PaqtanaClient {
+
+        final List<String> puts = new CopyOnWriteArrayList<>();
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        volatile long limitBytes = Long.MAX_VALUE;
+
+        @Override
+        public Mono<Void> putMasterInventory(JsonPayload payload) {
+            return Mono.defer(() -> {
+                if (payload.sizeBytes() > limitBytes) {
+                    return Mono.error(new PayloadTooLargeException("master_inventory", payload.sizeBytes(), limitBytes));
+                }
+                if (failuresLeft.getAndDecrement() > 0) {
+                    return Mono.error(new IllegalStateException("Paqtana down"));
+                }
+                puts.add(Payloads.text(payload));
+                return Mono.empty();
+            });
+        }
+
+        @Override
+        public Mono<Void> postHistoricalDemand(JsonPayload payload, boolean autoCalculate) {
+            return Mono.error(new UnsupportedOperationException());
+        }
+    }
+}
