@@ -79,7 +79,10 @@ public final class LocalStack implements AutoCloseable {
                 "server.port", settings.sandboxPort(),
                 "sandboxes.paqtana.token", settings.paqtanaToken(),
                 "sandboxes.prodsmart.api-secret", settings.webhookSecret(),
-                "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart")));
+                "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart",
+                // the vendor fakes share the launcher's classpath but are no Kafka client
+                "spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+                        + "com.crossdock.platform.config.CrossdockPlatformAutoConfiguration")));
         publisherPort = settings.paqtanaPublisherPort();
         if (settings.services().contains("paqtana-publisher")) {
             publisherPort = port(run(PaqtanaPublisherApplication.class, "paqtana-publisher", Map.of(
@@ -91,15 +94,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext run(Class<?> application, String name, Map<String, Object> properties) {
-        Map<String, Object> all = new java.util.HashMap<>(properties);
+        Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
         all.put("spring.config.name", name);
         all.put("spring.application.name", name);
         all.put("spring.kafka.bootstrap-servers", kafka);
         all.put("spring.kafka.properties.schema.registry.url", registry);
+        // command-line arguments, so the launcher's ports and credentials win over each service's own yml
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .properties(all)
                 .registerShutdownHook(false)
-                .run();
+                .run(args);
         started.push(context);
         return context;
     }
