@@ -1,0 +1,152 @@
+package com.crossdock.platform.spool;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A local, append-only, fsync'd log of Kafka-bound records, for when Kafka cannot take a record that
+ * must not be lost: Prodsmart never retries a webhook and its change-feed read is destructive
+ * ({@code VENDORS.md}), so the ingress answers 2xx only once a record is in Kafka or in this spool.
+ *
+ * <p>Guarantees:
+ * <ul>
+ * <li><b>Durable:</b> when {@link #append} returns, or {@link #appendAsync}'s future completes, the record
+ *     has been fsync'd ({@code FileChannel.force}) and survives a process crash and, as far as the disk
+ *     honours fsync, a power loss. A record whose append failed may still be delivered.</li>
+ * <li><b>Ordered:</b> records are drained in append order; concurrent appends are ordered as the writer
+ *     thread takes them, and each caller's own appends keep their order.</li>
+ * <li><b>At least once:</b> a record leaves the spool only after the {@link Sender} reported it
+ *     acknowledged. It is sent twice only if the process dies between the acknowledgement and the next
+ *     position write (at most {@code commitEveryRecords} records), or, with {@code maxInFlight > 1},
+ *     after a send failure. Consumers dedupe by event id.</li>
+ * <li><b>Never silently skipped:</b> a torn write at the tail is truncated on open (it was never
+ *     acknowledged); a damaged record anywhere else stops the open or the drain with
+ *     {@link SpoolCorruptedException} (see {@link SpoolRecovery}).</li>
+ * </ul>
+ * Appends are group-committed by one writer thread ({@link SpoolWriter}); futures complete on that
+ * thread, so keep their continuations short. One drain runs at a time.
+ */
+public final class DurableSpool implements AutoCloseable {
+
+    /** Sends one record to Kafka; the future completes once Kafka acknowledged it (acks=all). */
+    @FunctionalInterface
+    public interface Sender {
+        CompletableFuture<?> send(SpoolRecord record);
+    }
+
+    private final SpoolOptions options;
+    private final SpoolDirectory dir;
+    private final SpoolWriter writer;
+    private final DrainLoop drainLoop;
+    private final AtomicLong depth = new AtomicLong();
+    private final AtomicLong appending = new AtomicLong();
+    private volatile long durableEnd;
+
+    private DurableSpool(SpoolOptions options, boolean fsync) throws IOException {
+        this.options = options;
+        this.dir = new SpoolDirectory(options.directory());
+        SpoolRecovery.State state = SpoolRecovery.recover(dir);
+        this.durableEnd = state.end();
+        this.depth.set(state.depth());
+        this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet);
+        this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable);
+    }
+
+    /** Opens the spool in its directory, recovering what an earlier process left there. */
+    public static DurableSpool open(SpoolOptions options) throws IOException {
+        return new DurableSpool(options, true);
+    }
+
+    /** Without fsync: only for the benchmark's baseline. */
+    static DurableSpool openWithoutFsync(SpoolOptions options) throws IOException {
+        return new DurableSpool(options, false);
+    }
+
+    /** Appends and waits for the fsync. Blocks: never call it on an event-loop thread. */
+    public void append(SpoolRecord record) throws IOException {
+        try {
+            appendAsync(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the record was being made durable");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("spool append failed", e.getCause());
+        }
+    }
+
+    /** Appends without blocking; the future completes, on the writer thread, once the record is durable. */
+    public CompletableFuture<Void> appendAsync(SpoolRecord record) {
+        ByteBuffer frame;
+        try {
+            frame = FrameCodec.encode(record);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        appending.incrementAndGet();
+        return writer.append(frame).whenComplete((ok, failure) -> appending.decrementAndGet());
+    }
+
+    /** Drains until the spool is empty or a send fails; see {@link #drain(Sender, BooleanSupplier)}. */
+    public DrainResult drain(Sender sender) {
+        return drain(sender, () -> false);
+    }
+
+    /**
+     * Sends the spooled records in append order, each only after the one before it was acknowledged
+     * (or keeping up to {@code maxInFlight} unacknowledged), and persists the position past acknowledged
+     * records. Stops at the first failure, to be retried later from the same record, or when
+     * {@code stopRequested} says so, once the sends in flight have finished.
+     */
+    public DrainResult drain(Sender sender, BooleanSupplier stopRequested) {
+        return drainLoop.run(sender, stopRequested);
+    }
+
+    /** Records durable and not yet acknowledged by Kafka. */
+    public long depth() {
+        return depth.get();
+    }
+
+    /** Bytes of the records durable and not yet acknowledged by Kafka (frame overhead included). */
+    public long bytes() {
+        return durableEnd - drainLoop.acknowledged();
+    }
+
+    /** Whether nothing waits and nothing is being appended: while false, new records keep FIFO by spooling too. */
+    public boolean isEmpty() {
+        return appending.get() == 0 && depth.get() == 0;
+    }
+
+    /** How many fsyncs the writer has done; far fewer than appends when group commit works. */
+    public long fsyncCount() {
+        return writer.fsyncs();
+    }
+
+    /** How many times a drain stopped at a damaged record ({@link SpoolCorruptedException}). */
+    public long corruptionCount() {
+        return drainLoop.corruptions();
+    }
+
+    public SpoolOptions options() {
+        return options;
+    }
+
+    /** Makes queued appends durable, waits for a running drain, and releases the files. */
+    @Override
+    public void close() throws IOException {
+        writer.close();
+        drainLoop.close();
+    }
+
+    private void madeDurable(int records, long end) {
+        depth.addAndGet(records);
+        durableEnd = end;
+    }
+}

@@ -1,0 +1,53 @@
+package com.crossdock.platform.spool;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Map;
+import java.nio.file.Path;
+
+/** Reads records by global offset across segments, keeping the current segment open. Drain thread only. */
+final class LogCursor implements Closeable {
+
+    private final SpoolDirectory dir;
+    private FrameReader reader;
+    private long readerBase = -1;
+
+    LogCursor(SpoolDirectory dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * The record at global {@code offset}, with {@code next} as a global offset, or {@link
+     * FrameReader.Status#END} at {@code durableEnd}. A bad frame below {@code durableEnd} can only be
+     * damage, since the writer made it durable before publishing that end.
+     */
+    FrameReader.Result read(long offset, long durableEnd) throws IOException {
+        if (offset >= durableEnd) {
+            return new FrameReader.Result(FrameReader.Status.END, null, offset, null);
+        }
+        Map.Entry<Long, Path> segment = dir.segmentFor(offset);
+        long base = segment.getKey();
+        Long nextBase = dir.segments().higherKey(base);
+        long segmentEnd = nextBase == null ? durableEnd : Math.min(nextBase, durableEnd);
+        if (base != readerBase) {
+            close();
+            reader = new FrameReader(segment.getValue());
+            readerBase = base;
+        }
+        FrameReader.Result result = reader.read(offset - base, segmentEnd - base);
+        if (result.status() != FrameReader.Status.OK) {
+            throw new SpoolCorruptedException(segment.getValue(), offset - base,
+                    result.status() == FrameReader.Status.END ? "segment ends early" : result.problem());
+        }
+        return new FrameReader.Result(FrameReader.Status.OK, result.record(), base + result.next(), null);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+            readerBase = -1;
+        }
+    }
+}

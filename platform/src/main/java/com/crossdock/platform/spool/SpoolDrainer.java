@@ -1,0 +1,157 @@
+package com.crossdock.platform.spool;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains a {@link DurableSpool} to Kafka on one scheduled thread: every {@code interval} while things go
+ * well, with exponential backoff up to {@code maxBackoff} after a failed drain. All scheduling state is
+ * touched on that one thread only, so two drains never overlap and there is exactly one next run.
+ *
+ * <p>{@link #stop()} lets the current drain finish the sends in flight and persist its position.
+ */
+public final class SpoolDrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(SpoolDrainer.class);
+
+    private final DurableSpool spool;
+    private final DurableSpool.Sender sender;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final Object lifecycle = new Object();
+    private volatile ScheduledThreadPoolExecutor scheduler;
+    private volatile boolean stopping;
+    private volatile int consecutiveFailures;
+    private ScheduledFuture<?> next;
+
+    public SpoolDrainer(DurableSpool spool, DurableSpool.Sender sender, Duration interval, Duration maxBackoff) {
+        if (interval.isNegative() || interval.isZero() || maxBackoff.compareTo(interval) < 0) {
+            throw new IllegalArgumentException("interval must be positive and maxBackoff at least interval");
+        }
+        this.spool = spool;
+        this.sender = sender;
+        this.interval = interval;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** Starts draining at once, then every interval. Starting a running drainer does nothing. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (scheduler != null) {
+                return;
+            }
+            stopping = false;
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "crossdock-spool-drainer-" + spool.options().directory().getFileName());
+                thread.setDaemon(true);
+                return thread;
+            });
+            // A backoff wait pending at stop() must not delay the shutdown.
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            executor.execute(() -> next = executor.schedule(this::drainOnce, 0, TimeUnit.MILLISECONDS));
+            scheduler = executor;
+        }
+    }
+
+    /**
+     * Drains as soon as the drain thread is free, unless it is backing off after a failure: a caller
+     * that spools because Kafka is down must not hammer Kafka with drains.
+     */
+    public void drainNow() {
+        ScheduledThreadPoolExecutor executor = scheduler;
+        if (executor == null) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                if (consecutiveFailures == 0 && next != null && next.cancel(false)) {
+                    next = executor.schedule(this::drainOnce, 0, TimeUnit.MILLISECONDS);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            log.debug("Spool drainer is stopping; drainNow ignored");
+        }
+    }
+
+    /** Stops scheduling, lets the running drain finish its sends and persist the position, then returns. */
+    public void stop() {
+        ScheduledThreadPoolExecutor executor;
+        synchronized (lifecycle) {
+            executor = scheduler;
+            scheduler = null;
+        }
+        if (executor == null) {
+            return;
+        }
+        stopping = true;
+        executor.shutdown();
+        try {
+            long waitMillis = spool.options().sendTimeout().plusSeconds(5).toMillis();
+            if (!executor.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                log.warn("Spool drainer did not stop within {} ms; interrupting it", waitMillis);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Failed drains since the last good one; 0 while Kafka takes what the spool sends. */
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    private void drainOnce() {
+        if (stopping) {
+            return;
+        }
+        DrainResult result;
+        try {
+            result = spool.drain(sender, () -> stopping);
+        } catch (RuntimeException e) {
+            result = new DrainResult(0, e);
+        }
+        record(result);
+        ScheduledThreadPoolExecutor executor = scheduler;
+        if (!stopping && executor != null) {
+            next = executor.schedule(this::drainOnce, delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void record(DrainResult result) {
+        if (result.succeeded()) {
+            if (consecutiveFailures > 0) {
+                log.info("Spool drain recovered after {} failed attempts; {} records sent", consecutiveFailures,
+                        result.delivered());
+            }
+            consecutiveFailures = 0;
+            return;
+        }
+        consecutiveFailures++;
+        if (result.failure() instanceof SpoolCorruptedException) {
+            log.error("Spool drain stopped at a damaged record; an operator must inspect the spool",
+                    result.failure());
+        } else {
+            log.warn("Spool drain stopped after {} records (attempt {}): {}", result.delivered(),
+                    consecutiveFailures, result.failure().toString());
+        }
+    }
+
+    private Duration delay() {
+        if (consecutiveFailures == 0) {
+            return interval;
+        }
+        Duration backoff = interval.multipliedBy(1L << Math.min(consecutiveFailures, 20));
+        return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+    }
+}

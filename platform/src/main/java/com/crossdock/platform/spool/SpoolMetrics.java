@@ -1,0 +1,35 @@
+package com.crossdock.platform.spool;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * Registers a spool's meters, tagged {@code spool=<name>}: {@code crossdock.spool.depth} and
+ * {@code crossdock.spool.bytes} (what waits for Kafka: alert when it grows for long),
+ * {@code crossdock.spool.fsyncs} and {@code crossdock.spool.corruptions} (alert on any increase).
+ */
+public final class SpoolMetrics {
+
+    public static final String DEPTH = "crossdock.spool.depth";
+    public static final String BYTES = "crossdock.spool.bytes";
+    public static final String FSYNCS = "crossdock.spool.fsyncs";
+    public static final String CORRUPTIONS = "crossdock.spool.corruptions";
+
+    private SpoolMetrics() {
+    }
+
+    public static void register(MeterRegistry registry, String spoolName, DurableSpool spool) {
+        Tags tags = Tags.of("spool", spoolName);
+        Gauge.builder(DEPTH, spool, DurableSpool::depth)
+                .description("records spooled and not yet acknowledged by Kafka").tags(tags).register(registry);
+        Gauge.builder(BYTES, spool, DurableSpool::bytes).baseUnit("bytes")
+                .description("bytes spooled and not yet acknowledged by Kafka").tags(tags).register(registry);
+        FunctionCounter.builder(FSYNCS, spool, DurableSpool::fsyncCount)
+                .description("fsyncs by the spool writer; one covers many appends under load").tags(tags)
+                .register(registry);
+        FunctionCounter.builder(CORRUPTIONS, spool, DurableSpool::corruptionCount)
+                .description("drains stopped at a damaged spool record").tags(tags).register(registry);
+    }
+}

@@ -1,0 +1,53 @@
+package com.crossdock.platform.spool;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link DurableSpool} is laid out and drained.
+ *
+ * @param directory where the segment files and the position file live; one spool per directory
+ * @param segmentBytes the size at which the writer starts a new segment; drained segments are deleted
+ * @param maxInFlight records sent before the first is acknowledged. 1 keeps the strictest promise: after
+ *     a send failure nothing after the failed record was sent, so nothing is sent twice. More drains
+ *     faster; per-partition order still holds with an idempotent producer (Kafka's default), but after a
+ *     send failure the records after the failed one that Kafka had taken are sent again
+ * @param commitEveryRecords acknowledged records between two writes of the drain position; a crash
+ *     re-sends at most this many (each position write costs an fsync)
+ * @param sendTimeout how long the drain waits for one acknowledgement before it gives up and retries
+ *     later
+ */
+public record SpoolOptions(Path directory, long segmentBytes, int maxInFlight, int commitEveryRecords,
+        Duration sendTimeout) {
+
+    public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
+
+    public SpoolOptions {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(sendTimeout, "sendTimeout");
+        if (segmentBytes <= 0 || maxInFlight <= 0 || commitEveryRecords <= 0 || sendTimeout.isNegative()) {
+            throw new IllegalArgumentException("spool sizes, counts and timeout must be positive");
+        }
+    }
+
+    public static SpoolOptions defaults(Path directory) {
+        return new SpoolOptions(directory, DEFAULT_SEGMENT_BYTES, 1, 100, Duration.ofSeconds(30));
+    }
+
+    public SpoolOptions withSegmentBytes(long bytes) {
+        return new SpoolOptions(directory, bytes, maxInFlight, commitEveryRecords, sendTimeout);
+    }
+
+    public SpoolOptions withMaxInFlight(int records) {
+        return new SpoolOptions(directory, segmentBytes, records, commitEveryRecords, sendTimeout);
+    }
+
+    public SpoolOptions withCommitEveryRecords(int records) {
+        return new SpoolOptions(directory, segmentBytes, maxInFlight, records, sendTimeout);
+    }
+
+    public SpoolOptions withSendTimeout(Duration timeout) {
+        return new SpoolOptions(directory, segmentBytes, maxInFlight, commitEveryRecords, timeout);
+    }
+}
