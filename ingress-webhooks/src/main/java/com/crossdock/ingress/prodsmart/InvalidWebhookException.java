@@ -9,10 +9,25 @@ import com.crossdock.platform.kafka.Retryability;
 public class InvalidWebhookException extends RuntimeException implements Retryability {
 
     private final String field;
+    private final boolean malformed;
 
     public InvalidWebhookException(String field, String message) {
+        this(field, message, false);
+    }
+
+    private InvalidWebhookException(String field, String message, boolean malformed) {
         super(field + ": " + message);
         this.field = field;
+        this.malformed = malformed;
+    }
+
+    /** The body is not JSON at all (as opposed to JSON that does not fit its topic). */
+    static InvalidWebhookException malformed(String field, String message) {
+        return new InvalidWebhookException(field, message, true);
+    }
+
+    public boolean malformed() {
+        return malformed;
     }
 
     /** The part of the input at fault, e.g. {@code products[0].quantity-ordered}, or {@code body}. */

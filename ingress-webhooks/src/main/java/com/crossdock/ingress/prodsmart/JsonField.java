@@ -45,10 +45,10 @@ final class JsonField {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            throw new InvalidWebhookException(brokenAt(e), "the body is not well-formed JSON (at byte " + offset + ")");
+            throw InvalidWebhookException.malformed(brokenAt(e), "the body is not well-formed JSON (at byte " + offset + ")");
         }
         if (root == null || root.isMissingNode()) {
-            throw new InvalidWebhookException(ROOT, "the body is empty");
+            throw InvalidWebhookException.malformed(ROOT, "the body is empty");
         }
         return new JsonField(root, "");
     }
