@@ -1,11 +1,162 @@
 package com.crossdock.local;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.SpringApplication;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 
-@SpringBootApplication
-public class LocalStack {
+import com.crossdock.ingress.IngressApplication;
+import com.crossdock.paqtana.PaqtanaPublisherApplication;
+import com.crossdock.platform.serde.InProcessSchemaRegistry;
+import com.crossdock.sandbox.SandboxesApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Crossdock on one machine with everything embedded: a real KRaft broker, the schema registry (Confluent REST
+ * API), the vendor sandboxes and the services, each service in its own Spring context as it would run in its
+ * own pod. Closing it (Ctrl-C) stops the services first, so they finish in-flight work and commit offsets,
+ * then the sandboxes, the registry and the broker.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final LocalStackSettings settings;
+    private String kafka;
+    private String registry;
+    private int sandboxPort;
+    private int ingressPort;
+    private int publisherPort;
+    private Duration startup;
+
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(LocalStack.class, args);
+        LocalStack stack = start(LocalStackSettings.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        log.info("{}", stack.describe());
+    }
+
+    public static LocalStack start(LocalStackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        long begin = System.nanoTime();
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.kafkaPorts(settings.kafkaPort());
+        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.afterPropertiesSet();
+        started.push(broker::destroy);
+        kafka = broker.getBrokersAsString();
+
+        InProcessSchemaRegistry schemaRegistry = InProcessSchemaRegistry.start(settings.registryPort());
+        started.push(schemaRegistry);
+        registry = schemaRegistry.url();
+
+        ingressPort = settings.ingressPort();
+        if (settings.services().contains("ingress-webhooks")) {
+            ingressPort = port(run(IngressApplication.class, "ingress-webhooks", Map.of(
+                    "server.port", settings.ingressPort(),
+                    "crossdock.ingress.prodsmart.webhook-secret", settings.webhookSecret(),
+                    "crossdock.ingress.spool-dir", settings.dataDir().resolve("ingress-spool").toString())));
+        }
+        sandboxPort = port(run(SandboxesApplication.class, "sandboxes", Map.of(
+                "server.port", settings.sandboxPort(),
+                "sandboxes.paqtana.token", settings.paqtanaToken(),
+                "sandboxes.prodsmart.api-secret", settings.webhookSecret(),
+                "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart")));
+        publisherPort = settings.paqtanaPublisherPort();
+        if (settings.services().contains("paqtana-publisher")) {
+            publisherPort = port(run(PaqtanaPublisherApplication.class, "paqtana-publisher", Map.of(
+                    "server.port", settings.paqtanaPublisherPort(),
+                    "crossdock.paqtana.base-url", sandboxUrl() + "/paqtana",
+                    "crossdock.paqtana.token", settings.paqtanaToken())));
+        }
+        startup = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    private ConfigurableApplicationContext run(Class<?> application, String name, Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("spring.config.name", name);
+        all.put("spring.application.name", name);
+        all.put("spring.kafka.bootstrap-servers", kafka);
+        all.put("spring.kafka.properties.schema.registry.url", registry);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .properties(all)
+                .registerShutdownHook(false)
+                .run();
+        started.push(context);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka;
+    }
+
+    public String registryUrl() {
+        return registry;
+    }
+
+    public String sandboxUrl() {
+        return "http://localhost:" + sandboxPort;
+    }
+
+    public String ingressUrl() {
+        return "http://localhost:" + ingressPort;
+    }
+
+    public String paqtanaPublisherUrl() {
+        return "http://localhost:" + publisherPort;
+    }
+
+    public Duration startupTime() {
+        return startup;
+    }
+
+    /** What a newcomer needs to know once it runs. */
+    public String describe() {
+        return String.join(System.lineSeparator(),
+                "",
+                "Crossdock local stack is up (started in " + startup.toMillis() + " ms). Ctrl-C stops it.",
+                "  Kafka (KRaft)            " + kafka,
+                "  Schema registry          " + registry + "   (Confluent REST API)",
+                "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (secret: CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET)",
+                "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
+                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, faults: /_sandbox/faults)",
+                "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
+                "  Metrics                  " + ingressUrl() + "/actuator/prometheus",
+                "");
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", next, e.toString());
+            }
+        }
+        log.info("Crossdock local stack stopped");
     }
 }

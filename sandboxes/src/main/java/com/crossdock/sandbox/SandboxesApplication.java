@@ -1,11 +1,23 @@
 package com.crossdock.sandbox;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/**
+ * Faithful fakes of the vendor APIs, on one port with a path prefix per vendor. For tests and the
+ * local stack only, never on a production path.
+ *
+ * <p>Its configuration is {@code sandboxes.yml}, not {@code application.yml}: the local launcher runs
+ * several services from one classpath and starts this one with {@code spring.config.name=sandboxes}.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class SandboxesApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(SandboxesApplication.class, args);
+        new SpringApplicationBuilder(SandboxesApplication.class)
+                .properties("spring.config.name=sandboxes")
+                .run(args);
     }
 }

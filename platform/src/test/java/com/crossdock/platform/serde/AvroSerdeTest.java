@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AvroSerdeTest {
+public class AvroSerdeTest {
 
     private static final Schema TINY = new Schema.Parser().parse("""
             {"type":"record","name":"Tiny","namespace":"test","fields":[
@@ -119,7 +119,7 @@ class AvroSerdeTest {
         return deserializer;
     }
 
-    static StockChanged stockChanged(BigDecimal quantity) {
+    public static StockChanged stockChanged(BigDecimal quantity) {
         Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
         return StockChanged.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(UUID.fromString("91cb972d-b476-4936-947c-4be471b9da5b"))

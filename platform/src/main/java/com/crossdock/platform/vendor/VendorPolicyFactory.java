@@ -1,0 +1,122 @@
+package com.crossdock.platform.vendor;
+
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Resilience4j parts of each vendor policy from its properties, in registries bound to
+ * Micrometer so that breaker state, retries, limiter permits and bulkhead slots reach Prometheus
+ * (tag {@code name=<vendor>}).
+ */
+final class VendorPolicyFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(VendorPolicyFactory.class);
+
+    private final MeterRegistry meterRegistry;
+    private final Clock clock;
+    private final RetryRegistry retries = RetryRegistry.ofDefaults();
+    private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+    private final RateLimiterRegistry rateLimiters = RateLimiterRegistry.ofDefaults();
+    private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+    private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
+
+    VendorPolicyFactory(MeterRegistry meterRegistry, Clock clock) {
+        this.meterRegistry = meterRegistry;
+        this.clock = clock;
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meterRegistry);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meterRegistry);
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(rateLimiters).bindTo(meterRegistry);
+        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meterRegistry);
+        TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(meterRegistry);
+    }
+
+    VendorPolicy create(String name, VendorPolicyProperties properties) {
+        VendorMetrics metrics = new VendorMetrics(meterRegistry, name);
+        VendorPolicy.Resilience resilience = new VendorPolicy.Resilience(
+                retry(name, properties, metrics),
+                circuitBreaker(name, properties.circuitBreaker()),
+                properties.rateLimited() ? rateLimiters.rateLimiter(name, RateLimiterConfig.custom()
+                        .limitForPeriod(properties.rateLimitPermits())
+                        .limitRefreshPeriod(properties.rateLimitPeriod())
+                        .timeoutDuration(properties.rateLimitMaxWait())
+                        .build()) : null,
+                properties.bulkheaded() ? bulkheads.bulkhead(name, BulkheadConfig.custom()
+                        .maxConcurrentCalls(properties.maxConcurrentCalls())
+                        .maxWaitDuration(properties.bulkheadMaxWait())
+                        .build()) : null,
+                timeLimiters.timeLimiter(name, TimeLimiterConfig.custom()
+                        .timeoutDuration(properties.timeout())
+                        .build()));
+        log.info("Vendor policy {}: {}", name, properties);
+        return new VendorPolicy(name, resilience, metrics, new VendorResponses(name, clock));
+    }
+
+    /**
+     * One interval function serves backoff and {@code Retry-After}: the wait is the jittered exponential
+     * backoff, or the vendor's Retry-After when that is longer (Prodsmart asks to wait it, 429 docs).
+     */
+    private Retry retry(String name, VendorPolicyProperties properties, VendorMetrics metrics) {
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(),
+                properties.backoffMultiplier(), properties.jitter(), properties.maxBackoff());
+        IntervalBiFunction<Object> interval = (attempt, outcome) -> {
+            long wait = backoff.apply(attempt);
+            if (outcome.isLeft() && outcome.getLeft() instanceof VendorCallException failure
+                    && failure.retryAfter().isPresent()) {
+                metrics.retryAfterHonoured(failure.operation());
+                wait = Math.max(wait, failure.retryAfter().get().toMillis());
+            }
+            return wait;
+        };
+        Retry retry = retries.retry(name, RetryConfig.custom()
+                .maxAttempts(properties.maxAttempts())
+                .intervalBiFunction(interval)
+                .retryOnException(failure -> Failures.isRetryable(failure, properties.maxRetryAfter()))
+                .build());
+        retry.getEventPublisher().onRetry(event -> log.info("Vendor {} attempt {} failed ({}), retrying in {}",
+                name, event.getNumberOfRetryAttempts(), Failures.describe(event.getLastThrowable()),
+                event.getWaitInterval()));
+        return retry;
+    }
+
+    private CircuitBreaker circuitBreaker(String name, VendorPolicyProperties.CircuitBreakerProperties properties) {
+        CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.custom()
+                .slidingWindowType(SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(properties.slidingWindowSize())
+                .minimumNumberOfCalls(properties.minimumNumberOfCalls())
+                .failureRateThreshold(properties.failureRateThreshold())
+                .waitDurationInOpenState(properties.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
+                // a 4xx is a healthy vendor's answer: only transient failures speak of its health
+                .recordException(Failures::isTransient)
+                // waiting for our own limiter or bulkhead says nothing about the vendor
+                .ignoreExceptions(RequestNotPermitted.class, BulkheadFullException.class)
+                .build());
+        circuitBreaker.getEventPublisher().onStateTransition(event -> log.warn("Vendor {} circuit breaker {}",
+                name, event.getStateTransition()));
+        return circuitBreaker;
+    }
+}

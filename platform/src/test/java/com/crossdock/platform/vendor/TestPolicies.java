@@ -1,0 +1,44 @@
+package com.crossdock.platform.vendor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Builds policies from the same keys as application.yml, with durations short enough for unit tests. */
+final class TestPolicies {
+
+    /** Fast retries for vendor {@code acme}: three attempts, backoff of some ten milliseconds. */
+    static final String[] FAST = {
+        "acme.timeout=2s", "acme.max-attempts=3", "acme.initial-backoff=10ms", "acme.max-backoff=50ms",
+        "acme.jitter=0.2"
+    };
+
+    private TestPolicies() {
+    }
+
+    /** Binds {@code crossdock.vendors.<entry>} for each {@code key=value} entry. */
+    static VendorPoliciesProperties properties(String... entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            map.put("crossdock.vendors." + entry.substring(0, equals), entry.substring(equals + 1));
+        }
+        return new Binder(new MapConfigurationPropertySource(map))
+                .bind("crossdock", VendorPoliciesProperties.class)
+                .orElseGet(() -> new VendorPoliciesProperties(Map.of()));
+    }
+
+    static VendorPolicies policies(MeterRegistry registry, String... entries) {
+        return new VendorPolicies(properties(entries), registry, Clock.systemUTC());
+    }
+
+    static String[] fastWith(String... more) {
+        String[] all = new String[FAST.length + more.length];
+        System.arraycopy(FAST, 0, all, 0, FAST.length);
+        System.arraycopy(more, 0, all, FAST.length, more.length);
+        return all;
+    }
+}

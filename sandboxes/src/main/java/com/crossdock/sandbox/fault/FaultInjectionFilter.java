@@ -1,0 +1,71 @@
+package com.crossdock.sandbox.fault;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.crossdock.sandbox.SandboxPaths;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes every vendor fake fail on demand (DESIGN.md "Local stack contract": errors, latency, 429), keyed
+ * by path prefix so that each new vendor sandbox gets it without code of its own. Runs just inside the
+ * received-log filter, so faulted requests are logged too.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class FaultInjectionFilter implements WebFilter {
+
+    /** Exchange attribute set on a request that was answered by an injected fault. */
+    public static final String FAULTED_ATTRIBUTE = FaultInjectionFilter.class.getName() + ".faulted";
+
+    private final FaultRegistry registry;
+    private final JsonMapper jsonMapper;
+
+    FaultInjectionFilter(FaultRegistry registry, JsonMapper jsonMapper) {
+        this.registry = registry;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!SandboxPaths.isVendorPath(exchange.getRequest())) {
+            return chain.filter(exchange);
+        }
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return registry.take(path)
+                .map(fault -> delay(fault).then(Mono.defer(() -> fault.status() == null
+                        ? chain.filter(exchange)
+                        : answer(exchange, fault))))
+                .orElseGet(() -> chain.filter(exchange));
+    }
+
+    private static Mono<Void> delay(FaultSpec fault) {
+        return fault.latency() > 0 ? Mono.delay(Duration.ofMillis(fault.latency())).then() : Mono.empty();
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, FaultSpec fault) {
+        exchange.getAttributes().put(FAULTED_ATTRIBUTE, Boolean.TRUE);
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(fault.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (fault.retryAfterSeconds() != null) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(fault.retryAfterSeconds()));
+        }
+        Object body = fault.hasBody() ? fault.body()
+                : Map.of("sandbox_fault", "injected by the sandbox", "status", fault.status());
+        DataBuffer buffer = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(body));
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,44 @@
+package com.crossdock.sandbox.fault;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the next requests to one vendor prefix should suffer.
+ *
+ * @param status            the HTTP status to answer instead of the vendor fake; null = answer normally
+ *                          (latency only)
+ * @param count             how many requests it applies to; null = until cleared
+ * @param latencyMs         delay added before answering (the fault or the normal answer); null/0 = none
+ * @param retryAfterSeconds sent as {@code Retry-After} (Prodsmart's 429 carries one); null = no header
+ * @param body              the JSON body of the fault answer; null = a small default body
+ */
+public record FaultSpec(Integer status, Integer count, Long latencyMs, Integer retryAfterSeconds, JsonNode body) {
+
+    /** Why this spec cannot be applied, or null when it is valid. */
+    String problem() {
+        if (status == null && (latencyMs == null || latencyMs <= 0)) {
+            return "a fault needs a status, a latencyMs, or both";
+        }
+        if (status != null && (status < 100 || status > 599)) {
+            return "status must be an HTTP status (100-599)";
+        }
+        if (count != null && count < 1) {
+            return "count must be at least 1 (omit it for a fault that lasts until cleared)";
+        }
+        if (latencyMs != null && (latencyMs < 0 || latencyMs > 600_000)) {
+            return "latencyMs must be between 0 and 600000";
+        }
+        if (retryAfterSeconds != null && retryAfterSeconds < 0) {
+            return "retryAfterSeconds must not be negative";
+        }
+        return null;
+    }
+
+    boolean hasBody() {
+        return body != null && !body.isNull() && !body.isMissingNode();
+    }
+
+    long latency() {
+        return latencyMs == null ? 0 : latencyMs;
+    }
+}

@@ -1,0 +1,15 @@
+package com.crossdock.sandbox.received;
+
+import java.time.Instant;
+
+/**
+ * One request a vendor fake received, as the read-only inspection endpoints list it.
+ *
+ * @param query      the raw query string, null when there was none
+ * @param status     the HTTP status the sandbox answered
+ * @param bodyBytes  the request body size: its Content-Length when sent, else the bytes read
+ * @param faulted    true when an injected fault answered instead of the vendor fake
+ */
+public record ReceivedRequest(String method, String path, String query, int status, long bodyBytes,
+                              Instant receivedAt, long durationMs, boolean faulted) {
+}
