@@ -1,10 +1,13 @@
 package com.crossdock.testing;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -62,7 +66,7 @@ public final class StandaloneKafka implements AutoCloseable {
             format(directory, config);
             Process process = java(directory, "broker.log", "kafka.Kafka", config.toString()).start();
             StandaloneKafka kafka = new StandaloneKafka(directory, LOOPBACK + ":" + brokerPort, process);
-            kafka.awaitAnswer();
+            kafka.awaitAnswer(brokerPort);
             log.info("Standalone Kafka (pid {}) at {}", process.pid(), kafka.bootstrapServers);
             return kafka;
         } catch (IOException e) {
@@ -125,31 +129,61 @@ public final class StandaloneKafka implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer() {
+    private void awaitAnswer(int brokerPort) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        try (Admin admin = Admin.create(config)) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the standalone Kafka broker exited with " + process.exitValue()
-                            + "; see " + directory.resolve("broker.log"));
+        try {
+            // first the port (cheap, and no client logs a refused connection), then a real admin request
+            while (!accepts(brokerPort)) {
+                if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("the standalone Kafka broker exited with " + process.exitValue());
                 }
-                try {
-                    // the call itself waits (up to its timeout) for the broker, so this loop needs no sleep
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException | TimeoutException notYet) {
-                    if (System.nanoTime() > deadline) {
-                        destroy();
-                        throw new IllegalStateException("the standalone Kafka broker did not answer within " + START_TIMEOUT);
+                checkDeadline(deadline);
+            }
+            Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+            try (Admin admin = Admin.create(config)) {
+                while (true) {
+                    try {
+                        // the call itself waits (up to its timeout) for the broker, so this loop needs no sleep
+                        admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
+                        return;
+                    } catch (ExecutionException | TimeoutException notYet) {
+                        checkDeadline(deadline);
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    destroy();
-                    throw new IllegalStateException("interrupted while waiting for the broker", e);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            destroy();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        } catch (RuntimeException e) {
+            String log = tail(directory.resolve("broker.log"));
+            destroy();
+            throw new IllegalStateException(e.getMessage() + "; the broker's last words:\n" + log, e);
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void checkDeadline(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the standalone Kafka broker did not answer within " + START_TIMEOUT);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 
@@ -181,19 +215,16 @@ public final class StandaloneKafka implements AutoCloseable {
         return config;
     }
 
+    /** Kafka's own storage tool, in this JVM: its {@code execute} returns a status instead of exiting. */
     private static void format(Path directory, Path config) throws IOException {
-        Process format = java(directory, "format.log", "kafka.tools.StorageTool", "format",
-                "-t", clusterId(), "-c", config.toString(), "--standalone").start();
-        try {
-            if (!format.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
-                format.destroyForcibly();
-                throw new IllegalStateException("formatting the standalone Kafka log directory failed; see "
-                        + directory.resolve("format.log"));
+        try (PrintStream out = new PrintStream(Files.newOutputStream(directory.resolve("format.log")), true,
+                StandardCharsets.UTF_8)) {
+            int status = StorageTool.execute(new String[] {"format", "-t", clusterId(), "-c", config.toString(),
+                    "--standalone"}, out);
+            if (status != 0) {
+                throw new IllegalStateException("formatting the standalone Kafka log directory failed (" + status
+                        + "); see " + directory.resolve("format.log"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            format.destroyForcibly();
-            throw new IllegalStateException("interrupted while formatting the log directory", e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -60,7 +59,8 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
                     rebuilder.rebuild();
                     done.countDown();
                     return;
-                } catch (KafkaException e) {
+                } catch (RuntimeException e) {
+                    // whatever went wrong, readiness must not stay down for good: try again
                     log.warn("Dedupe memory rebuild failed, retrying in {}: {}", retryInterval, e.toString());
                 }
                 stopping.await(retryInterval.toMillis(), TimeUnit.MILLISECONDS);
