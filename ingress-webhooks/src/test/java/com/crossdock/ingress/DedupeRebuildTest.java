@@ -24,6 +24,7 @@ class DedupeRebuildTest extends IngressIntegrationTest {
     void remembersAfterARestartTheUuidsThatKafkaHolds() {
         String seen = Webhooks.newUuid();
         webhooks.post(Example.PUNCH_CLOCK_CREATED.topic(), Example.PUNCH_CLOCK_CREATED.body(), seen).expectStatus().isOk();
+        awaitRaw(seen);
 
         // what a restarted instance does: an empty memory, rebuilt from the raw topic
         DedupeMemory restarted = new DedupeMemory(Duration.ofHours(25), 1000, Clock.systemUTC());

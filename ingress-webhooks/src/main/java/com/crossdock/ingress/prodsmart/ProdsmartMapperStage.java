@@ -53,7 +53,8 @@ public final class ProdsmartMapperStage {
         if (!topic.mapped()) {
             metrics.unmapped(topic.name());
             log.atInfo().addKeyValue("webhookUuid", webhook.uuid()).addKeyValue("webhookTopic", topic.name())
-                    .addKeyValue("sentTopic", webhook.topic()).log("Prodsmart webhook kept raw: no canonical event states it yet");
+                    .addKeyValue("sentTopic", webhook.topic())
+                    .log("Prodsmart webhook kept raw: no canonical event states it yet");
             return;
         }
         // in order, one after the other: the events of one webhook keep their order per key

@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
@@ -66,8 +64,9 @@ public final class ProdsmartWebhookIntake {
     public Mono<Answer> receive(ServerHttpRequest request, String correlationId) {
         metrics.received();
         HttpHeaders headers = request.getHeaders();
-        if (!json(headers)) {
-            return Mono.error(reject(Rejection.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json", "Content-Type", correlationId));
+        if (!WebhookBody.isJson(headers)) {
+            return Mono.error(reject(Rejection.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json", "Content-Type",
+                    correlationId));
         }
         if (headers.getContentLength() > settings.maxBodyBytes()) {
             return Mono.error(tooLarge(correlationId));
@@ -78,73 +77,78 @@ public final class ProdsmartWebhookIntake {
     }
 
     private Mono<Answer> accept(HttpHeaders headers, byte[] body, String correlationId) {
-        if (!verifier.verify(headers, body)) {
-            return Mono.error(verifier.present(headers)
-                    ? reject(Rejection.SIGNATURE_INVALID, "the signature does not match the body", "signature", correlationId)
-                    : reject(Rejection.SIGNATURE_MISSING, "no signature header", "signature", correlationId));
-        }
-        String uuid = headers.getFirst(ProdsmartHeaders.WEBHOOK_UUID);
-        if (uuid == null || !SANE_UUID.matcher(uuid).matches()) {
-            return Mono.error(reject(Rejection.MISSING_HEADER, "a webhook uuid (1-128 of A-Z a-z 0-9 . _ : -) is required",
-                    ProdsmartHeaders.WEBHOOK_UUID, correlationId));
-        }
-        String triggeredAtHeader = headers.getFirst(ProdsmartHeaders.TRIGGERED_AT);
-        if (triggeredAtHeader == null) {
-            return Mono.error(reject(Rejection.MISSING_HEADER, "is required", ProdsmartHeaders.TRIGGERED_AT, correlationId));
-        }
-        ProdsmartPayload payload;
-        Instant receivedAt = clock.instant();
+        Verified webhook;
         try {
-            Instant triggeredAt = RawWebhook.triggeredAt(triggeredAtHeader, settings.companyZone());
-            if (Duration.between(triggeredAt, receivedAt).abs().compareTo(settings.maxClockSkew()) > 0) {
-                return Mono.error(reject(Rejection.STALE, "the webhook was triggered more than " + settings.maxClockSkew()
-                        + " from now", ProdsmartHeaders.TRIGGERED_AT, correlationId));
-            }
-            payload = payloads.parse(WebhookTopic.of(headers.getFirst(ProdsmartHeaders.TOPIC)), body);
-        } catch (InvalidWebhookException e) {
-            Rejection rejection = e.malformed() ? Rejection.MALFORMED_JSON
-                    : e.field().equals(ProdsmartHeaders.TRIGGERED_AT) ? Rejection.MISSING_HEADER : Rejection.INVALID_BODY;
-            return Mono.error(reject(rejection, e.reason(), e.field(), correlationId));
+            webhook = verify(headers, body, correlationId);
+        } catch (ErrorResponseException rejected) {
+            return Mono.error(rejected);
         }
-        if (!dedupe.claim(uuid)) {
+        if (!dedupe.claim(webhook.uuid())) {
             metrics.duplicate();
-            log.atInfo().addKeyValue("webhookUuid", uuid).addKeyValue("correlationId", correlationId)
+            log.atInfo().addKeyValue("webhookUuid", webhook.uuid()).addKeyValue("correlationId", correlationId)
                     .log("Duplicate Prodsmart webhook answered without storing it again");
-            return Mono.just(new Answer("duplicate", uuid));
+            return Mono.just(new Answer("duplicate", webhook.uuid()));
         }
-        String topic = headers.getFirst(ProdsmartHeaders.TOPIC);
-        ProducerRecord<byte[], byte[]> record = RawRecords.of(headers, body, payload.entityId().orElse(uuid), correlationId, receivedAt,
+        ProducerRecord<byte[], byte[]> record = RawRecords.of(headers, body,
+                webhook.payload().entityId().orElse(webhook.uuid()), correlationId, webhook.receivedAt(),
                 settings.signatureHeaders());
         return store.store(record)
                 .map(destination -> {
-                    metrics.accepted(destination.name().toLowerCase(Locale.ROOT), Duration.between(receivedAt, clock.instant()));
-                    log.atInfo().addKeyValue("webhookUuid", uuid).addKeyValue("correlationId", correlationId)
-                            .addKeyValue("webhookTopic", topic).addKeyValue("storedIn", destination)
+                    metrics.accepted(destination.name().toLowerCase(Locale.ROOT),
+                            Duration.between(webhook.receivedAt(), clock.instant()));
+                    log.atInfo().addKeyValue("webhookUuid", webhook.uuid()).addKeyValue("correlationId", correlationId)
+                            .addKeyValue("webhookTopic", webhook.topic()).addKeyValue("storedIn", destination)
                             .log("Prodsmart webhook accepted");
-                    return new Answer("accepted", uuid);
+                    return new Answer("accepted", webhook.uuid());
                 })
                 .onErrorMap(failure -> {
                     // neither Kafka nor the disk took it: give the uuid back and tell the provider we failed
-                    dedupe.release(uuid);
-                    log.atError().addKeyValue("webhookUuid", uuid).addKeyValue("correlationId", correlationId)
+                    dedupe.release(webhook.uuid());
+                    log.atError().addKeyValue("webhookUuid", webhook.uuid()).addKeyValue("correlationId", correlationId)
                             .log("Prodsmart webhook could not be stored: {}", failure.toString());
                     return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "webhook-not-stored",
                             "the webhook could not be stored; nothing was kept", null);
                 });
     }
 
-    private static boolean json(HttpHeaders headers) {
+    private record Verified(String uuid, String topic, ProdsmartPayload payload, Instant receivedAt) {
+    }
+
+    /** Signature, vendor headers, freshness and body, in that order; throws the rejection's problem. */
+    private Verified verify(HttpHeaders headers, byte[] body, String correlationId) {
+        if (!verifier.verify(headers, body)) {
+            throw verifier.present(headers)
+                    ? reject(Rejection.SIGNATURE_INVALID, "the signature does not match the body", "signature", correlationId)
+                    : reject(Rejection.SIGNATURE_MISSING, "no signature header", "signature", correlationId);
+        }
+        String uuid = headers.getFirst(ProdsmartHeaders.WEBHOOK_UUID);
+        if (uuid == null || !SANE_UUID.matcher(uuid).matches()) {
+            throw reject(Rejection.MISSING_HEADER, "a webhook uuid (1-128 of A-Z a-z 0-9 . _ : -) is required",
+                    ProdsmartHeaders.WEBHOOK_UUID, correlationId);
+        }
+        String triggeredAt = headers.getFirst(ProdsmartHeaders.TRIGGERED_AT);
+        if (triggeredAt == null) {
+            throw reject(Rejection.MISSING_HEADER, "is required", ProdsmartHeaders.TRIGGERED_AT, correlationId);
+        }
+        Instant receivedAt = clock.instant();
+        String topic = headers.getFirst(ProdsmartHeaders.TOPIC);
         try {
-            MediaType type = headers.getContentType();
-            return type != null && !type.isWildcardType() && !type.isWildcardSubtype()
-                    && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix()));
-        } catch (InvalidMediaTypeException e) {
-            return false;
+            Duration skew = Duration.between(RawWebhook.triggeredAt(triggeredAt, settings.companyZone()), receivedAt).abs();
+            if (skew.compareTo(settings.maxClockSkew()) > 0) {
+                throw reject(Rejection.STALE, "the webhook was triggered more than " + settings.maxClockSkew() + " from now",
+                        ProdsmartHeaders.TRIGGERED_AT, correlationId);
+            }
+            return new Verified(uuid, topic, payloads.parse(WebhookTopic.of(topic), body), receivedAt);
+        } catch (InvalidWebhookException e) {
+            Rejection rejection = e.malformed() ? Rejection.MALFORMED_JSON
+                    : e.field().equals(ProdsmartHeaders.TRIGGERED_AT) ? Rejection.MISSING_HEADER : Rejection.INVALID_BODY;
+            throw reject(rejection, e.reason(), e.field(), correlationId);
         }
     }
 
     private ErrorResponseException tooLarge(String correlationId) {
-        return reject(Rejection.TOO_LARGE, "the body is larger than " + settings.maxBodyBytes() + " bytes", "body", correlationId);
+        return reject(Rejection.TOO_LARGE, "the body is larger than " + settings.maxBodyBytes() + " bytes", "body",
+                correlationId);
     }
 
     private ErrorResponseException reject(Rejection rejection, String detail, String field, String correlationId) {

@@ -3,6 +3,9 @@ package com.crossdock.ingress.prodsmart;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,6 +17,17 @@ import reactor.core.publisher.Mono;
 final class WebhookBody {
 
     private WebhookBody() {
+    }
+
+    /** JSON is what Prodsmart sends ("aplikacja/json" in the document); {@code application/*+json} too. */
+    static boolean isJson(HttpHeaders headers) {
+        try {
+            MediaType type = headers.getContentType();
+            return type != null && !type.isWildcardType() && !type.isWildcardSubtype()
+                    && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix()));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     static Mono<byte[]> read(Flux<DataBuffer> body, int maxBytes) {
