@@ -75,7 +75,11 @@ final class DrainLoop implements AutoCloseable {
                     readAt = next.next();
                 }
                 InFlight head = inFlight.poll();
-                if (head == null || (failure = await(head.ack())) != null) {
+                if (head == null) {
+                    break;
+                }
+                failure = await(head.ack());
+                if (failure != null) {
                     break;
                 }
                 acknowledged = head.next();
@@ -83,7 +87,8 @@ final class DrainLoop implements AutoCloseable {
                 delivered++;
                 if (++uncommitted >= options.commitEveryRecords()) {
                     uncommitted = 0;
-                    if ((failure = persistPosition()) != null) {
+                    failure = persistPosition();
+                    if (failure != null) {
                         break;
                     }
                 }

@@ -50,14 +50,23 @@ public final class DurableSpool implements AutoCloseable {
     private DurableSpool(SpoolOptions options, boolean fsync) throws IOException {
         this.options = options;
         this.dir = new SpoolDirectory(options.directory());
-        SpoolRecovery.State state = SpoolRecovery.recover(dir);
-        this.durableEnd = state.end();
-        this.depth.set(state.depth());
-        this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet);
-        this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable);
+        try {
+            SpoolRecovery.State state = SpoolRecovery.recover(dir);
+            this.durableEnd = state.end();
+            this.depth.set(state.depth());
+            this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet);
+            this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
     }
 
-    /** Opens the spool in its directory, recovering what an earlier process left there. */
+    /**
+     * Opens the spool in its directory, recovering what an earlier process left there. Fails with
+     * {@link SpoolCorruptedException} when a record before the tail is damaged, and with an
+     * {@link IOException} when another spool has the directory open.
+     */
     public static DurableSpool open(SpoolOptions options) throws IOException {
         return new DurableSpool(options, true);
     }
@@ -82,7 +91,11 @@ public final class DurableSpool implements AutoCloseable {
         }
     }
 
-    /** Appends without blocking; the future completes, on the writer thread, once the record is durable. */
+    /**
+     * Appends without blocking; the future completes, on the writer thread, once the record is durable,
+     * or fails: with {@link IllegalArgumentException} for a record over 128 MiB, with an
+     * {@link IOException} when the disk failed (then every later append fails too, until a reopen).
+     */
     public CompletableFuture<Void> appendAsync(SpoolRecord record) {
         ByteBuffer frame;
         try {
@@ -141,8 +154,10 @@ public final class DurableSpool implements AutoCloseable {
     /** Makes queued appends durable, waits for a running drain, and releases the files. */
     @Override
     public void close() throws IOException {
-        writer.close();
-        drainLoop.close();
+        try (dir) {
+            writer.close();
+            drainLoop.close();
+        }
     }
 
     private void madeDurable(int records, long end) {

@@ -2,8 +2,8 @@ package com.crossdock.platform.spool;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.Map;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Reads records by global offset across segments, keeping the current segment open. Drain thread only. */
 final class LogCursor implements Closeable {

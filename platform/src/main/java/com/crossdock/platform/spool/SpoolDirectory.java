@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,20 +21,29 @@ import java.util.zip.CRC32C;
  * holding the committed drain offset. Only the newest segment is ever appended to; the segment map is
  * shared by the writer thread (which adds) and the drainer (which deletes drained segments).
  */
-final class SpoolDirectory {
+final class SpoolDirectory implements AutoCloseable {
 
     private static final String SUFFIX = ".spool";
     private static final String POSITION = "position";
 
     private final Path dir;
     private final NavigableMap<Long, Path> segments = new ConcurrentSkipListMap<>();
+    private final FileChannel lockFile;
 
     SpoolDirectory(Path dir) throws IOException {
+        boolean created = !Files.isDirectory(dir);
         this.dir = Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve(POSITION + ".tmp"));
+        if (created && dir.toAbsolutePath().getParent() != null) {
+            syncDirectory(dir.toAbsolutePath().getParent());
+        }
+        this.lockFile = lock(this.dir);
         try (Stream<Path> files = Files.list(dir)) {
+            Files.deleteIfExists(dir.resolve(POSITION + ".tmp"));
             files.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
                     .forEach(file -> segments.put(baseOf(file), file));
+        } catch (IOException | RuntimeException e) {
+            lockFile.close();
+            throw e;
         }
     }
 
@@ -55,7 +65,7 @@ final class SpoolDirectory {
     Path createSegment(long base) throws IOException {
         Path file = dir.resolve(String.format("%020d%s", base, SUFFIX));
         Files.createFile(file);
-        syncDirectory();
+        syncDirectory(dir);
         segments.put(base, file);
         return file;
     }
@@ -99,12 +109,33 @@ final class SpoolDirectory {
             channel.force(true);
         }
         Files.move(tmp, dir.resolve(POSITION), StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory();
+        syncDirectory(dir);
+    }
+
+    /** Releases the directory for another process. */
+    @Override
+    public void close() throws IOException {
+        lockFile.close();
+    }
+
+    /** Two writers on one spool would interleave frames: a rolling deploy must not share the volume. */
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException inThisJvm) {
+            // falls through: the same JVM has the spool open already
+        }
+        channel.close();
+        throw new IOException("spool directory " + dir + " is in use by another spool");
     }
 
     /** A new or renamed file survives power loss only once its directory entry is flushed too. */
-    private void syncDirectory() throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
             // Some platforms (Windows) cannot open a directory; there the rename is durable by itself.

@@ -47,14 +47,16 @@ public final class SpoolDrainer {
             }
             stopping = false;
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "crossdock-spool-drainer-" + spool.options().directory().getFileName());
+                String name = "crossdock-spool-drainer-" + spool.options().directory().getFileName();
+                Thread thread = new Thread(runnable, name);
                 thread.setDaemon(true);
                 return thread;
             });
             // A backoff wait pending at stop() must not delay the shutdown.
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            executor.execute(() -> next = executor.schedule(this::drainOnce, 0, TimeUnit.MILLISECONDS));
+            // Published before the first run, which reads it to schedule the next one.
             scheduler = executor;
+            executor.execute(() -> next = executor.schedule(() -> drainOnce(executor), 0, TimeUnit.MILLISECONDS));
         }
     }
 
@@ -70,7 +72,7 @@ public final class SpoolDrainer {
         try {
             executor.execute(() -> {
                 if (consecutiveFailures == 0 && next != null && next.cancel(false)) {
-                    next = executor.schedule(this::drainOnce, 0, TimeUnit.MILLISECONDS);
+                    next = executor.schedule(() -> drainOnce(executor), 0, TimeUnit.MILLISECONDS);
                 }
             });
         } catch (RejectedExecutionException stopped) {
@@ -111,7 +113,7 @@ public final class SpoolDrainer {
         return consecutiveFailures;
     }
 
-    private void drainOnce() {
+    private void drainOnce(ScheduledThreadPoolExecutor executor) {
         if (stopping) {
             return;
         }
@@ -122,9 +124,9 @@ public final class SpoolDrainer {
             result = new DrainResult(0, e);
         }
         record(result);
-        ScheduledThreadPoolExecutor executor = scheduler;
-        if (!stopping && executor != null) {
-            next = executor.schedule(this::drainOnce, delay().toMillis(), TimeUnit.MILLISECONDS);
+        // Only the executor still current schedules: a drain finishing after stop() must not start a chain.
+        if (!stopping && scheduler == executor) {
+            next = executor.schedule(() -> drainOnce(executor), delay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

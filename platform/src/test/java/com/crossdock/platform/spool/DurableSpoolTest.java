@@ -3,6 +3,7 @@ package com.crossdock.platform.spool;
 import static com.crossdock.platform.spool.TestRecords.record;
 import static com.crossdock.platform.spool.TestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.crossdock.platform.spool.TestRecords.RecordingSender;
@@ -172,6 +173,16 @@ class DurableSpoolTest {
             assertThat(result.failure()).hasMessage("producer closed");
             assertThat(spool.depth()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void refusesASecondSpoolOnTheSameDirectory() throws IOException {
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            assertThatThrownBy(() -> DurableSpool.open(SpoolOptions.defaults(dir)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("in use");
+        }
+        DurableSpool.open(SpoolOptions.defaults(dir)).close();
     }
 
     @Test

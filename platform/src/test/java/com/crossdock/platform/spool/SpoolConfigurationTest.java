@@ -1,0 +1,55 @@
+package com.crossdock.platform.spool;
+
+import static com.crossdock.platform.spool.TestRecords.records;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.crossdock.platform.spool.TestRecords.RecordingSender;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class SpoolConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingSender sender = new RecordingSender();
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(SpoolConfiguration.class)
+                .withBean(DurableSpool.Sender.class, () -> sender)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("crossdock.spool.directory=" + dir, "crossdock.spool.name=webhooks",
+                        "crossdock.spool.drain-interval=20ms", "crossdock.spool.segment-size=1KB");
+    }
+
+    @Test
+    void drainsTheSpoolWhileTheContextRunsAndRegistersItsGauges() {
+        runner().run(context -> {
+            DurableSpool spool = context.getBean(DurableSpool.class);
+            assertThat(spool.options().segmentBytes()).isEqualTo(1024);
+            assertThat(context.getBean(SpoolDrainer.class).isRunning()).isTrue();
+
+            for (SpoolRecord record : records(0, 5)) {
+                spool.append(record);
+            }
+
+            await().untilAsserted(() -> assertThat(sender.sent()).containsExactlyElementsOf(records(0, 5)));
+            assertThat(context.getBean(MeterRegistry.class).get(SpoolMetrics.DEPTH).tag("spool", "webhooks")
+                    .gauge().value()).isZero();
+        });
+    }
+
+    @Test
+    void stopsTheDrainerWhenTheContextCloses() {
+        SpoolDrainer[] drainer = new SpoolDrainer[1];
+        runner().run(context -> drainer[0] = context.getBean(SpoolDrainer.class));
+
+        assertThat(drainer[0].isRunning()).isFalse();
+    }
+}
