@@ -18,19 +18,14 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodyBytes the largest webhook body read; a larger one is refused with 413 while it is read
  * @param kafkaAckTimeout how long a webhook waits for the broker's acknowledgement before it is spooled
- * @param spoolDir where webhooks wait (fsync'd) while Kafka cannot take them; a persistent volume in production
- * @param spoolDrainInterval how often the spool is drained into Kafka while that works
- * @param spoolMaxBackoff the longest wait between drains while Kafka keeps failing
- * @param spoolSendTimeout how long a drain waits for Kafka to acknowledge one spooled webhook
+ * @param spoolDir where webhooks wait (fsync'd) while Kafka cannot take them; a persistent volume in production.
+ *        The platform's spool ({@code crossdock.spool.*}) is pointed at it in ingress-webhooks.yml.
  */
 @ConfigurationProperties("crossdock.ingress")
 public record IngressProperties(
         @DefaultValue("1MB") DataSize maxBodyBytes,
         @DefaultValue("2s") Duration kafkaAckTimeout,
         @DefaultValue("data/ingress-spool") Path spoolDir,
-        @DefaultValue("1s") Duration spoolDrainInterval,
-        @DefaultValue("30s") Duration spoolMaxBackoff,
-        @DefaultValue("10s") Duration spoolSendTimeout,
         @DefaultValue Dedupe dedupe,
         @DefaultValue Prodsmart prodsmart) {
 

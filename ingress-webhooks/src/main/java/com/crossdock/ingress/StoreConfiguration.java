@@ -1,6 +1,5 @@
 package com.crossdock.ingress;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,9 +14,8 @@ import com.crossdock.ingress.store.SpoolSender;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.spool.DurableSpool;
+import com.crossdock.platform.spool.SpoolConfiguration;
 import com.crossdock.platform.spool.SpoolDrainer;
-import com.crossdock.platform.spool.SpoolMetrics;
-import com.crossdock.platform.spool.SpoolOptions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,9 +24,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** Where webhooks are kept: Kafka, the durable spool while Kafka cannot take them, and the dedupe memory. */
 @Configuration(proxyBeanMethods = false)
+@Import(SpoolConfiguration.class)
 class StoreConfiguration {
 
     @Bean
@@ -59,23 +59,13 @@ class StoreConfiguration {
         return new DedupeWarmUp(rebuilder, memory, properties.dedupe().retryInterval());
     }
 
-    @Bean(destroyMethod = "close")
-    DurableSpool webhookSpool(IngressProperties properties, MeterRegistry registry) throws IOException {
-        DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(properties.spoolDir())
-                .withSendTimeout(properties.spoolSendTimeout()));
-        SpoolMetrics.register(registry, IngressApplication.CONFIG_NAME, spool);
-        return spool;
-    }
-
     /**
-     * Started with the context, so a restart drains what an earlier process spooled; stopped (as a bean) only
-     * after the web server has finished its in-flight requests, which may still spool.
+     * What the platform's spool drainer sends with ({@link SpoolConfiguration}: the spool in
+     * {@code crossdock.spool.directory}, which ingress-webhooks.yml sets from {@code crossdock.ingress.spool-dir}).
      */
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    SpoolDrainer webhookSpoolDrainer(DurableSpool spool, RawRecordSender sender, DedupeMemory memory,
-            IngressProperties properties, Clock clock) {
-        SpoolSender drain = new SpoolSender(sender, memory, ProdsmartHeaders.WEBHOOK_UUID, ProdsmartHeaders.RECEIVED_AT, clock);
-        return new SpoolDrainer(spool, drain, properties.spoolDrainInterval(), properties.spoolMaxBackoff());
+    @Bean
+    DurableSpool.Sender webhookSpoolSender(RawRecordSender sender, DedupeMemory memory, Clock clock) {
+        return new SpoolSender(sender, memory, ProdsmartHeaders.WEBHOOK_UUID, ProdsmartHeaders.RECEIVED_AT, clock);
     }
 
     @Bean

@@ -39,9 +39,9 @@ import static org.awaitility.Awaitility.await;
                 "spring.config.name=" + IngressApplication.CONFIG_NAME,
                 "crossdock.ingress.prodsmart.webhook-secret=" + KafkaOutageTest.SECRET,
                 "crossdock.ingress.kafka-ack-timeout=1s",
-                "crossdock.ingress.spool-drain-interval=200ms",
-                "crossdock.ingress.spool-max-backoff=1s",
-                "crossdock.ingress.spool-send-timeout=2s"})
+                "crossdock.spool.drain-interval=200ms",
+                "crossdock.spool.max-backoff=1s",
+                "crossdock.spool.send-timeout=2s"})
 @AutoConfigureWebTestClient
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class KafkaOutageTest {

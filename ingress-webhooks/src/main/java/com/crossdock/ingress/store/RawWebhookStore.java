@@ -1,14 +1,11 @@
 package com.crossdock.ingress.store;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.spool.DurableSpool;
-import com.crossdock.platform.spool.SpoolRecord;
+import com.crossdock.platform.spool.KafkaSpoolRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -63,28 +60,12 @@ public final class RawWebhookStore {
 
     private Mono<Destination> spool(ProducerRecord<byte[], byte[]> record) {
         // the spool completes its futures on its one writer thread: continue elsewhere
-        return Mono.fromFuture(() -> spool.appendAsync(toSpool(record)))
+        return Mono.fromFuture(() -> spool.appendAsync(KafkaSpoolRecords.fromProducerRecord(record)))
                 .publishOn(Schedulers.parallel())
                 .doOnSuccess(done -> {
                     metrics.spooled();
                     drainNow.run();
                 })
                 .thenReturn(Destination.SPOOL);
-    }
-
-    public static SpoolRecord toSpool(ProducerRecord<byte[], byte[]> record) {
-        List<SpoolRecord.Header> headers = new ArrayList<>();
-        for (Header header : record.headers()) {
-            headers.add(new SpoolRecord.Header(header.key(), header.value()));
-        }
-        return new SpoolRecord(record.topic(), record.key(), record.value(), headers);
-    }
-
-    public static ProducerRecord<byte[], byte[]> fromSpool(SpoolRecord record) {
-        ProducerRecord<byte[], byte[]> producerRecord = new ProducerRecord<>(record.topic(), record.key(), record.value());
-        for (SpoolRecord.Header header : record.headers()) {
-            producerRecord.headers().add(header.name(), header.value());
-        }
-        return producerRecord;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.spool.DurableSpool;
+import com.crossdock.platform.spool.KafkaSpoolRecords;
 import com.crossdock.platform.spool.SpoolRecord;
 
 /**
@@ -36,7 +37,7 @@ public final class SpoolSender implements DurableSpool.Sender {
         if (uuid != null) {
             memory.remember(uuid, receivedAt(record));
         }
-        return sender.send(RawWebhookStore.fromSpool(record));
+        return sender.send(KafkaSpoolRecords.toProducerRecord(record));
     }
 
     private Instant receivedAt(SpoolRecord record) {
