@@ -2,12 +2,15 @@ package com.crossdock.ingress;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 
 import com.crossdock.ingress.prodsmart.SignatureEncoding;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,17 @@ class IngressPropertiesTest {
     void refusesToStartWithoutWebhookSecretAndSaysWhatToSet() {
         context.run(started -> assertThat(started).getFailure()
                 .rootCause().hasMessageContaining("CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET"));
+    }
+
+    @Test
+    void readsTheSecretFromTheEnvironmentVariableTheReadmeNames() {
+        Map<String, Object> environment = Map.of("CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET", "from-env");
+
+        context.withInitializer(started -> started.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+                .run(started -> assertThat(started.getBean(IngressProperties.class).prodsmart().webhookSecret())
+                        .isEqualTo("from-env"));
     }
 
     @Test
