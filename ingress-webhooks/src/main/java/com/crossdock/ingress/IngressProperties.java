@@ -1,0 +1,84 @@
+package com.crossdock.ingress;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
+import com.crossdock.ingress.prodsmart.SignatureEncoding;
+import com.crossdock.ingress.prodsmart.SignatureVerifier.SignatureHeader;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the ingress ({@code crossdock.ingress.*}); see the module README for each one.
+ *
+ * @param maxBodyBytes the largest webhook body read; a larger one is refused with 413 while it is read
+ * @param kafkaAckTimeout how long a webhook waits for the broker's acknowledgement before it is spooled
+ * @param spoolDir where webhooks wait (fsync'd) while Kafka cannot take them; a persistent volume in production.
+ *        The platform's spool ({@code crossdock.spool.*}) is pointed at it in ingress-webhooks.yml.
+ */
+@ConfigurationProperties("crossdock.ingress")
+public record IngressProperties(
+        @DefaultValue("1MB") DataSize maxBodyBytes,
+        @DefaultValue("2s") Duration kafkaAckTimeout,
+        @DefaultValue("data/ingress-spool") Path spoolDir,
+        @DefaultValue Dedupe dedupe,
+        @DefaultValue Prodsmart prodsmart) {
+
+    /**
+     * @param window how long a webhook uuid is remembered (and how far back the memory is rebuilt from Kafka);
+     *        at least 24 hours, the longest a provider might plausibly deliver a webhook twice
+     * @param maximumEntries a hard bound on the memory; past it the oldest uuids go first
+     * @param retryInterval wait between attempts when Kafka cannot be read for the rebuild
+     */
+    public record Dedupe(
+            @DefaultValue("25h") Duration window,
+            @DefaultValue("1000000") long maximumEntries,
+            @DefaultValue("5s") Duration retryInterval) {
+
+        public Dedupe {
+            if (window.compareTo(Duration.ofHours(24)) < 0) {
+                throw new IllegalArgumentException("crossdock.ingress.dedupe.window must be at least 24h, not " + window);
+            }
+        }
+    }
+
+    /**
+     * @param webhookSecret the Prodsmart API secret the webhooks are signed with; from the environment
+     *        ({@code CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET}) or a mounted file, never from a committed file
+     * @param timeZone the company's zone in Prodsmart: dates without a zone are read in it
+     * @param maxClockSkew how far {@code x-prodsmart-triggered-at} may be from now, either way
+     * @param signatureHeaders the headers read for a signature and the HMAC algorithm of each
+     * @param signatureEncodings how a signature may be written
+     */
+    public record Prodsmart(
+            String webhookSecret,
+            @DefaultValue("Europe/Lisbon") ZoneId timeZone,
+            @DefaultValue("5m") Duration maxClockSkew,
+            List<SignatureHeader> signatureHeaders,
+            @DefaultValue({"hex", "base64"}) Set<SignatureEncoding> signatureEncodings) {
+
+        public Prodsmart {
+            if (webhookSecret == null || webhookSecret.isBlank()) {
+                throw new IllegalArgumentException("No Prodsmart webhook secret: set the environment variable "
+                        + "CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET (or property crossdock.ingress.prodsmart.webhook-secret) "
+                        + "to the Prodsmart API secret; the ingress does not start without it");
+            }
+            if (signatureHeaders == null || signatureHeaders.isEmpty()) {
+                signatureHeaders = List.of(new SignatureHeader(ProdsmartHeaders.HMAC_SHA256, "HmacSHA256"),
+                        new SignatureHeader(ProdsmartHeaders.HMAC_SHA1, "HmacSHA1"));
+            }
+        }
+
+        /** Never prints the secret (configuration dumps, failure analyses). */
+        @Override
+        public String toString() {
+            return "Prodsmart[webhookSecret=<hidden>, timeZone=" + timeZone + ", maxClockSkew=" + maxClockSkew
+                    + ", signatureHeaders=" + signatureHeaders + ", signatureEncodings=" + signatureEncodings + "]";
+        }
+    }
+}

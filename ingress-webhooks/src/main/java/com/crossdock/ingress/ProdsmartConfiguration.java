@@ -1,0 +1,67 @@
+package com.crossdock.ingress;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.crossdock.ingress.prodsmart.ProdsmartEventMapper;
+import com.crossdock.ingress.prodsmart.ProdsmartMapperStage;
+import com.crossdock.ingress.prodsmart.ProdsmartPayloads;
+import com.crossdock.ingress.prodsmart.ProdsmartWebhookIntake;
+import com.crossdock.ingress.prodsmart.SignatureVerifier;
+import com.crossdock.ingress.store.DedupeMemory;
+import com.crossdock.ingress.store.IngressMetrics;
+import com.crossdock.ingress.store.RawWebhookStore;
+import com.crossdock.platform.events.Envelopes;
+import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.platform.kafka.TopicDeclarations;
+import com.crossdock.platform.kafka.Topics;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The Prodsmart webhook: the edge's checks and the mapper stage. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngressProperties.class)
+class ProdsmartConfiguration {
+
+    /** How long the mapper waits for Kafka to acknowledge a webhook's events before the record is retried. */
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+    @Bean
+    KafkaAdmin.NewTopics ingressMapperTopics(TopicDeclarations topics) {
+        return topics.consumerGroup(ProdsmartMapperStage.GROUP, Topics.PRODSMART_WEBHOOK_RAW);
+    }
+
+    @Bean
+    ProdsmartPayloads prodsmartPayloads(IngressProperties properties) {
+        return new ProdsmartPayloads(properties.prodsmart().timeZone());
+    }
+
+    @Bean
+    SignatureVerifier prodsmartSignatureVerifier(IngressProperties properties) {
+        IngressProperties.Prodsmart prodsmart = properties.prodsmart();
+        return new SignatureVerifier(prodsmart.webhookSecret(), prodsmart.signatureHeaders(), prodsmart.signatureEncodings());
+    }
+
+    @Bean
+    ProdsmartWebhookIntake prodsmartWebhookIntake(SignatureVerifier verifier, ProdsmartPayloads payloads,
+            DedupeMemory dedupe, RawWebhookStore store, IngressMetrics metrics, Clock clock, IngressProperties properties) {
+        IngressProperties.Prodsmart prodsmart = properties.prodsmart();
+        Set<String> signatureHeaders = prodsmart.signatureHeaders().stream()
+                .map(header -> header.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return new ProdsmartWebhookIntake(verifier, payloads, dedupe, store, metrics, clock,
+                new ProdsmartWebhookIntake.Settings(Math.toIntExact(properties.maxBodyBytes().toBytes()),
+                        prodsmart.maxClockSkew(), prodsmart.timeZone(), signatureHeaders));
+    }
+
+    @Bean
+    ProdsmartMapperStage prodsmartMapperStage(ProdsmartPayloads payloads, Envelopes envelopes, EventPublisher publisher,
+            IngressMetrics metrics, IngressProperties properties) {
+        return new ProdsmartMapperStage(payloads, new ProdsmartEventMapper(envelopes), publisher, metrics,
+                properties.prodsmart().timeZone(), PUBLISH_TIMEOUT);
+    }
+}

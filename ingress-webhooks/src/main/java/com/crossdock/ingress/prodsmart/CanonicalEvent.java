@@ -1,0 +1,7 @@
+package com.crossdock.ingress.prodsmart;
+
+import org.apache.avro.specific.SpecificRecord;
+
+/** One canonical event to publish: where, under which key, and what. */
+public record CanonicalEvent(String topic, String key, SpecificRecord event) {
+}

@@ -1,0 +1,61 @@
+package com.crossdock.ingress.prodsmart;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Prodsmart webhook body, parsed and checked against its topic (shapes from prodsmart-api.pl.txt,
+ * "Elementy webhook"). Optional vendor fields are {@code null} when absent.
+ */
+public sealed interface ProdsmartPayload {
+
+    /** The id of the thing the webhook is about, when the body names one (it keys the raw record). */
+    Optional<String> entityId();
+
+    /** {@code productionOrder/create|update|delete}: the order as it stands. */
+    record ProductionOrder(String id, String code, String status, String runningStatus, Instant startDate,
+            Instant dueDate, boolean ended, List<OrderLine> lines) implements ProdsmartPayload {
+
+        @Override
+        public Optional<String> entityId() {
+            return Optional.of(id);
+        }
+    }
+
+    record OrderLine(String productCode, BigDecimal quantityOrdered, BigDecimal quantityProduced) {
+    }
+
+    /** {@code *_inventory_movement_created|updated}: an array of movements. */
+    record Movements(List<Movement> movements) implements ProdsmartPayload {
+
+        @Override
+        public Optional<String> entityId() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param id the vendor's movement id; the document's example does not show one, so it may be null
+     * @param quantity signed: stock-type {@code out} negative, {@code in} positive
+     * @param location the warehouse-location code, empty when the body names none
+     * @param reference the shipping/receiving code (or the sales/purchase order code) it belongs to
+     */
+    record Movement(String id, String productCode, String unitOfMeasure, String lot, BigDecimal quantity,
+            String location, String warehouse, String reference) {
+    }
+
+    /** {@code *_deleted}: Prodsmart sends only the id of what was deleted. */
+    record Deleted(String id) implements ProdsmartPayload {
+
+        @Override
+        public Optional<String> entityId() {
+            return Optional.of(id);
+        }
+    }
+
+    /** A topic that is kept raw (lots, material staging, punch clock, downtime, unknown): only well-formed. */
+    record Unmapped(Optional<String> entityId) implements ProdsmartPayload {
+    }
+}

@@ -1,0 +1,31 @@
+package com.crossdock.ingress.prodsmart;
+
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** How a signature header may be written: the vendor document shows a hex value and says base64. */
+public enum SignatureEncoding {
+    HEX {
+        @Override
+        Optional<byte[]> decode(String value) {
+            try {
+                return Optional.of(HexFormat.of().parseHex(value));
+            } catch (IllegalArgumentException notHex) {
+                return Optional.empty();
+            }
+        }
+    },
+    BASE64 {
+        @Override
+        Optional<byte[]> decode(String value) {
+            try {
+                return Optional.of(Base64.getDecoder().decode(value));
+            } catch (IllegalArgumentException notBase64) {
+                return Optional.empty();
+            }
+        }
+    };
+
+    abstract Optional<byte[]> decode(String value);
+}

@@ -1,0 +1,132 @@
+package com.crossdock.ingress;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.crossdock.events.ChangeAction;
+import com.crossdock.events.ProductionOrderChanged;
+import com.crossdock.events.SourceSystem;
+import com.crossdock.events.StockChanged;
+import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
+import com.crossdock.ingress.store.IngressMetrics;
+import com.crossdock.platform.events.Envelopes;
+import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.platform.kafka.EventCodec;
+import com.crossdock.platform.kafka.Topics;
+import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Webhook → raw topic → mapper stage → canonical topic, on the real broker. */
+class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void storesTheVerifiedWebhookRawAndPublishesProductionOrderChanged() {
+        String uuid = Webhooks.newUuid();
+        byte[] body = Example.PRODUCTION_ORDER_CREATE.body();
+
+        webhooks.post(Example.PRODUCTION_ORDER_CREATE.topic(), body, uuid).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("accepted").jsonPath("$.uuid").isEqualTo(uuid);
+
+        ConsumerRecord<byte[], byte[]> raw = awaitRaw(uuid);
+        assertThat(raw.value()).isEqualTo(body);
+        assertThat(new String(raw.key(), StandardCharsets.UTF_8)).isEqualTo("1");
+        assertThat(headerNames(raw)).contains(ProdsmartHeaders.TOPIC, ProdsmartHeaders.API_VERSION,
+                        ProdsmartHeaders.TRIGGERED_AT, ProdsmartHeaders.RECEIVED_AT, ProdsmartHeaders.CORRELATION_ID, "content-type")
+                .noneMatch(name -> name.contains("hmac"));
+        assertThat(TopicReader.header(raw, ProdsmartHeaders.CORRELATION_ID)).isEqualTo("corr-" + uuid);
+
+        ProductionOrderChanged event = codec.decode(awaitEvent(Topics.PRODUCTION_ORDER_CHANGED, uuid, 0), ProductionOrderChanged.class);
+        assertThat(event.getAction()).isEqualTo(ChangeAction.CREATED);
+        assertThat(event.getOrderId()).isEqualTo("1");
+        assertThat(event.getLines()).singleElement().satisfies(line -> assertThat(line.getProductCode()).isEqualTo("V23076"));
+        assertThat(event.getEnvelope().getSourceSystem()).isEqualTo(SourceSystem.PRODSMART);
+        assertThat(event.getEnvelope().getCorrelationId()).isEqualTo("corr-" + uuid);
+    }
+
+    @Test
+    void publishesAStockChangePerMovementKeyedByProductAndLocation() {
+        String uuid = Webhooks.newUuid();
+
+        webhooks.post(Example.SHIPPING_INVENTORY_MOVEMENT_CREATED.topic(), Example.SHIPPING_INVENTORY_MOVEMENT_CREATED.body(), uuid)
+                .expectStatus().isOk();
+
+        ConsumerRecord<byte[], byte[]> record = awaitEvent(Topics.STOCK_CHANGED, uuid, 0);
+        StockChanged event = codec.decode(record, StockChanged.class);
+        assertThat(new String(record.key(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.stockKey("product-code", "warehouse-location-code"));
+        assertThat(event.getQuantity()).isEqualByComparingTo("-10");
+        assertThat(event.getLocation()).isEqualTo("warehouse-location-code");
+    }
+
+    @Test
+    void answersARepeatedWebhookUuidWithoutStoringOrPublishingItAgain() {
+        String uuid = Webhooks.newUuid();
+        byte[] body = Example.PRODUCTION_ORDER_UPDATE.body();
+
+        webhooks.post(Example.PRODUCTION_ORDER_UPDATE.topic(), body, uuid).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("accepted");
+        webhooks.post(Example.PRODUCTION_ORDER_UPDATE.topic(), body, uuid).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("duplicate").jsonPath("$.uuid").isEqualTo(uuid);
+
+        awaitEvent(Topics.PRODUCTION_ORDER_CHANGED, uuid, 0);
+        awaitRaw(uuid);
+        assertThat(events(Topics.PRODUCTION_ORDER_CHANGED, uuid, 0)).hasSize(1);
+    }
+
+    @Test
+    void keepsAnUnknownTopicRawAndCountsIt() {
+        String uuid = Webhooks.newUuid();
+        double before = unmapped("unknown");
+
+        webhooks.post("invoice/create", "{\"id\": 77}".getBytes(StandardCharsets.UTF_8), uuid).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("accepted");
+
+        assertThat(awaitRaw(uuid).key()).isEqualTo("77".getBytes(StandardCharsets.UTF_8));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(unmapped("unknown")).isGreaterThan(before));
+    }
+
+    @Test
+    void becomesReadyOnceTheDedupeMemoryIsRebuilt() {
+        awaitReady();
+
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.dedupeMemory.status").isEqualTo("UP");
+    }
+
+    private ConsumerRecord<byte[], byte[]> awaitEvent(String topic, String uuid, int index) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(events(topic, uuid, index)).isNotEmpty());
+        return events(topic, uuid, index).get(0);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> events(String topic, String uuid, int index) {
+        UUID eventId = Envelopes.eventId("prodsmart-webhook:" + uuid + ":" + index);
+        return topics.withHeader(topic, EventPublisher.EVENT_ID, eventId.toString());
+    }
+
+    private double unmapped(String topic) {
+        var counter = meters.find(IngressMetrics.UNMAPPED).tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static List<String> headerNames(ConsumerRecord<byte[], byte[]> record) {
+        return java.util.Arrays.stream(record.headers().toArray()).map(Header::key).toList();
+    }
+}
