@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Crossdock on one machine with everything embedded: a real KRaft broker, the schema registry (Confluent REST
@@ -57,12 +56,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         long begin = System.nanoTime();
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.kafkaPorts(settings.kafkaPort());
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
-        started.push(broker::destroy);
-        kafka = broker.getBrokersAsString();
+        LocalKafka broker = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        started.push(broker);
+        kafka = broker.bootstrapServers();
 
         InProcessSchemaRegistry schemaRegistry = InProcessSchemaRegistry.start(settings.registryPort());
         started.push(schemaRegistry);
@@ -97,11 +93,13 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
         all.put("spring.config.name", name);
         all.put("spring.application.name", name);
+        all.put("spring.main.banner-mode", "off");
         all.put("spring.kafka.bootstrap-servers", kafka);
         all.put("spring.kafka.properties.schema.registry.url", registry);
         // command-line arguments, so the launcher's ports and credentials win over each service's own yml
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .main(application)
                 .registerShutdownHook(false)
                 .run(args);
         started.push(context);

@@ -1,12 +1,8 @@
 package com.crossdock.testing;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,14 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -41,7 +34,6 @@ public final class StandaloneKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneKafka.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final String LOOPBACK = "127.0.0.1";
 
     private final Path directory;
     private final String bootstrapServers;
@@ -60,12 +52,12 @@ public final class StandaloneKafka implements AutoCloseable {
     public static StandaloneKafka start() {
         try {
             Path directory = Files.createTempDirectory("crossdock-standalone-kafka");
-            int brokerPort = freePort();
-            int controllerPort = freePort();
-            Path config = writeConfig(directory, brokerPort, controllerPort);
-            format(directory, config);
+            int brokerPort = KraftNode.freePort();
+            int controllerPort = KraftNode.freePort();
+            Path config = KraftNode.writeConfig(directory, brokerPort, controllerPort);
+            KraftNode.format(directory, config);
             Process process = java(directory, "broker.log", "kafka.Kafka", config.toString()).start();
-            StandaloneKafka kafka = new StandaloneKafka(directory, LOOPBACK + ":" + brokerPort, process);
+            StandaloneKafka kafka = new StandaloneKafka(directory, KraftNode.LOOPBACK + ":" + brokerPort, process);
             kafka.awaitAnswer(brokerPort);
             log.info("Standalone Kafka (pid {}) at {}", process.pid(), kafka.bootstrapServers);
             return kafka;
@@ -180,60 +172,11 @@ public final class StandaloneKafka implements AutoCloseable {
 
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LOOPBACK, port), 1000);
+            socket.connect(new InetSocketAddress(KraftNode.LOOPBACK, port), 1000);
             return true;
         } catch (IOException refused) {
             return false;
         }
-    }
-
-    private static Path writeConfig(Path directory, int brokerPort, int controllerPort) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.bootstrap.servers", LOOPBACK + ":" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort + ",CONTROLLER://" + LOOPBACK + ":" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort);
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("log.dirs", directory.resolve("data").toString());
-        p.setProperty("num.partitions", "1");
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("offsets.topic.num.partitions", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        p.setProperty("min.insync.replicas", "1");
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("auto.create.topics.enable", "true");
-        Path config = directory.resolve("server.properties");
-        try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            p.store(out, "Crossdock standalone test broker");
-        }
-        return config;
-    }
-
-    /** Kafka's own storage tool, in this JVM: its {@code execute} returns a status instead of exiting. */
-    private static void format(Path directory, Path config) throws IOException {
-        try (PrintStream out = new PrintStream(Files.newOutputStream(directory.resolve("format.log")), true,
-                StandardCharsets.UTF_8)) {
-            int status = StorageTool.execute(new String[] {"format", "-t", clusterId(), "-c", config.toString(),
-                    "--standalone"}, out);
-            if (status != 0) {
-                throw new IllegalStateException("formatting the standalone Kafka log directory failed (" + status
-                        + "); see " + directory.resolve("format.log"));
-            }
-        }
-    }
-
-    /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
     private static ProcessBuilder java(Path directory, String logFile, String mainClass, String... args) {
@@ -246,12 +189,6 @@ public final class StandaloneKafka implements AutoCloseable {
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve(logFile).toFile());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path root) {

@@ -1,0 +1,83 @@
+package com.crossdock.testing;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.UUID;
+
+import kafka.tools.StorageTool;
+
+/**
+ * The configuration of a single-node KRaft Kafka (combined broker and controller) on loopback, and the
+ * formatting of its log directory with Kafka's own storage tool: shared by {@link StandaloneKafka} (a child
+ * JVM) and the local stack (in process).
+ */
+public final class KraftNode {
+
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private KraftNode() {
+    }
+
+    public static Path writeConfig(Path directory, int brokerPort, int controllerPort) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.bootstrap.servers", LOOPBACK + ":" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort + ",CONTROLLER://" + LOOPBACK + ":" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", directory.resolve("data").toString());
+        p.setProperty("num.partitions", "1");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("min.insync.replicas", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("auto.create.topics.enable", "true");
+        Path config = directory.resolve("server.properties");
+        try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            p.store(out, "Crossdock standalone test broker");
+        }
+        return config;
+    }
+
+    /** Kafka's own storage tool, in this JVM: its {@code execute} returns a status instead of exiting. */
+    public static void format(Path directory, Path config) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(directory.resolve("format.log")), true,
+                StandardCharsets.UTF_8)) {
+            int status = StorageTool.execute(new String[] {"format", "-t", clusterId(), "-c", config.toString(),
+                    "--standalone"}, out);
+            if (status != 0) {
+                throw new IllegalStateException("formatting the standalone Kafka log directory failed (" + status
+                        + "); see " + directory.resolve("format.log"));
+            }
+        }
+    }
+
+    /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
+    static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        }
+    }
+
+}
