@@ -42,8 +42,8 @@ final class DltShowCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaAccess kafka = connection.kafka(); KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(null)) {
-            kafka.requireTopic(topic);
             RecordJson json = new RecordJson(connection.decoder());
+            kafka.requireTopic(topic);
             long[] shown = {0};
             new TopicScan(consumer, kafka.partitions(topic), kafka.timeout()).scan(TopicScan.Start.BEGINNING, false, record -> {
                 if (filter.matches(record) && (group == null || group.equals(RecordHeaders.text(record, DeadLetterHeaders.CONSUMER_GROUP)))) {

@@ -60,8 +60,8 @@ final class TapCommand implements Callable<Integer> {
         TopicScan.Start from = start == null ? TopicScan.Start.BEGINNING : new TopicScan.Start(start.offset, start.time);
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaAccess kafka = connection.kafka(); KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(null)) {
-            kafka.requireTopic(topic);
             RecordJson json = new RecordJson(connection.decoder());
+            kafka.requireTopic(topic);
             long[] written = {0};
             new TopicScan(consumer, kafka.partitions(topic), kafka.timeout()).scan(from, follow, record -> {
                 if (filter.matches(record)) {
