@@ -9,8 +9,6 @@ import java.util.Base64;
 
 import com.crossdock.platform.serde.AvroDeserializer;
 import com.crossdock.platform.serde.RestSchemaRegistryClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,7 +49,7 @@ final class ValueDecoder {
         return new ValueDecoder(new AvroDeserializer(new RestSchemaRegistryClient(base), false), null);
     }
 
-    /** Puts {@code value} (decoded) or {@code valueBase64} and {@code valueNote} into {@code node}. */
+    /** Puts {@code value} (decoded), or {@code valueText} / {@code valueBase64} and {@code valueNote}, into {@code node}. */
     void describe(String topic, byte[] value, ObjectNode node) {
         if (value == null) {
             node.putNull("value");
@@ -66,11 +64,13 @@ final class ValueDecoder {
                 note = "not decoded: " + e.getMessage();
             }
         }
-        node.put("valueBase64", Base64.getEncoder().encodeToString(value));
+        String text = RecordHeaders.utf8OrNull(value);
+        if (text != null && text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            // raw webhooks and the audit topic carry JSON text, not Avro: show it readable
+            node.put("valueText", text);
+        } else {
+            node.put("valueBase64", Base64.getEncoder().encodeToString(value));
+        }
         node.put("valueNote", note);
-    }
-
-    static JsonNode text(String value) {
-        return JsonNodeFactory.instance.stringNode(value);
     }
 }

@@ -115,8 +115,8 @@ class InspectCommandsTest {
         OperatorRun run = tap.join();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.lines()).hasSize(2);
-        assertThat(run.lines().get(0)).contains("\"valueBase64\":\"Zmlyc3Q=\"");
-        assertThat(run.lines().get(1)).contains("\"valueBase64\":\"bGF0ZXI=\"");
+        assertThat(run.lines().get(0)).contains("\"valueText\":\"first\"");
+        assertThat(run.lines().get(1)).contains("\"valueText\":\"later\"");
     }
 
     @Test
