@@ -116,6 +116,7 @@ final class KafkaAccess implements AutoCloseable {
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        props.put(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(millis, 5000));
         props.put(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(millis, 5000));
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "crossdock-operator");
         return props;
