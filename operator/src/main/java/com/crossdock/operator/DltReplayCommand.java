@@ -1,0 +1,111 @@
+package com.crossdock.operator;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+import com.crossdock.platform.kafka.DeadLetterHeaders;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code operator dlt replay}: dead letters back to the RETRY topic of the group that failed them, never to the
+ * source topic, so sibling groups see nothing (DESIGN.md, "Consumers, retries, dead letters, replay").
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Send dead letters back to <topic>.<group>.retry (resumable: run the same command again to continue).")
+final class DltReplayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DLT_TOPIC", description = "The dead-letter topic, <topic>.<group>.dlt")
+    String topic;
+
+    @Option(names = "--group", required = true, description = "The consumer group that failed the records")
+    String group;
+
+    @Option(names = "--max-count", defaultValue = "0", description = "Send at most this many records in this run (0: all)")
+    long maxCount;
+
+    @Option(names = "--rate", defaultValue = "0", description = "At most this many records per second (0: unthrottled)")
+    double rate;
+
+    @Option(names = "--dry-run", description = "Show what would be sent and why it failed; send and commit nothing")
+    boolean dryRun;
+
+    @Option(names = "--max-replays", defaultValue = "3", description = "Park a record replayed this many times already (default ${DEFAULT-VALUE})")
+    int maxReplays;
+
+    @Option(names = "--replay-id", description = "Resume or name a replay (default: derived from topic, group and filter)")
+    String replayId;
+
+    @Option(names = "--operator", defaultValue = "${env:CROSSDOCK_OPERATOR:-${sys:user.name}}",
+            description = "Who replays, for the audit (env CROSSDOCK_OPERATOR, default the OS user)")
+    String operator;
+
+    @Mixin
+    FilterOptions filterOptions;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RecordFilter filter = filterOptions.filter();
+        if (maxCount < 0 || rate < 0 || maxReplays < 0) {
+            throw new OperatorException(ExitCodes.USAGE, "--max-count, --rate and --max-replays must not be negative");
+        }
+        if (!topic.endsWith("." + group + ".dlt")) {
+            throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP,
+                    "group " + group + " has no dead letters on " + topic + " (a group's dead-letter topic is <topic>." + group + ".dlt)");
+        }
+        String id = replayId != null ? replayId : ReplayRequest.defaultReplayId(topic, group, filter, maxReplays);
+        ReplayRequest request = new ReplayRequest(topic, group, filter, maxCount, rate, dryRun, maxReplays, id, operator);
+        PrintWriter out = spec.commandLine().getOut();
+        try (KafkaAccess kafka = connection.kafka();
+                KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(request.positionGroup());
+                KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            kafka.requireTopic(topic);
+            if (!kafka.topics().contains(request.retryTopic())) {
+                throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, "group " + group + " has no retry topic "
+                        + request.retryTopic() + ": a group listens on its source and retry topics (TopicDeclarations.consumerGroup)");
+            }
+            if (!dryRun) {
+                kafka.ensureTopic(request.parkedTopic());
+            }
+            ReplayResult result = new Replayer(consumer, producer::send, kafka.timeout(), Clock.systemUTC())
+                    .run(request, kafka.partitions(topic), (record, target) -> out.printf("would send %s-%d@%d key=%s to %s: %s: %s%n",
+                            record.topic(), record.partition(), record.offset(),
+                            record.key() == null ? "null" : RecordHeaders.utf8OrNull(record.key()), target,
+                            RecordHeaders.text(record, DeadLetterHeaders.FAILURE_CLASS),
+                            RecordHeaders.text(record, DeadLetterHeaders.FAILURE_MESSAGE)));
+            if (!dryRun) {
+                AuditLog.record(kafka, producer, request, result, Clock.systemUTC().instant());
+            }
+            return report(out, request, result);
+        }
+    }
+
+    private int report(PrintWriter out, ReplayRequest request, ReplayResult result) {
+        out.printf("%s %s: %d matched, %d %s to %s, %d %s to %s%n", dryRun ? "dry run of replay" : "replay", result.replayId(),
+                result.matched(), result.replayed(), dryRun ? "would be replayed" : "replayed", request.retryTopic(),
+                result.parked(), dryRun ? "would be parked" : "parked", request.parkedTopic());
+        out.flush();
+        if (result.error() != null) {
+            spec.commandLine().getErr().printf("error: partial replay: %s%nrun the same command again to resume replay %s%n",
+                    result.error(), result.replayId());
+            return ExitCodes.PARTIAL_REPLAY;
+        }
+        if (!result.complete()) {
+            out.printf("stopped at --max-count %d; run the same command again to continue replay %s%n", maxCount, result.replayId());
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,156 @@
+package com.crossdock.operator;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The operator's Kafka clients, every call bounded by one timeout so that an unreachable broker is an answer
+ * (exit code 4) within seconds, not a hang.
+ */
+final class KafkaAccess implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final Duration timeout;
+    private Admin admin;
+
+    KafkaAccess(String bootstrapServers, Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    Set<String> topics() {
+        return await(admin().listTopics().names(), "broker " + bootstrapServers);
+    }
+
+    void requireTopic(String topic) {
+        if (!topics().contains(topic)) {
+            throw OperatorException.unknownTopic(topic);
+        }
+    }
+
+    List<TopicPartition> partitions(String topic) {
+        var description = await(admin().describeTopics(List.of(topic)).allTopicNames(), "broker " + bootstrapServers).get(topic);
+        return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    /** Creates a topic the operator writes to (parking, audit) when the broker does not have it yet. */
+    void ensureTopic(String topic) {
+        if (topics().contains(topic)) {
+            return;
+        }
+        try {
+            admin().createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw OperatorException.unreachable("broker " + bootstrapServers, e.getCause());
+            }
+        } catch (Exception e) {
+            throw OperatorException.unreachable("broker " + bootstrapServers, e);
+        }
+    }
+
+    KafkaConsumer<byte[], byte[]> consumer(String groupId) {
+        Map<String, Object> props = common();
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        if (groupId != null) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        return client(() -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+    }
+
+    /** acks=all and idempotence: a record counts as replayed only once every in-sync replica has it. */
+    KafkaProducer<byte[], byte[]> producer() {
+        Map<String, Object> props = common();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
+        // delivery.timeout.ms must cover linger.ms + request.timeout.ms
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 1000) + 1000);
+        return client(() -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            Map<String, Object> props = common();
+            props.put(AdminClientConfig.RETRIES_CONFIG, 1);
+            admin = client(() -> Admin.create(props));
+        }
+        return admin;
+    }
+
+    private Map<String, Object> common() {
+        Map<String, Object> props = new HashMap<>();
+        int millis = (int) Math.max(timeout.toMillis(), 1);
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        props.put(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(millis, 5000));
+        props.put(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(millis, 5000));
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "crossdock-operator");
+        return props;
+    }
+
+    private <T> T client(java.util.function.Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (KafkaException e) {
+            // an unresolvable or malformed bootstrap address fails in the client's constructor
+            throw OperatorException.unreachable("broker " + bootstrapServers, e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    private <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, e.getCause().getMessage());
+            }
+            throw OperatorException.unreachable(what, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw OperatorException.unreachable(what, new java.util.concurrent.TimeoutException("no answer within " + timeout));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperatorException(ExitCodes.INTERNAL_ERROR, "interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+}
