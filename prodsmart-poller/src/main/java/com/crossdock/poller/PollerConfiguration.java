@@ -45,9 +45,9 @@ class PollerConfiguration {
     }
 
     @Bean
-    ProdsmartClient prodsmartClient(WebClient.Builder builder, VendorPolicies policies, PollerProperties properties,
+    ProdsmartClient prodsmartClient(VendorPolicies policies, PollerProperties properties,
                                     Clock clock, PollerMetrics metrics) {
-        WebClient webClient = builder.baseUrl(properties.baseUrl().toString())
+        WebClient webClient = WebClient.builder().baseUrl(properties.baseUrl().toString())
                 .filter(new CallGate(clock, metrics))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
