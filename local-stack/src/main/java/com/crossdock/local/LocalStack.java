@@ -8,6 +8,7 @@ import java.util.Map;
 import com.crossdock.ingress.IngressApplication;
 import com.crossdock.paqtana.PaqtanaPublisherApplication;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
+import com.crossdock.poller.ProdsmartPollerApplication;
 import com.crossdock.sandbox.SandboxesApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,14 @@ public final class LocalStack implements AutoCloseable {
                     "crossdock.paqtana.base-url", sandboxUrl() + "/paqtana",
                     "crossdock.paqtana.token", settings.paqtanaToken())));
         }
+        // the Prodsmart poller drains the sandbox's change feeds with the sandbox's demo credential
+        run(ProdsmartPollerApplication.class, "prodsmart-poller", Map.of(
+                "server.port", 0,
+                "crossdock.prodsmart.base-url", sandboxUrl() + "/prodsmart",
+                "crossdock.prodsmart.api-key", "prodsmart-demo-key",
+                "crossdock.prodsmart.api-secret", "prodsmart-demo-secret",
+                "crossdock.prodsmart.feed.idle-interval", "2s",
+                "crossdock.spool.directory", settings.dataDir().resolve("prodsmart-poller-spool").toString()));
         startup = Duration.ofNanos(System.nanoTime() - begin);
     }
 

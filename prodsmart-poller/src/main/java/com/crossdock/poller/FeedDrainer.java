@@ -67,7 +67,8 @@ final class FeedDrainer {
         try {
             body = client.changes(channel.name()).block();
         } catch (RuntimeException failed) {
-            log.warn("Reading Prodsmart channel {} failed: {}", channel.name(), failed.getMessage());
+            log.warn("Reading Prodsmart channel {} failed: {} (cause: {})", channel.name(), failed.getMessage(),
+                    String.valueOf(failed.getCause()));
             return feed.idleInterval();
         }
         Instant readAt = clock.instant();

@@ -56,7 +56,8 @@ final class PollerLease implements AutoCloseable {
     }
 
     private void run() {
-        Instant lastStandbyLog = Instant.EPOCH;
+        // the first assignment takes a moment: a standby says so only once it has waited a while
+        Instant lastStandbyLog = Instant.now();
         try {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param company        the company's code: the tenant organisation of the events and the lease's name
  * @param timeZone       the company's time zone in Prodsmart: dates without a zone are read in it
  *                       ("Jeśli oznaczenie strefy nie jest używane, ... strefa czasowa ustawiona w Prodsmart")
- * @param channels       the channels to drain, at most 3 (Prodsmart: "do 3 kanałów w każdej organizacji")
+ * @param channels       the channels to drain, at most 3 (default: stock, production-orders, products) (Prodsmart: "do 3 kanałów w każdej organizacji")
  * @param rateLimit      Prodsmart's published limit per {@code ratePeriod} (120/min), for the budget gauge
  * @param ratePeriod     the period of that limit
  * @param rawTopic       where items of the non-canonical channels, and items that cannot be mapped, go
@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("crossdock.prodsmart")
 public record PollerProperties(
-        URI baseUrl,
+        @DefaultValue("https://app.prodsmart.com") URI baseUrl,
         String apiKey,
         String apiSecret,
         @DefaultValue("default") String company,
@@ -48,7 +48,11 @@ public record PollerProperties(
     static final int MAX_CHANNELS = 3;
 
     public PollerProperties {
-        channels = channels == null ? List.of() : List.copyOf(channels);
+        // the default: the three channels that map to canonical events, named after their type
+        channels = channels == null || channels.isEmpty()
+                ? List.of(new Channel("stock", ChannelType.STOCK), new Channel("production-orders", ChannelType.PRODUCTION_ORDER),
+                        new Channel("products", ChannelType.PRODUCT))
+                : List.copyOf(channels);
     }
 
     /** Fails the start with a message that says what to fix. */
