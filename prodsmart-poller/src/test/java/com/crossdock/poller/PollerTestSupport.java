@@ -47,9 +47,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 abstract class PollerTestSupport {
 
     static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(SandboxesApplication.class)
-            .properties("spring.config.name=sandboxes", "server.port=0", "sandboxes.prodsmart.api.rate-limit=20",
-                    "sandboxes.prodsmart.api.rate-period=5s")
-            .run();
+            .properties("spring.config.name=sandboxes")
+            // arguments, not default properties: they must win over sandboxes.yml (port 8090)
+            .run("--server.port=0", "--sandboxes.prodsmart.api.rate-limit=20", "--sandboxes.prodsmart.api.rate-period=5s");
     static final String SANDBOX_URL = "http://localhost:" + SANDBOX.getEnvironment().getProperty("local.server.port");
     static final String COMPANY = "test-" + UUID.randomUUID();
 

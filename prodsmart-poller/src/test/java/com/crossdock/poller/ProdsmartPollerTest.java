@@ -80,7 +80,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
     }
 
     @Test
-    void losesAndDuplatesNothingWhenKafkaGoesAwayMidDrain() {
+    void losesAndDuplicatesNothingWhenKafkaGoesAwayMidDrain() {
         kafka.down();
         change("stock", IntStream.range(0, 60).mapToObj(i -> Map.of("product-code", "KD-" + i, "stock", i)).toList());
 
