@@ -8,6 +8,7 @@ import java.util.Map;
 import com.crossdock.ingress.IngressApplication;
 import com.crossdock.paqtana.PaqtanaPublisherApplication;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
+import com.crossdock.poller.ProdsmartPollerApplication;
 import com.crossdock.sandbox.SandboxesApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private int sandboxPort;
     private int ingressPort;
     private int publisherPort;
+    private int pollerPort;
     private Duration startup;
 
     private LocalStack(LocalStackSettings settings) {
@@ -85,6 +87,17 @@ public final class LocalStack implements AutoCloseable {
                     "server.port", settings.paqtanaPublisherPort(),
                     "crossdock.paqtana.base-url", sandboxUrl() + "/paqtana",
                     "crossdock.paqtana.token", settings.paqtanaToken())));
+        }
+        pollerPort = settings.prodsmartPollerPort();
+        if (settings.services().contains("prodsmart-poller")) {
+            // the Prodsmart poller drains the sandbox's change feeds with the sandbox's demo credential
+            pollerPort = port(run(ProdsmartPollerApplication.class, "prodsmart-poller", Map.of(
+                "server.port", settings.prodsmartPollerPort(),
+                "crossdock.prodsmart.base-url", sandboxUrl() + "/prodsmart",
+                "crossdock.prodsmart.api-key", "prodsmart-demo-key",
+                "crossdock.prodsmart.api-secret", "prodsmart-demo-secret",
+                "crossdock.prodsmart.feed.idle-interval", "2s",
+                "crossdock.spool.directory", settings.dataDir().resolve("prodsmart-poller-spool").toString())));
         }
         startup = Duration.ofNanos(System.nanoTime() - begin);
     }
@@ -143,6 +156,7 @@ public final class LocalStack implements AutoCloseable {
                 "  Schema registry          " + registry + "   (Confluent REST API)",
                 "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (secret: CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET)",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
+                "  prodsmart-poller         http://localhost:" + pollerPort + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
                 "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
                 "  Metrics                  " + ingressUrl() + "/actuator/prometheus",

@@ -13,13 +13,15 @@ public record LocalStackSettings(
         int sandboxPort,
         int ingressPort,
         int paqtanaPublisherPort,
+        int prodsmartPollerPort,
         String webhookSecret,
         String paqtanaToken,
         Path dataDir,
         java.util.Set<String> services) {
 
     /** The services the stack embeds unless CROSSDOCK_LOCAL_SERVICES names fewer (the benchmark runs them apart). */
-    public static final java.util.Set<String> ALL_SERVICES = java.util.Set.of("ingress-webhooks", "paqtana-publisher");
+    public static final java.util.Set<String> ALL_SERVICES = java.util.Set.of("ingress-webhooks", "paqtana-publisher",
+            "prodsmart-poller");
 
     public static final String DEMO_WEBHOOK_SECRET = "prodsmart-demo-secret";
     public static final String DEMO_PAQTANA_TOKEN = "paqtana-demo-token";
@@ -31,6 +33,7 @@ public record LocalStackSettings(
                 port(env, "CROSSDOCK_SANDBOX_PORT", 8090),
                 port(env, "CROSSDOCK_INGRESS_PORT", 8080),
                 port(env, "CROSSDOCK_PAQTANA_PUBLISHER_PORT", 8082),
+                port(env, "CROSSDOCK_PRODSMART_POLLER_PORT", 8083),
                 env.getOrDefault("CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET", DEMO_WEBHOOK_SECRET),
                 env.getOrDefault("CROSSDOCK_PAQTANA_TOKEN", DEMO_PAQTANA_TOKEN),
                 Path.of(env.getOrDefault("CROSSDOCK_DATA_DIR", ".local")),
@@ -39,7 +42,7 @@ public record LocalStackSettings(
 
     /** Every port chosen freely, data in the given directory: for tests. */
     public static LocalStackSettings ephemeral(Path dataDir) {
-        return new LocalStackSettings(0, 0, 0, 0, 0, DEMO_WEBHOOK_SECRET, DEMO_PAQTANA_TOKEN, dataDir, ALL_SERVICES);
+        return new LocalStackSettings(0, 0, 0, 0, 0, 0, DEMO_WEBHOOK_SECRET, DEMO_PAQTANA_TOKEN, dataDir, ALL_SERVICES);
     }
 
     private static java.util.Set<String> services(String list) {

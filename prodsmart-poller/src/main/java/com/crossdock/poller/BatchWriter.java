@@ -1,0 +1,111 @@
+package com.crossdock.poller;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.crossdock.platform.spool.DurableSpool;
+import com.crossdock.platform.spool.KafkaSpoolRecords;
+import com.crossdock.platform.spool.SpoolDrainer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes one batch durable before the caller reads again: Prodsmart's feed read is destructive (VENDORS.md),
+ * so a read batch exists nowhere else. Kafka first (acks=all); what Kafka has not acknowledged within the
+ * timeout goes to the durable spool (fsync'd). While the spool holds anything, new batches go behind it,
+ * keeping the order. It returns only once every record is in Kafka or in the spool; until then it retries,
+ * and the caller reads nothing more.
+ */
+final class BatchWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final RecordSink sink;
+    private final DurableSpool spool;
+    private final SpoolDrainer drainer;
+    private final Duration kafkaTimeout;
+    private final PollerMetrics metrics;
+
+    BatchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, Duration kafkaTimeout, PollerMetrics metrics) {
+        this.sink = sink;
+        this.spool = spool;
+        this.drainer = drainer;
+        this.kafkaTimeout = kafkaTimeout;
+        this.metrics = metrics;
+    }
+
+    void persist(List<ProducerRecord<byte[], byte[]>> batch) throws InterruptedException {
+        List<ProducerRecord<byte[], byte[]>> pending = batch;
+        Duration backoff = Duration.ofMillis(200);
+        while (!pending.isEmpty()) {
+            if (spool.isEmpty()) {
+                pending = sendToKafka(pending);
+                if (pending.isEmpty()) {
+                    return;
+                }
+            }
+            if (appendToSpool(pending)) {
+                metrics.spooled(pending.size());
+                drainer.drainNow();
+                return;
+            }
+            log.error("{} Prodsmart records are neither in Kafka nor in the spool; retrying in {} before any further read",
+                    pending.size(), backoff);
+            TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    /** The records Kafka did not acknowledge in time. */
+    private List<ProducerRecord<byte[], byte[]>> sendToKafka(List<ProducerRecord<byte[], byte[]>> records)
+            throws InterruptedException {
+        List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            CompletableFuture<?> send;
+            try {
+                send = sink.send(record);
+            } catch (RuntimeException refused) {
+                send = CompletableFuture.failedFuture(refused);
+            }
+            sends.add(send);
+        }
+        long deadline = System.nanoTime() + kafkaTimeout.toNanos();
+        List<ProducerRecord<byte[], byte[]>> unacknowledged = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                throw interrupted;
+            } catch (Exception failed) {
+                unacknowledged.add(records.get(i));
+            }
+        }
+        if (!unacknowledged.isEmpty()) {
+            log.warn("Kafka did not acknowledge {} of {} Prodsmart records within {}; spooling them",
+                    unacknowledged.size(), records.size(), kafkaTimeout);
+        }
+        return unacknowledged;
+    }
+
+    private boolean appendToSpool(List<ProducerRecord<byte[], byte[]>> records) throws InterruptedException {
+        List<CompletableFuture<Void>> appends = new ArrayList<>(records.size());
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            appends.add(spool.appendAsync(KafkaSpoolRecords.fromProducerRecord(record)));
+        }
+        try {
+            CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).get(kafkaTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException interrupted) {
+            throw interrupted;
+        } catch (Exception failed) {
+            log.error("Spool append failed: {}", failed.toString());
+            return false;
+        }
+    }
+}

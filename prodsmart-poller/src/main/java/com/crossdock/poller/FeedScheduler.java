@@ -1,0 +1,87 @@
+package com.crossdock.poller;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each channel's reads on its own thread, one after another, waiting what {@link FeedDrainer}
+ * says. The channels start spread over one idle interval, so their calls do not bunch together
+ * ("Należy rozłożyć żądania równomiernie w czasie", prodsmart-api.pl.txt); the vendor policy's limiter
+ * spaces every call evenly on top of that.
+ */
+final class FeedScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
+
+    private final FeedDrainer drainer;
+    private final List<PollerProperties.Channel> channels;
+    private final Duration idleInterval;
+    private volatile ScheduledThreadPoolExecutor executor;
+
+    FeedScheduler(FeedDrainer drainer, List<PollerProperties.Channel> channels, Duration idleInterval) {
+        this.drainer = drainer;
+        this.channels = channels;
+        this.idleInterval = idleInterval;
+    }
+
+    synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        ScheduledThreadPoolExecutor started = new ScheduledThreadPoolExecutor(channels.size(), runnable -> {
+            Thread thread = new Thread(runnable, "prodsmart-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor = started;
+        long spread = idleInterval.toMillis() / channels.size();
+        for (int i = 0; i < channels.size(); i++) {
+            PollerProperties.Channel channel = channels.get(i);
+            started.schedule(() -> run(started, channel), i * spread, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void run(ScheduledThreadPoolExecutor owner, PollerProperties.Channel channel) {
+        Duration next = idleInterval;
+        try {
+            next = drainer.drainOnce(channel);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException unexpected) {
+            log.error("Draining Prodsmart channel {} failed", channel.name(), unexpected);
+        }
+        if (!owner.isShutdown()) {
+            owner.schedule(() -> run(owner, channel), next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Lets the reads in progress finish persisting their batch, then stops. */
+    synchronized void stop() {
+        ScheduledThreadPoolExecutor running = executor;
+        executor = null;
+        if (running == null) {
+            return;
+        }
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(60, TimeUnit.SECONDS)) {
+                log.warn("Prodsmart feed reads did not finish within 60s; interrupting them");
+                running.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isRunning() {
+        return executor != null;
+    }
+}

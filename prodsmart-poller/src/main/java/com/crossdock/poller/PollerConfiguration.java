@@ -1,0 +1,141 @@
+package com.crossdock.poller;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.crossdock.platform.events.Envelopes;
+import com.crossdock.platform.kafka.CrossdockKafkaProperties;
+import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.platform.spool.DurableSpool;
+import com.crossdock.platform.spool.KafkaSpoolRecords;
+import com.crossdock.platform.spool.SpoolConfiguration;
+import com.crossdock.platform.spool.SpoolDrainer;
+import com.crossdock.platform.vendor.VendorPolicies;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the poller: the Prodsmart client under the company's vendor policy, the feed, reconciliation, lease and spool. */
+@Configuration(proxyBeanMethods = false)
+@Import(SpoolConfiguration.class)
+class PollerConfiguration {
+
+    /** The vendor policy name: {@code crossdock.vendors.prodsmart.*} paces every call of this service. */
+    static final String VENDOR = "prodsmart";
+
+    @Bean
+    PollerMetrics pollerMetrics(MeterRegistry registry, Clock clock, PollerProperties properties) {
+        properties.validate();
+        PollerMetrics metrics = new PollerMetrics(registry, clock, properties.rateLimit(), properties.ratePeriod());
+        properties.channels().forEach(channel -> metrics.channel(channel.name()));
+        return metrics;
+    }
+
+    @Bean
+    ProdsmartClient prodsmartClient(VendorPolicies policies, PollerProperties properties,
+                                    Clock clock, PollerMetrics metrics) {
+        WebClient webClient = WebClient.builder().baseUrl(properties.baseUrl().toString())
+                .filter(new CallGate(clock, metrics))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        var policy = policies.forVendor(VENDOR);
+        return new ProdsmartClient(webClient, policy, new ProdsmartTokens(webClient, policy, properties, clock, metrics));
+    }
+
+    @Bean
+    ItemRouter itemRouter(Envelopes envelopes, PollerProperties properties) {
+        return new ItemRouter(new ProdsmartMapper(envelopes, new ProdsmartDates(properties.timeZone())),
+                properties.rawTopic());
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    RecordEncoder recordEncoder(KafkaProperties kafka, PollerProperties properties) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        Object type = config.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        Class<?> serializerClass = type instanceof Class<?> c ? c
+                : org.springframework.util.ClassUtils.resolveClassName(String.valueOf(type), getClass().getClassLoader());
+        Serializer<Object> serializer = (Serializer<Object>) BeanUtils.instantiateClass(serializerClass);
+        serializer.configure(config, false);
+        return new RecordEncoder(serializer, properties.rawTopic());
+    }
+
+    @Bean
+    RecordSink recordSink(RawRecordSender sender) {
+        return sender::send;
+    }
+
+    @Bean
+    DurableSpool.Sender spoolSender(RecordSink sink) {
+        return record -> sink.send(KafkaSpoolRecords.toProducerRecord(record));
+    }
+
+    @Bean
+    BatchWriter batchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, PollerProperties properties,
+                            PollerMetrics metrics) {
+        return new BatchWriter(sink, spool, drainer, properties.feed().kafkaTimeout(), metrics);
+    }
+
+    @Bean(destroyMethod = "")
+    PollerLease pollerLease(KafkaProperties kafka, PollerProperties properties, PollerMetrics metrics) {
+        PollerLease lease = new PollerLease(kafka.buildConsumerProperties(), properties.lease(), properties.company());
+        metrics.lease(lease::isActive);
+        return lease;
+    }
+
+    @Bean
+    FeedScheduler feedScheduler(ProdsmartClient client, ItemRouter router, RecordEncoder encoder, BatchWriter writer,
+                                PollerLease lease, DurableSpool spool, PollerProperties properties,
+                                PollerMetrics metrics, JsonMapper json, Clock clock) {
+        FeedDrainer drainer = new FeedDrainer(client, router, encoder, writer, lease::isActive, spool::isEmpty,
+                properties, metrics, json, clock);
+        return new FeedScheduler(drainer, properties.channels(), properties.feed().idleInterval());
+    }
+
+    @Bean(destroyMethod = "")
+    Reconciliation reconciliation(ProdsmartClient client, ItemRouter router, RecordEncoder encoder, BatchWriter writer,
+                                  PollerLease lease, PollerProperties properties, PollerMetrics metrics,
+                                  JsonMapper json, Clock clock) {
+        PollerProperties.Reconciliation settings = properties.reconciliation();
+        // one permit per slot, not a burst per period: reconciliation's calls are spread like the feed's
+        RateLimiter share = RateLimiter.of("prodsmart-reconciliation", RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(settings.period().dividedBy(settings.permits()))
+                .timeoutDuration(Duration.ofHours(1))
+                .build());
+        return new Reconciliation(client, router, encoder, writer, share, lease::isActive, properties, metrics, json,
+                clock, Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "prodsmart-reconciliation");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+    }
+
+    @Bean
+    PollerLifecycle pollerLifecycle(PollerLease lease, FeedScheduler feed, Reconciliation reconciliation,
+                                    PollerProperties properties) {
+        return new PollerLifecycle(lease, feed, reconciliation, properties);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics pollerTopics(PollerProperties properties, CrossdockKafkaProperties kafka) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(properties.rawTopic()).partitions(kafka.partitions())
+                        .replicas(kafka.replicationFactor()).build(),
+                // one partition: whoever is assigned it is the company's one active poller
+                TopicBuilder.name(properties.lease().topic()).partitions(1).replicas(kafka.replicationFactor()).build());
+    }
+}

@@ -1,0 +1,113 @@
+package com.crossdock.poller;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One active poller per Prodsmart company: two would split a destructive feed and spend one rate budget
+ * twice. The lease is the single partition of {@code crossdock.prodsmart-poller.lease}, consumed by the
+ * group {@code prodsmart-poller-lease-<company>}: Kafka assigns it to one member; the others wait, say so
+ * in the log, and take over within a session timeout when the holder leaves or dies.
+ */
+final class PollerLease implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PollerLease.class);
+    private static final Duration STANDBY_LOG_EVERY = Duration.ofMinutes(1);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final String group;
+    private final Thread thread;
+    private volatile boolean active;
+    private volatile boolean running = true;
+
+    PollerLease(Map<String, Object> consumerProperties, PollerProperties.Lease settings, String company) {
+        this.topic = settings.topic();
+        this.group = "prodsmart-poller-lease-" + company;
+        Map<String, Object> props = new HashMap<>(consumerProperties);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "prodsmart-poller-lease");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean isActive() {
+        return active && running;
+    }
+
+    private void run() {
+        // the first assignment takes a moment: a standby says so only once it has waited a while
+        Instant lastStandbyLog = Instant.now();
+        try {
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    if (!partitions.isEmpty()) {
+                        active = true;
+                        log.info("Prodsmart lease acquired ({} in group {}): this instance drains the company", topic, group);
+                    }
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    release(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    release(partitions);
+                }
+            });
+            while (running) {
+                consumer.poll(Duration.ofMillis(500));
+                if (!active && Duration.between(lastStandbyLog, Instant.now()).compareTo(STANDBY_LOG_EVERY) > 0) {
+                    log.info("Standby: another instance holds the Prodsmart lease ({} in group {}); "
+                            + "one poller per company (README \"Deployment\")", topic, group);
+                    lastStandbyLog = Instant.now();
+                }
+            }
+        } catch (WakeupException stopping) {
+            log.debug("Prodsmart lease loop woken up to stop");
+        } catch (RuntimeException failed) {
+            log.error("Prodsmart lease loop failed; this instance stops draining", failed);
+        } finally {
+            active = false;
+            consumer.close();
+        }
+    }
+
+    private void release(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty() && active) {
+            active = false;
+            log.info("Prodsmart lease released ({} in group {})", topic, group);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        active = false;
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(30).toMillis());
+    }
+}

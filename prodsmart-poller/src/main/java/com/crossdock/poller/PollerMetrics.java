@@ -1,0 +1,115 @@
+package com.crossdock.poller;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What an operator alerts on (README "Metrics"): feed lag per channel, items per channel, the share of
+ * Prodsmart's budget used in the last period, 429s (one in steady state is a bug), token renewals, records
+ * spooled, the lease. The spool's depth is the platform's {@code crossdock.spool.depth{spool=prodsmart-poller}}.
+ */
+final class PollerMetrics {
+
+    static final String ITEMS = "crossdock.prodsmart.feed.items";
+    static final String LAG = "crossdock.prodsmart.feed.lag";
+    static final String REQUESTS = "crossdock.prodsmart.requests";
+    static final String BUDGET_USED = "crossdock.prodsmart.rate.budget.used";
+    static final String THROTTLED = "crossdock.prodsmart.throttled";
+    static final String TOKEN_RENEWALS = "crossdock.prodsmart.token.renewals";
+    static final String SPOOLED = "crossdock.prodsmart.spooled";
+    static final String LEASE = "crossdock.prodsmart.lease.active";
+    static final String RECONCILIATION_EVENTS = "crossdock.prodsmart.reconciliation.events";
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final int budget;
+    private final Duration period;
+    private final Deque<Instant> recent = new ArrayDeque<>();
+    private final Map<String, Instant> drainedAt = new ConcurrentHashMap<>();
+    private final Counter requests;
+    private final Counter throttled;
+    private final Counter spooled;
+
+    PollerMetrics(MeterRegistry registry, Clock clock, int budget, Duration period) {
+        this.registry = registry;
+        this.clock = clock;
+        this.budget = budget;
+        this.period = period;
+        this.requests = Counter.builder(REQUESTS).description("Requests sent to Prodsmart, retries included")
+                .register(registry);
+        this.throttled = Counter.builder(THROTTLED).description("429 answers from Prodsmart; a bug in steady state")
+                .register(registry);
+        this.spooled = Counter.builder(SPOOLED).description("Records that Kafka could not take in time, spooled")
+                .register(registry);
+        Gauge.builder(BUDGET_USED, this, PollerMetrics::budgetUsed)
+                .description("Share of Prodsmart's per-company limit used in the last period (0..1)").register(registry);
+    }
+
+    void channel(String channel) {
+        drainedAt.putIfAbsent(channel, clock.instant());
+        Gauge.builder(LAG, this, metrics -> metrics.lagSeconds(channel)).tag("channel", channel).baseUnit("seconds")
+                .description("Upper bound of the age of the oldest unread change: time since the channel was last seen drained")
+                .register(registry);
+    }
+
+    void lease(BooleanSupplier active) {
+        Gauge.builder(LEASE, active, supplier -> supplier.getAsBoolean() ? 1 : 0)
+                .description("1 on the instance that drains the company, 0 on a standby").register(registry);
+    }
+
+    void items(String channel, ChannelType type, int count, boolean drained) {
+        Counter.builder(ITEMS).tags("channel", channel, "type", type.name()).register(registry).increment(count);
+        if (drained) {
+            drainedAt.put(channel, clock.instant());
+        }
+    }
+
+    void reconciled(String kind, int count) {
+        Counter.builder(RECONCILIATION_EVENTS).tag("kind", kind).register(registry).increment(count);
+    }
+
+    synchronized void request() {
+        requests.increment();
+        recent.addLast(clock.instant());
+        trim();
+    }
+
+    void throttled() {
+        throttled.increment();
+    }
+
+    void spooled(int count) {
+        spooled.increment(count);
+    }
+
+    void tokenRenewed(String reason) {
+        Counter.builder(TOKEN_RENEWALS).tag("reason", reason).register(registry).increment();
+    }
+
+    synchronized double budgetUsed() {
+        trim();
+        return recent.size() / (double) budget;
+    }
+
+    double lagSeconds(String channel) {
+        Instant at = drainedAt.get(channel);
+        return at == null ? 0 : Duration.between(at, clock.instant()).toMillis() / 1000.0;
+    }
+
+    private void trim() {
+        Instant start = clock.instant().minus(period);
+        while (!recent.isEmpty() && recent.peekFirst().isBefore(start)) {
+            recent.pollFirst();
+        }
+    }
+}

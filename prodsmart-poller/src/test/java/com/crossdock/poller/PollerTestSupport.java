@@ -1,0 +1,125 @@
+package com.crossdock.poller;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.crossdock.platform.kafka.EventCodec;
+import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.sandbox.SandboxesApplication;
+import com.crossdock.testing.CrossdockKafkaTest;
+import com.crossdock.testing.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The poller against the Prodsmart sandbox, both in this JVM over real HTTP, and the shared test broker.
+ * The sandbox allows 20 requests per 5 s (a sliding window); the poller paces one call per 270 ms (18.5 per
+ * 5 s), so any 429 the sandbox counts means the poller overspent. Kafka can be switched off for the poller.
+ */
+@CrossdockKafkaTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {ProdsmartPollerApplication.class, PollerTestSupport.SwitchableKafka.class},
+        properties = {"spring.config.name=prodsmart-poller",
+                "crossdock.prodsmart.api-key=prodsmart-demo-key", "crossdock.prodsmart.api-secret=prodsmart-demo-secret",
+                "crossdock.prodsmart.feed.idle-interval=1s", "crossdock.prodsmart.feed.kafka-timeout=3s",
+                "crossdock.prodsmart.reconciliation.enabled=false", "crossdock.prodsmart.reconciliation.permits=1",
+                "crossdock.prodsmart.reconciliation.period=1s", "crossdock.prodsmart.lease.session-timeout=6s",
+                "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.initial-backoff=100ms",
+                "crossdock.spool.drain-interval=200ms", "crossdock.spool.max-backoff=1s"})
+abstract class PollerTestSupport {
+
+    static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(SandboxesApplication.class)
+            .properties("spring.config.name=sandboxes")
+            // arguments, not default properties: they must win over sandboxes.yml (port 8090)
+            .run("--server.port=0", "--sandboxes.prodsmart.api.rate-limit=20", "--sandboxes.prodsmart.api.rate-period=5s");
+    static final String SANDBOX_URL = "http://localhost:" + SANDBOX.getEnvironment().getProperty("local.server.port");
+    static final String COMPANY = "test-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void sandbox(DynamicPropertyRegistry registry) throws Exception {
+        Path spool = Files.createTempDirectory("poller-spool");
+        registry.add("crossdock.prodsmart.base-url", () -> SANDBOX_URL + "/prodsmart");
+        registry.add("crossdock.prodsmart.company", () -> COMPANY);
+        registry.add("crossdock.spool.directory", spool::toString);
+    }
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    SwitchableKafka kafka;
+
+    final WebClient sandbox = WebClient.create(SANDBOX_URL);
+
+    void change(String channel, Object items) {
+        sandbox.post().uri("/prodsmart/_sandbox/changes/{channel}", channel).bodyValue(items)
+                .retrieve().toBodilessEntity().block();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sandboxState() {
+        return sandbox.get().uri("/prodsmart/_sandbox/state").retrieve().bodyToMono(Map.class).block();
+    }
+
+    /** Every record on {@code topic} so far, decoded as {@code type}. */
+    <T> List<T> events(String topic, Class<T> type) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<T> events = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    events.add(codec.decode(record, type));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Kafka as the poller sees it: the real broker, or, while {@link #down()}, a broker that takes nothing. */
+    @TestConfiguration
+    static class SwitchableKafka {
+
+        private volatile boolean down;
+
+        @Bean
+        @Primary
+        RecordSink switchableSink(RawRecordSender sender) {
+            return record -> down
+                    ? CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("Kafka is down (test)"))
+                    : sender.send(record);
+        }
+
+        void down() {
+            down = true;
+        }
+
+        void up() {
+            down = false;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package com.crossdock.poller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.crossdock.events.ArticleUpserted;
+import com.crossdock.events.StockChanged;
+import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.spool.DurableSpool;
+import com.crossdock.testing.TestKafka;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.reactive.function.client.WebClient;
+
+class ProdsmartPollerTest extends PollerTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    DurableSpool spool;
+
+    @Autowired
+    KafkaProperties kafkaProperties;
+
+    @Autowired
+    PollerLease lease;
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void kafkaBack() {
+        kafka.up();
+    }
+
+    @Test
+    void drainsTheStockFeedIntoLevelEventsWithLotsWithinTheLimit() {
+        change("stock", List.of(Map.of("product-code", "DR-1", "stock", 12, "lot", List.of(Map.of("code", "L1", "stock", 5)))));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("DR-"))
+                .extracting(StockChanged::getLot).containsExactlyInAnyOrder(null, "L1"));
+        assertThat(sandboxState().get("requestsThrottled")).isEqualTo(0);
+    }
+
+    @Test
+    void carriesOnWhenTheTokenExpiresMidRun() {
+        change("stock", List.of(Map.of("product-code", "TK-1", "stock", 1)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("TK-1")).hasSize(1));
+
+        sandbox.post().uri("/prodsmart/_sandbox/tokens/expire").retrieve().toBodilessEntity().block();
+        change("stock", List.of(Map.of("product-code", "TK-2", "stock", 2)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("TK-2")).hasSize(1));
+        assertThat(meters.counter(PollerMetrics.TOKEN_RENEWALS, "reason", "unauthorized").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void honoursA429ByItsRetryAfterAndCountsIt() {
+        double before = meters.counter(PollerMetrics.THROTTLED).count();
+        sandbox.post().uri("/_sandbox/faults/prodsmart").bodyValue(Map.of("status", 429, "retryAfterSeconds", 2, "count", 1))
+                .retrieve().toBodilessEntity().block();
+        change("stock", List.of(Map.of("product-code", "RA-1", "stock", 3)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("RA-1")).hasSize(1));
+        assertThat(meters.counter(PollerMetrics.THROTTLED).count()).isGreaterThan(before);
+    }
+
+    @Test
+    void losesAndDuplicatesNothingWhenKafkaGoesAwayMidDrain() {
+        kafka.down();
+        change("stock", IntStream.range(0, 60).mapToObj(i -> Map.of("product-code", "KD-" + i, "stock", i)).toList());
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(spool.depth()).isGreaterThanOrEqualTo(25));
+        // the spool holds records: no further destructive read until it has drained
+        await().during(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() ->
+                assertThat(((Map<?, ?>) sandboxState().get("pending")).get("stock")).isEqualTo(35));
+
+        kafka.up();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Set<java.util.UUID>> idsByProduct = stockOf("KD-").stream().collect(Collectors.groupingBy(
+                    StockChanged::getProductCode, Collectors.mapping(e -> e.getEnvelope().getEventId(), Collectors.toSet())));
+            assertThat(idsByProduct).hasSize(60);
+            assertThat(idsByProduct.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        });
+        assertThat(spool.depth()).isZero();
+    }
+
+    @Test
+    void feedAndReconciliationTogetherStayWithinTheLimitAndReconciliationHeals() {
+        change("products", IntStream.range(0, 30).mapToObj(i -> Map.of("code", "RC-" + i, "name", "Product " + i)).toList());
+        change("stock", IntStream.range(0, 30).mapToObj(i -> Map.of("product-code", "RC-" + i, "stock", i)).toList());
+        change("stock", IntStream.range(0, 100).mapToObj(i -> Map.of("product-code", "BG-" + i, "stock", i)).toList());
+
+        Map<?, ?> started = WebClient.create("http://localhost:" + port).post().uri("/admin/prodsmart/reconciliation")
+                .retrieve().bodyToMono(Map.class).block();
+        String runId = (String) started.get("runId");
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(events(Topics.ARTICLE_UPSERTED, ArticleUpserted.class).stream()
+                    .filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId))
+                    .map(ArticleUpserted::getCode).filter(code -> code.startsWith("RC-")).distinct()).hasSize(30);
+            assertThat(stockOf("BG-").stream().map(StockChanged::getProductCode).distinct()).hasSize(100);
+        });
+        assertThat(sandboxState().get("requestsThrottled")).isEqualTo(0);
+    }
+
+    @Test
+    void aSecondInstanceOfTheSameCompanyStandsBy() throws Exception {
+        await().atMost(PATIENCE).until(lease::isActive);
+        Map<String, Object> consumer = new java.util.HashMap<>(kafkaProperties.buildConsumerProperties());
+        consumer.put("bootstrap.servers", TestKafka.bootstrapServers());
+        PollerLease second = new PollerLease(consumer,
+                new PollerProperties.Lease("crossdock.prodsmart-poller.lease", Duration.ofSeconds(6)), COMPANY);
+        try {
+            second.start();
+            await().during(Duration.ofSeconds(5)).atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(second.isActive()).isFalse();
+                assertThat(lease.isActive()).isTrue();
+            });
+        } finally {
+            second.close();
+        }
+    }
+
+    private List<StockChanged> stockOf(String prefix) {
+        return events(Topics.STOCK_CHANGED, StockChanged.class).stream()
+                .filter(e -> e.getProductCode().startsWith(prefix)).toList();
+    }
+}

@@ -1,0 +1,124 @@
+package com.crossdock.sandbox.prodsmart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.crossdock.sandbox.SandboxTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ProdsmartApiSandboxTest extends SandboxTestSupport {
+
+    private static final String BASIC = "Basic " + Base64.getEncoder()
+            .encodeToString("prodsmart-demo-key:prodsmart-demo-secret".getBytes(StandardCharsets.UTF_8));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void issuesATokenForBasicKeyAndSecretAndRefusesOthers() {
+        client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"scopes\":[\"productions_write\"]}")
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.token").isNotEmpty().jsonPath("$.scopes[0]").isEqualTo("productions_write");
+        client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, "Basic Zm9vOmJhcg==")
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void feedReturnsAtMost25OldestFirstAndRemovesWhatItReturned() {
+        String token = token();
+        List<Map<String, Object>> items = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> Map.<String, Object>of("product-code", "P" + i, "stock", i)).toList();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(items).exchange().expectStatus().isAccepted();
+
+        JsonNode first = feed("stock", token);
+        JsonNode second = feed("stock", token);
+        JsonNode third = feed("stock", token);
+
+        assertThat(first.size()).isEqualTo(25);
+        assertThat(first.get(0).get("product-code").asString()).isEqualTo("P0");
+        assertThat(second.size()).isEqualTo(5);
+        assertThat(second.get(4).get("product-code").asString()).isEqualTo("P29");
+        assertThat(third.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anItemChangedTwiceBeforeTheReadAppearsOnceWithItsLatestState() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(Map.of("product-code", "A", "stock", 1))
+                .exchange().expectStatus().isAccepted();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(Map.of("product-code", "A", "stock", 2))
+                .exchange().expectStatus().isAccepted();
+
+        JsonNode read = feed("stock", token);
+
+        assertThat(read.size()).isEqualTo(1);
+        assertThat(read.get(0).get("stock").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void expiredTokenGets401() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/tokens/expire").exchange().expectStatus().isNoContent();
+
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + token).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void answers429WithRetryAfterPastTheCompanyLimit() {
+        client.put().uri("/prodsmart/_sandbox/rate-limit").bodyValue(Map.of("limit", 2, "period", "PT1M"))
+                .exchange().expectStatus().isOk();
+        String token = token();
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + token).exchange().expectStatus().isOk();
+
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + token).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(Integer.parseInt(value)).isBetween(1, 60));
+        client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody()
+                .jsonPath("$.requestsThrottled").isEqualTo(1).jsonPath("$.requestsAdmitted").isEqualTo(2);
+    }
+
+    @Test
+    void listsShowChangedProductsStockAndOpenOrdersAndForgetDeletions() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/products").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.PRODUCTS_JSON))).exchange().expectStatus().isAccepted();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.STOCK_JSON))).exchange().expectStatus().isAccepted();
+        client.post().uri("/prodsmart/_sandbox/changes/production-orders").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.PRODUCTION_ORDERS_JSON))).exchange().expectStatus().isAccepted();
+
+        client.get().uri("/prodsmart/api/products?page=1&access_token=" + token).exchange().expectBody()
+                .jsonPath("$[0].code").isEqualTo("V23076");
+        client.get().uri("/prodsmart/api/products?page=2&access_token=" + token).exchange().expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+        client.get().uri("/prodsmart/api/stock/P1?access_token=" + token).exchange().expectBody()
+                .jsonPath("$.lot[0].code").isEqualTo("Lot 0086");
+        client.get().uri("/prodsmart/api/production-orders/?active=true&access_token=" + token).exchange().expectBody()
+                .jsonPath("$[0].id").isEqualTo(1379919);
+
+        client.post().uri("/prodsmart/_sandbox/changes/products")
+                .bodyValue(Map.of("code", "V23076", "notification", "product_remove")).exchange();
+        client.get().uri("/prodsmart/api/products?access_token=" + token).exchange().expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+    }
+
+    private JsonNode feed(String channel, String token) {
+        byte[] body = client.get().uri("/prodsmart/api/changes/" + channel + "?access_token=" + token).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    private String token() {
+        byte[] body = client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body).get("token").asString();
+    }
+}
