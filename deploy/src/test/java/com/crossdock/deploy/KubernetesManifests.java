@@ -70,6 +70,11 @@ final class KubernetesManifests {
         }
         return containers;
     }
+    /** Containers of long-running workloads (not Jobs): they serve, so they are probed and drained. */
+    static List<Container> serviceContainers() {
+        return containers().stream().filter(c -> !c.workload().kind().equals("Job")).toList();
+    }
+
 
     /** Every node under the given one (itself included) that holds a property of this name, e.g. secretKeyRef. */
     static List<JsonNode> findAll(JsonNode node, String property) {

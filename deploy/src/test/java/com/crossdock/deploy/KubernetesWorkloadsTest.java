@@ -44,7 +44,7 @@ class KubernetesWorkloadsTest {
 
     @Test
     void everyContainerIsProbedOnTheActuatorLivenessAndReadinessGroups() {
-        assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
+        assertThat(KubernetesManifests.serviceContainers()).isNotEmpty().allSatisfy(container -> {
             assertThat(container.spec().path("livenessProbe").path("httpGet").path("path").asString(""))
                     .as("liveness probe of %s", container).isEqualTo("/actuator/health/liveness");
             assertThat(container.spec().path("readinessProbe").path("httpGet").path("path").asString(""))
@@ -104,7 +104,7 @@ class KubernetesWorkloadsTest {
 
     @Test
     void terminationGraceCoversThePreStopSleepAndTheGracefulShutdown() {
-        assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
+        assertThat(KubernetesManifests.serviceContainers()).isNotEmpty().allSatisfy(container -> {
             JsonNode lifecycle = container.spec().path("lifecycle");
             List<String> preStop = strings(lifecycle.path("preStop").path("exec").path("command"));
             assertThat(preStop).as("preStop of %s", container).hasSize(2).startsWith("sleep");
