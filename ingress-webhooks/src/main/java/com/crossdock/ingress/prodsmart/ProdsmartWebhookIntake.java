@@ -96,7 +96,10 @@ public final class ProdsmartWebhookIntake {
                 .map(destination -> {
                     metrics.accepted(destination.name().toLowerCase(Locale.ROOT),
                             Duration.between(webhook.receivedAt(), clock.instant()));
-                    log.atInfo().addKeyValue("webhookUuid", webhook.uuid()).addKeyValue("correlationId", correlationId)
+                    // the raw topic is the record of every webhook received; a log line per webhook would cost
+                    // more CPU than the rest of the intake at load, so only the exceptional path logs at INFO
+                    log.atLevel(destination.name().equals("KAFKA") ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO)
+                            .addKeyValue("webhookUuid", webhook.uuid()).addKeyValue("correlationId", correlationId)
                             .addKeyValue("webhookTopic", webhook.topic()).addKeyValue("storedIn", destination)
                             .log("Prodsmart webhook accepted");
                     return new Answer("accepted", webhook.uuid());

@@ -105,8 +105,10 @@ public class KafkaConventionsConfiguration {
 
     private static Throwable rootCause(Throwable ex) {
         Throwable t = ex;
+        // Spring's wrappers say where the failure happened, not what it was: report what they wrap
         while (t.getCause() != null && t.getCause() != t
-                && t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException) {
+                && (t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+                        || t instanceof org.springframework.kafka.listener.BatchListenerFailedException)) {
             t = t.getCause();
         }
         return t;
