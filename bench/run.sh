@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-60s}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m}
 CONNECTIONS=${CONNECTIONS:-64}
 LATENCY_SAMPLES=${LATENCY_SAMPLES:-20}
 DEBOUNCE_MS=${DEBOUNCE_MS:-100}
@@ -40,13 +41,16 @@ CROSSDOCK_LOCAL_SERVICES= CROSSDOCK_DATA_DIR="$out/data" java -jar local-stack/t
 stack=$!; pids+=("$stack")
 wait_up http://localhost:8090/actuator/health "the local stack"
 common=(--spring.kafka.bootstrap-servers=localhost:9092 --spring.kafka.properties.schema.registry.url=http://localhost:8081)
-java -jar "$(jar ingress-webhooks)" "${common[@]}" --crossdock.ingress.prodsmart.webhook-secret=$SECRET \
-  --crossdock.ingress.spool-dir="$out/data/spool" >"$out/ingress.log" 2>&1 &
-ingress=$!; pids+=("$ingress")
-java -jar "$(jar paqtana-publisher)" "${common[@]}" --crossdock.paqtana.base-url=http://localhost:8090/paqtana \
+start_ingress() { # extra args; the intake phase pauses the mapper stage, which scales apart in production
+  java $SERVICE_JAVA_OPTS -jar "$(jar ingress-webhooks)" "${common[@]}" --crossdock.ingress.prodsmart.webhook-secret=$SECRET \
+    --crossdock.ingress.spool-dir="$out/data/spool" "$@" >>"$out/ingress.log" 2>&1 &
+  ingress=$!; pids+=("$ingress")
+}
+start_ingress --spring.kafka.listener.auto-startup=false
+java $SERVICE_JAVA_OPTS -jar "$(jar paqtana-publisher)" "${common[@]}" --crossdock.paqtana.base-url=http://localhost:8090/paqtana \
   --crossdock.paqtana.debounce=${DEBOUNCE_MS}ms >"$out/publisher.log" 2>&1 &
 publisher=$!; pids+=("$publisher")
-java -jar "$(jar sandboxes)" --spring.config.name=sandboxes --server.port=8091 >"$out/noop.log" 2>&1 &
+java $SERVICE_JAVA_OPTS -jar "$(jar sandboxes)" --spring.config.name=sandboxes --server.port=8091 >"$out/noop.log" 2>&1 &
 noop=$!; pids+=("$noop")
 wait_up http://localhost:8080/actuator/health/readiness ingress-webhooks
 wait_up http://localhost:8082/actuator/health/readiness paqtana-publisher
@@ -62,20 +66,38 @@ export BENCH_TRIGGERED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data-binary @"$BENCH_BODY" http://localhost:8091/_sandbox/noop)" = 200 ] \
   || { echo "the no-op endpoint does not answer 200" >&2; exit 1; }
 
-echo "== warm-up ($WARMUP each)"
+echo "== warm-up ($WARMUP each: until the JIT has compiled the hot paths; a cold JVM measures its compiler)"
 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s bench/noop.lua http://localhost:8091/_sandbox/noop >/dev/null
 BENCH_RUN_ID=$(openssl rand -hex 4) wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s bench/webhook.lua http://localhost:8080/webhooks/prodsmart >/dev/null
 
 echo "== baseline: no-op WebFlux endpoint ($DURATION, $CONNECTIONS connections, 1 wrk thread)"
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/noop.lua http://localhost:8091/_sandbox/noop | tee "$out/noop.txt"
-echo "== ingress: signed webhooks, durable in Kafka before 2xx"
+export BENCH_TRIGGERED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)  # fresh: the ingress refuses a stale triggered-at
+echo "== ingress intake: signed webhooks, durable in Kafka (acks=all) before 2xx; mapper stage paused"
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/webhook.lua http://localhost:8080/webhooks/prodsmart | tee "$out/ingress.txt" &
 load=$!
 sleep 20
 rss_ingress=$(rss_mb "$ingress"); rss_publisher=$(rss_mb "$publisher"); rss_stack=$(rss_mb "$stack"); rss_noop=$(rss_mb "$noop")
 wait "$load"
 
-echo "== webhook-to-Paqtana latency ($LATENCY_SAMPLES samples, debounce ${DEBOUNCE_MS} ms subtracted)"
+accepted=$(curl -fs http://localhost:8080/actuator/prometheus | awk '/^crossdock_ingress_webhooks_accepted_total/ {s+=$2} END {printf "%d", s}')
+
+echo "== mapper stage: restart the ingress with it on and time the drain of the $accepted webhooks taken above"
+kill "$ingress"; wait "$ingress" 2>/dev/null || true
+start_ingress
+wait_up http://localhost:8080/actuator/health/readiness "ingress-webhooks (mapper on)"
+t1=$(date +%s%N)
+mapped=0
+until [ "$mapped" -ge "$accepted" ]; do
+  sleep 1
+  mapped=$(curl -fs http://localhost:8080/actuator/prometheus | awk '/^crossdock_ingress_webhooks_mapped_total/ {s+=$2} END {printf "%d", s}')
+done
+drain_s=$(awk -v ns=$(( $(date +%s%N) - t1 )) 'BEGIN {printf "%.1f", ns/1e9}')
+drain_rate=$(awk -v n="$accepted" -v s="$drain_s" 'BEGIN {printf "%.0f", n/s}')
+until curl -fs http://localhost:8082/actuator/prometheus >/dev/null; do sleep 1; done
+
+echo "== webhook-to-Paqtana latency on the idle pipeline ($LATENCY_SAMPLES samples, debounce ${DEBOUNCE_MS} ms subtracted)"
+sleep 5
 lat=()
 for i in $(seq 1 "$LATENCY_SAMPLES"); do
   product="LAT-$BENCH_RUN_ID-$i"
@@ -104,7 +126,8 @@ ratio=$(awk -v a="$ingress_rate" -v b="$noop_rate" 'BEGIN {printf "%.2f", a/b}')
   echo "no-op baseline:      $noop_rate req/s, p99 $(p99 "$out/noop.txt")"
   echo "ingress (durable):   $ingress_rate req/s, p99 $(p99 "$out/ingress.txt"), non-2xx: $(non2xx "$out/ingress.txt" || true)"
   echo "ingress / no-op:     $ratio"
+  echo "mapper stage:        $accepted webhooks mapped in ${drain_s} s = ${drain_rate}/s (after a restart, incl. its catch-up)"
   echo "webhook->Paqtana:    p50 ${p50} ms, p95 ${p95} ms, max ${max} ms (debounce ${DEBOUNCE_MS} ms excluded)"
-  echo "RSS under load (MB): ingress $rss_ingress, paqtana-publisher $rss_publisher, stack (broker+registry+sandboxes) $rss_stack, no-op $rss_noop"
+  echo "RSS under load (MB, services at $SERVICE_JAVA_OPTS): ingress $rss_ingress, paqtana-publisher $rss_publisher, stack (broker+registry+sandboxes) $rss_stack, no-op $rss_noop"
   echo "start-up:            all ready in ${startup_ms} ms; ${stack_startup:-local stack n/a}"
 } | tee "$out/summary.txt"
