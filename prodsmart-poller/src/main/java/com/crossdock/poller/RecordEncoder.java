@@ -2,10 +2,7 @@ package com.crossdock.poller;
 
 import java.nio.charset.StandardCharsets;
 
-import com.crossdock.events.Envelope;
 import com.crossdock.platform.events.EventPublisher;
-import com.crossdock.platform.kafka.DeadLetterHeaders;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
@@ -45,12 +42,7 @@ final class RecordEncoder {
             topic = rawTopic;
         }
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add(EventPublisher.EVENT_TYPE, utf8(event.getSchema().getName()));
-        Schema.Field field = event.getSchema().getField("envelope");
-        if (field != null && event.get(field.pos()) instanceof Envelope envelope) {
-            record.headers().add(EventPublisher.EVENT_ID, utf8(envelope.getEventId().toString()));
-            record.headers().add(DeadLetterHeaders.CORRELATION_ID, utf8(envelope.getCorrelationId()));
-        }
+        EventPublisher.addEventHeaders(record.headers(), event);
         if (!topic.equals(outgoing.topic())) {
             record.headers().add(ItemRouter.HEADER_MAPPING_ERROR, utf8("not serializable for " + outgoing.topic()));
         }

@@ -7,6 +7,7 @@ import com.crossdock.platform.kafka.DeadLetterHeaders;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Mono;
@@ -29,13 +30,18 @@ public final class EventPublisher {
 
     public Mono<SendResult<Object, Object>> publish(String topic, String key, SpecificRecord event) {
         ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, key, event);
-        record.headers().add(EVENT_TYPE, utf8(event.getSchema().getName()));
+        addEventHeaders(record.headers(), event);
+        return Mono.fromFuture(() -> template.send(record));
+    }
+
+    /** The headers every canonical event carries on Kafka, for anything that writes events itself (e.g. via a spool). */
+    public static void addEventHeaders(Headers headers, SpecificRecord event) {
+        headers.add(EVENT_TYPE, utf8(event.getSchema().getName()));
         Envelope envelope = envelopeOf(event);
         if (envelope != null) {
-            record.headers().add(EVENT_ID, utf8(envelope.getEventId().toString()));
-            record.headers().add(DeadLetterHeaders.CORRELATION_ID, utf8(envelope.getCorrelationId()));
+            headers.add(EVENT_ID, utf8(envelope.getEventId().toString()));
+            headers.add(DeadLetterHeaders.CORRELATION_ID, utf8(envelope.getCorrelationId()));
         }
-        return Mono.fromFuture(() -> template.send(record));
     }
 
     static Envelope envelopeOf(SpecificRecord event) {
