@@ -57,11 +57,8 @@ final class FeedDrainer {
     /** Reads the channel once, if allowed, and returns how long to wait before the next read. */
     Duration drainOnce(PollerProperties.Channel channel) throws InterruptedException {
         PollerProperties.Feed feed = properties.feed();
-        if (!leaseActive.getAsBoolean()) {
-            return feed.idleInterval();
-        }
-        if (!spoolEmpty.getAsBoolean()) {
-            return feed.spoolWait();
+        if (!leaseActive.getAsBoolean() || !spoolEmpty.getAsBoolean()) {
+            return feed.recheckInterval();
         }
         byte[] body;
         try {
@@ -71,6 +68,7 @@ final class FeedDrainer {
                     String.valueOf(failed.getCause()));
             return feed.idleInterval();
         }
+        long answeredAt = System.nanoTime();
         Instant readAt = clock.instant();
         ItemContext batch = new ItemContext(properties.company(), "feed:" + channel.name(), UUID.randomUUID().toString(),
                 0, readAt);
@@ -87,6 +85,7 @@ final class FeedDrainer {
         }
         List<ProducerRecord<byte[], byte[]>> records = outgoing.stream().map(encoder::encode).toList();
         writer.persist(records);
+        metrics.persisted(channel.name(), Duration.ofNanos(System.nanoTime() - answeredAt));
         boolean full = items >= feed.pageSize();
         metrics.items(channel.name(), channel.type(), items, !full);
         return full ? Duration.ZERO : feed.idleInterval();

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each channel's reads on its own thread, one after another, waiting what {@link FeedDrainer}
- * says. The channels start spread over one idle interval, so their calls do not bunch together
- * ("Należy rozłożyć żądania równomiernie w czasie", prodsmart-api.pl.txt); the vendor policy's limiter
- * spaces every call evenly on top of that.
+ * says. Every channel starts at once, so a backlog found at start-up is drained without delay; the calls
+ * never bunch, because the vendor policy's limiter spaces every call of the poller evenly ("Należy
+ * rozłożyć żądania równomiernie w czasie", prodsmart-api.pl.txt), and the channels stay that far apart.
  */
 final class FeedScheduler {
 
@@ -21,12 +21,15 @@ final class FeedScheduler {
     private final FeedDrainer drainer;
     private final List<PollerProperties.Channel> channels;
     private final Duration idleInterval;
+    private final Runnable warmUp;
     private volatile ScheduledThreadPoolExecutor executor;
 
-    FeedScheduler(FeedDrainer drainer, List<PollerProperties.Channel> channels, Duration idleInterval) {
+    /** @param warmUp runs once before the first read (connects the producer), so the first batch waits for nothing else */
+    FeedScheduler(FeedDrainer drainer, List<PollerProperties.Channel> channels, Duration idleInterval, Runnable warmUp) {
         this.drainer = drainer;
         this.channels = channels;
         this.idleInterval = idleInterval;
+        this.warmUp = warmUp;
     }
 
     synchronized void start() {
@@ -40,11 +43,19 @@ final class FeedScheduler {
         });
         started.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor = started;
-        long spread = idleInterval.toMillis() / channels.size();
-        for (int i = 0; i < channels.size(); i++) {
-            PollerProperties.Channel channel = channels.get(i);
-            started.schedule(() -> run(started, channel), i * spread, TimeUnit.MILLISECONDS);
-        }
+        started.execute(() -> {
+            try {
+                warmUp.run();
+            } catch (RuntimeException failed) {
+                // the first batch then waits for Kafka itself, or goes to the spool
+                log.warn("Connecting to Kafka before the first Prodsmart read failed: {}", failed.toString());
+            }
+            for (PollerProperties.Channel channel : channels) {
+                if (!started.isShutdown()) {
+                    started.execute(() -> run(started, channel));
+                }
+            }
+        });
     }
 
     private void run(ScheduledThreadPoolExecutor owner, PollerProperties.Channel channel) {

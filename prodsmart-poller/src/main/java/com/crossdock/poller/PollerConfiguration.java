@@ -98,11 +98,12 @@ class PollerConfiguration {
 
     @Bean
     FeedScheduler feedScheduler(ProdsmartClient client, ItemRouter router, RecordEncoder encoder, BatchWriter writer,
-                                PollerLease lease, DurableSpool spool, PollerProperties properties,
-                                PollerMetrics metrics, JsonMapper json, Clock clock) {
+                                PollerLease lease, DurableSpool spool, RawRecordSender sender,
+                                PollerProperties properties, PollerMetrics metrics, JsonMapper json, Clock clock) {
         FeedDrainer drainer = new FeedDrainer(client, router, encoder, writer, lease::isActive, spool::isEmpty,
                 properties, metrics, json, clock);
-        return new FeedScheduler(drainer, properties.channels(), properties.feed().idleInterval());
+        return new FeedScheduler(drainer, properties.channels(), properties.feed().idleInterval(),
+                () -> sender.warmUp(properties.rawTopic()));
     }
 
     @Bean(destroyMethod = "")

@@ -12,11 +12,12 @@ import java.util.function.BooleanSupplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
- * What an operator alerts on (README "Metrics"): feed lag per channel, items per channel, the share of
- * Prodsmart's budget used in the last period, 429s (one in steady state is a bug), token renewals, records
- * spooled, the lease. The spool's depth is the platform's {@code crossdock.spool.depth{spool=prodsmart-poller}}.
+ * What an operator alerts on (docs/prodsmart-poller.md "Metrics"): feed lag per channel, items per channel,
+ * the loss window per read, the share of Prodsmart's budget used in the last period, 429s (one in steady
+ * state is a bug), token renewals, records spooled, the lease. The spool's depth is the platform's {@code crossdock.spool.depth{spool=prodsmart-poller}}.
  */
 final class PollerMetrics {
 
@@ -28,6 +29,7 @@ final class PollerMetrics {
     static final String TOKEN_RENEWALS = "crossdock.prodsmart.token.renewals";
     static final String SPOOLED = "crossdock.prodsmart.spooled";
     static final String LEASE = "crossdock.prodsmart.lease.active";
+    static final String PERSIST = "crossdock.prodsmart.feed.persist";
     static final String RECONCILIATION_EVENTS = "crossdock.prodsmart.reconciliation.events";
 
     private final MeterRegistry registry;
@@ -72,6 +74,17 @@ final class PollerMetrics {
         if (drained) {
             drainedAt.put(channel, clock.instant());
         }
+    }
+
+    /**
+     * The time from Prodsmart's answer to its batch being in Kafka (acks=all) or fsync'd in the spool: the
+     * one window in which a read change exists only in this process (docs/prodsmart-poller.md "Durability").
+     */
+    void persisted(String channel, Duration window) {
+        Timer.builder(PERSIST).tag("channel", channel)
+                .description("From Prodsmart's feed answer to its batch being in Kafka or the spool: the loss window")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .register(registry).record(window);
     }
 
     void reconciled(String kind, int count) {

@@ -88,10 +88,11 @@ public record PollerProperties(
      * @param idleInterval  wait after a page that was not full, before asking that channel again
      * @param pageSize      a full page: ask again at once (Prodsmart: 25 per call)
      * @param kafkaTimeout  how long a batch may wait for Kafka's acknowledgement before it is spooled
-     * @param spoolWait     how often a channel looks whether the spool has drained, while it waits
+     * @param recheckInterval how often a channel that may not read looks again: on a standby instance
+     *                        (another holds the lease), or while the spool holds records
      */
-    public record Feed(@DefaultValue("30s") Duration idleInterval, @DefaultValue("25") int pageSize,
-                       @DefaultValue("10s") Duration kafkaTimeout, @DefaultValue("1s") Duration spoolWait) {
+    public record Feed(@DefaultValue("10s") Duration idleInterval, @DefaultValue("25") int pageSize,
+                       @DefaultValue("10s") Duration kafkaTimeout, @DefaultValue("1s") Duration recheckInterval) {
     }
 
     /**

@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import com.crossdock.platform.kafka.EventCodec;
-import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.sandbox.SandboxesApplication;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TestKafka;
@@ -21,10 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -32,11 +27,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The poller against the Prodsmart sandbox, both in this JVM over real HTTP, and the shared test broker.
  * The sandbox allows 20 requests per 5 s (a sliding window); the poller paces one call per 270 ms (18.5 per
- * 5 s), so any 429 the sandbox counts means the poller overspent. Kafka can be switched off for the poller.
+ * 5 s), so any 429 the sandbox counts means the poller overspent. Kafka going away: {@link PollerKafkaOutageTest}.
  */
 @CrossdockKafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {ProdsmartPollerApplication.class, PollerTestSupport.SwitchableKafka.class},
+        classes = ProdsmartPollerApplication.class,
         properties = {"spring.config.name=prodsmart-poller",
                 "crossdock.prodsmart.api-key=prodsmart-demo-key", "crossdock.prodsmart.api-secret=prodsmart-demo-secret",
                 "crossdock.prodsmart.feed.idle-interval=1s", "crossdock.prodsmart.feed.kafka-timeout=3s",
@@ -63,9 +58,6 @@ abstract class PollerTestSupport {
 
     @Autowired
     EventCodec codec;
-
-    @Autowired
-    SwitchableKafka kafka;
 
     final WebClient sandbox = WebClient.create(SANDBOX_URL);
 
@@ -98,28 +90,5 @@ abstract class PollerTestSupport {
             }
         }
         return events;
-    }
-
-    /** Kafka as the poller sees it: the real broker, or, while {@link #down()}, a broker that takes nothing. */
-    @TestConfiguration
-    static class SwitchableKafka {
-
-        private volatile boolean down;
-
-        @Bean
-        @Primary
-        RecordSink switchableSink(RawRecordSender sender) {
-            return record -> down
-                    ? CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("Kafka is down (test)"))
-                    : sender.send(record);
-        }
-
-        void down() {
-            down = true;
-        }
-
-        void up() {
-            down = false;
-        }
     }
 }

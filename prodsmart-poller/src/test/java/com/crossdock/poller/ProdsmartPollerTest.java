@@ -6,17 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
-import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.testing.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -31,9 +27,6 @@ class ProdsmartPollerTest extends PollerTestSupport {
     MeterRegistry meters;
 
     @Autowired
-    DurableSpool spool;
-
-    @Autowired
     KafkaProperties kafkaProperties;
 
     @Autowired
@@ -41,11 +34,6 @@ class ProdsmartPollerTest extends PollerTestSupport {
 
     @LocalServerPort
     int port;
-
-    @AfterEach
-    void kafkaBack() {
-        kafka.up();
-    }
 
     @Test
     void drainsTheStockFeedIntoLevelEventsWithLotsWithinTheLimit() {
@@ -77,27 +65,6 @@ class ProdsmartPollerTest extends PollerTestSupport {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("RA-1")).hasSize(1));
         assertThat(meters.counter(PollerMetrics.THROTTLED).count()).isGreaterThan(before);
-    }
-
-    @Test
-    void losesAndDuplicatesNothingWhenKafkaGoesAwayMidDrain() {
-        kafka.down();
-        change("stock", IntStream.range(0, 60).mapToObj(i -> Map.of("product-code", "KD-" + i, "stock", i)).toList());
-
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(spool.depth()).isGreaterThanOrEqualTo(25));
-        // the spool holds records: no further destructive read until it has drained
-        await().during(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() ->
-                assertThat(((Map<?, ?>) sandboxState().get("pending")).get("stock")).isEqualTo(35));
-
-        kafka.up();
-
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            Map<String, Set<java.util.UUID>> idsByProduct = stockOf("KD-").stream().collect(Collectors.groupingBy(
-                    StockChanged::getProductCode, Collectors.mapping(e -> e.getEnvelope().getEventId(), Collectors.toSet())));
-            assertThat(idsByProduct).hasSize(60);
-            assertThat(idsByProduct.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
-        });
-        assertThat(spool.depth()).isZero();
     }
 
     @Test

@@ -33,6 +33,14 @@ public final class RawRecordSender implements DisposableBean {
         return template.send(record);
     }
 
+    /**
+     * Creates the producer and fetches {@code topic}'s metadata now (the idempotent producer gets its id at
+     * the same time), so that the first send does not pay for them. Blocks at most {@code max.block.ms}.
+     */
+    public void warmUp(String topic) {
+        template.partitionsFor(topic);
+    }
+
     /** For Spring Kafka's dead-letter recoverer, which publishes through a template. */
     public KafkaTemplate<byte[], byte[]> template() {
         return template;

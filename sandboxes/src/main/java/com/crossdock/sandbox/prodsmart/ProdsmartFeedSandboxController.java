@@ -1,6 +1,7 @@
 package com.crossdock.sandbox.prodsmart;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,8 +77,17 @@ class ProdsmartFeedSandboxController {
     Map<String, Object> state() {
         Map<String, Integer> pending = new TreeMap<>();
         properties.channels().keySet().forEach(channel -> pending.put(channel, feed.pending(channel)));
-        return Map.of("pending", pending, "tokensIssued", tokens.issuedTotal(),
-                "requestsAdmitted", rateLimit.admittedTotal(), "requestsThrottled", rateLimit.throttledTotal(),
-                "rateLimit", new RateLimitSetting(rateLimit.limit(), rateLimit.period()));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("pending", pending);
+        state.put("tokensIssued", tokens.issuedTotal());
+        state.put("requestsAdmitted", rateLimit.admittedTotal());
+        state.put("requestsThrottled", rateLimit.throttledTotal());
+        state.put("peakRequestsInWindow", rateLimit.peakInWindow());
+        rateLimit.admittedSpan().ifPresent(span -> {
+            state.put("firstAdmittedAt", span[0].toString());
+            state.put("lastAdmittedAt", span[1].toString());
+        });
+        state.put("rateLimit", new RateLimitSetting(rateLimit.limit(), rateLimit.period()));
+        return state;
     }
 }

@@ -25,6 +25,9 @@ class ProdsmartRateLimit implements Resettable {
     private final Duration configuredPeriod;
     private volatile int limit;
     private volatile Duration period;
+    private Instant firstAdmitted;
+    private Instant lastAdmitted;
+    private int peak;
 
     ProdsmartRateLimit(Clock clock, int limit, Duration period) {
         this.clock = clock;
@@ -48,6 +51,11 @@ class ProdsmartRateLimit implements Resettable {
         }
         admitted.addLast(now);
         admittedTotal.incrementAndGet();
+        if (firstAdmitted == null) {
+            firstAdmitted = now;
+        }
+        lastAdmitted = now;
+        peak = Math.max(peak, admitted.size());
         return Optional.empty();
     }
 
@@ -65,6 +73,16 @@ class ProdsmartRateLimit implements Resettable {
         return period;
     }
 
+    /** When the first and the last request since the last reset were admitted; empty before any. */
+    synchronized Optional<Instant[]> admittedSpan() {
+        return firstAdmitted == null ? Optional.empty() : Optional.of(new Instant[] {firstAdmitted, lastAdmitted});
+    }
+
+    /** The most requests any one window has held since the last reset (how close a client came to the limit). */
+    synchronized int peakInWindow() {
+        return peak;
+    }
+
     long admittedTotal() {
         return admittedTotal.get();
     }
@@ -80,5 +98,8 @@ class ProdsmartRateLimit implements Resettable {
         period = configuredPeriod;
         admittedTotal.set(0);
         throttledTotal.set(0);
+        firstAdmitted = null;
+        lastAdmitted = null;
+        peak = 0;
     }
 }

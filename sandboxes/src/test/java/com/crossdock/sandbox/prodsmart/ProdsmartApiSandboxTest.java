@@ -82,7 +82,12 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(Integer.parseInt(value)).isBetween(1, 60));
         client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody()
-                .jsonPath("$.requestsThrottled").isEqualTo(1).jsonPath("$.requestsAdmitted").isEqualTo(2);
+                .jsonPath("$.requestsThrottled").isEqualTo(1).jsonPath("$.requestsAdmitted").isEqualTo(2)
+                // the busiest window held the whole limit; the span runs from the token call to the feed read
+                .jsonPath("$.peakRequestsInWindow").isEqualTo(2)
+                .jsonPath("$.firstAdmittedAt").value(String.class, first -> assertThat(first).isNotBlank())
+                .jsonPath("$.lastAdmittedAt").value(String.class, last -> assertThat(java.time.Instant.parse(last))
+                        .isAfterOrEqualTo(java.time.Instant.now().minusSeconds(60)));
     }
 
     @Test
