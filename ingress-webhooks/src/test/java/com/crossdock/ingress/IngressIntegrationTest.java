@@ -10,6 +10,7 @@ import java.util.List;
 import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.CrossdockKafkaTest;
+import com.crossdock.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

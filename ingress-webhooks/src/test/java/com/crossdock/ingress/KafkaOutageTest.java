@@ -13,6 +13,7 @@ import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.testing.StandaloneKafka;
 import com.crossdock.testing.TestSchemaRegistry;
+import com.crossdock.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

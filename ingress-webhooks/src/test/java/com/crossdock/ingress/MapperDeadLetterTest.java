@@ -14,6 +14,7 @@ import com.crossdock.platform.kafka.DeadLetterHeaders;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
+import com.crossdock.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;

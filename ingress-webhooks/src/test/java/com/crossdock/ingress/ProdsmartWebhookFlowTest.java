@@ -16,6 +16,7 @@ import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
+import com.crossdock.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.crossdock.platform.kafka.DeadLetterHeaders;
+import com.crossdock.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,6 +78,10 @@ class DltReplayCommandTest {
         assertThat(dry.out()).contains("would send " + topics.dlt + "-0@0 key=a to " + topics.retry)
                 .contains(SERVICE_DOWN).contains("vendor refused a");
         assertThat(DeadLetters.readAll(topics.retry)).isEmpty();
+        assertThat(DeadLetters.readAll(topics.parked)).isEmpty();
+        try (KafkaAccess kafka = new KafkaAccess(TestKafka.bootstrapServers(), Duration.ofSeconds(10))) {
+            assertThat(kafka.topics()).as("neither the dry run nor reading the parking topic created it").doesNotContain(topics.parked);
+        }
         OperatorRun real = OperatorRun.onTestBroker("dlt", "replay", topics.dlt, "--group", topics.group);
         assertThat(real.exitCode()).as(real.err()).isZero();
         assertThat(DeadLetters.readAll(topics.retry)).as("the dry run committed no position").hasSize(1);
@@ -128,7 +133,7 @@ class DltReplayCommandTest {
         }
         topics.send(records);
         ReplayRequest request = new ReplayRequest(topics.dlt, topics.group, RecordFilter.ANY, 0, 0, false, 3, "r-crash", "test");
-        KafkaAccess kafka = new KafkaAccess(com.crossdock.testing.TestKafka.bootstrapServers(), Duration.ofSeconds(10));
+        KafkaAccess kafka = new KafkaAccess(TestKafka.bootstrapServers(), Duration.ofSeconds(10));
 
         ReplayResult broken;
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(request.positionGroup()); KafkaProducer<byte[], byte[]> producer = kafka.producer()) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +20,8 @@ import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.sandbox.SandboxesApplication;
 import com.crossdock.testing.StandaloneKafka;
 import com.crossdock.testing.TestSchemaRegistry;
+import com.crossdock.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,23 +135,9 @@ class PollerKafkaOutageTest {
 
     /** Product code → the event ids of its total-level StockChanged events (lot events left out). */
     private Map<String, Set<UUID>> idsByProduct() {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<StockChanged> events = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STOCK_CHANGED).stream()
-                    .map(info -> new TopicPartition(Topics.STOCK_CHANGED, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    events.add(codec.decode(record, StockChanged.class));
-                }
-            }
-        }
-        return events.stream().filter(e -> e.getLot() == null).collect(Collectors.groupingBy(StockChanged::getProductCode,
-                Collectors.mapping(e -> e.getEnvelope().getEventId(), Collectors.toSet())));
+        return new TopicReader(kafka.bootstrapServers()).all(Topics.STOCK_CHANGED).stream()
+                .map(record -> codec.decode(record, StockChanged.class)).filter(e -> e.getLot() == null)
+                .collect(Collectors.groupingBy(StockChanged::getProductCode,
+                        Collectors.mapping(e -> e.getEnvelope().getEventId(), Collectors.toSet())));
     }
 }
