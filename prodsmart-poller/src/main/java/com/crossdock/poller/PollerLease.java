@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * One active poller per Prodsmart company: two would split a destructive feed and spend one rate budget
  * twice. The lease is the single partition of {@code crossdock.prodsmart-poller.lease}, consumed by the
  * group {@code prodsmart-poller-lease-<company>}: Kafka assigns it to one member; the others wait, say so
- * in the log, and take over within a session timeout when the holder leaves or dies.
+ * in the log, and take over within a session timeout when the holder leaves or dies. A standby that joins
+ * never takes the lease from a live holder (cooperative sticky assignment).
  */
 final class PollerLease implements AutoCloseable {
 
@@ -42,6 +44,10 @@ final class PollerLease implements AutoCloseable {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // sticky and cooperative: a standby joining the group must not take the partition from the holder
+        // (the default range assignor gives it to whichever member id sorts first), and the holder keeps it
+        // through the rebalance instead of giving it up and getting it back
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "prodsmart-poller-lease");
         this.thread.setDaemon(true);

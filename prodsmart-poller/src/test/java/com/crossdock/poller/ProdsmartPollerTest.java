@@ -13,6 +13,7 @@ import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -91,11 +92,19 @@ class ProdsmartPollerTest extends PollerTestSupport {
         await().atMost(PATIENCE).until(lease::isActive);
         Map<String, Object> consumer = new java.util.HashMap<>(kafkaProperties.buildConsumerProperties());
         consumer.put("bootstrap.servers", TestKafka.bootstrapServers());
+        // a member id that sorts before the holder's: an assignor that is not sticky would hand it the lease
+        consumer.put("client.id", "0-standby");
         PollerLease second = new PollerLease(consumer,
                 new PollerProperties.Lease("crossdock.prodsmart-poller.lease", Duration.ofSeconds(6)), COMPANY);
         try {
             second.start();
-            await().during(Duration.ofSeconds(5)).atMost(PATIENCE).untilAsserted(() -> {
+            // once both are members of the group (the join has rebalanced it), the holder still holds
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+                String group = "prodsmart-poller-lease-" + COMPANY;
+                await().atMost(PATIENCE).untilAsserted(() -> assertThat(admin.describeConsumerGroups(List.of(group))
+                        .describedGroups().get(group).get().members()).hasSize(2));
+            }
+            await().during(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() -> {
                 assertThat(second.isActive()).isFalse();
                 assertThat(lease.isActive()).isTrue();
             });
