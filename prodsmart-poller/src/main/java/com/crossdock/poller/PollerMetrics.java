@@ -65,7 +65,9 @@ final class PollerMetrics {
     }
 
     void lease(BooleanSupplier active) {
-        Gauge.builder(LEASE, active, supplier -> supplier.getAsBoolean() ? 1 : 0)
+        // a strong reference: the supplier is a method reference nothing else holds, and a gauge's weakly
+        // held state would be collected and read NaN
+        Gauge.builder(LEASE, active, supplier -> supplier.getAsBoolean() ? 1 : 0).strongReference(true)
                 .description("1 on the instance that drains the company, 0 on a standby").register(registry);
     }
 

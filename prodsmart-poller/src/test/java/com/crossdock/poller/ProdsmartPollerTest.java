@@ -90,6 +90,9 @@ class ProdsmartPollerTest extends PollerTestSupport {
     @Test
     void aSecondInstanceOfTheSameCompanyStandsBy() throws Exception {
         await().atMost(PATIENCE).until(lease::isActive);
+        // the gauge must outlive a collection: its state was once only weakly held and read NaN
+        System.gc();
+        assertThat(meters.get(PollerMetrics.LEASE).gauge().value()).isEqualTo(1.0);
         Map<String, Object> consumer = new java.util.HashMap<>(kafkaProperties.buildConsumerProperties());
         consumer.put("bootstrap.servers", TestKafka.bootstrapServers());
         // a member id that sorts before the holder's: an assignor that is not sticky would hand it the lease

@@ -10,7 +10,7 @@ import com.crossdock.events.MovementAction;
 import com.crossdock.events.StockChangeKind;
 import com.crossdock.events.StockChanged;
 
-/** The stock level per (product, location), from LEVEL snapshots and CREATED movements. */
+/** The stock level per (product, location), from LEVEL snapshots without a lot and CREATED movements. */
 final class StockLevels {
 
     private final ViewRules rules;
@@ -27,6 +27,11 @@ final class StockLevels {
         ItemKey key = new ItemKey(rules.location(event.getLocation()), event.getProductCode());
         if (event.getUnitOfMeasure() != null) {
             units.put(key, event.getUnitOfMeasure());
+        }
+        if (event.getKind() == StockChangeKind.LEVEL && event.getLot() != null) {
+            // the level of one lot, a part of the product's stock; master_inventory has one row per product and
+            // location, whose level is the event without a lot (Prodsmart's STOCK item carries both)
+            return StockOutcome.LOT_LEVEL_SKIPPED;
         }
         if (event.getKind() == StockChangeKind.LEVEL) {
             BigDecimal before = levels.put(key, event.getQuantity());

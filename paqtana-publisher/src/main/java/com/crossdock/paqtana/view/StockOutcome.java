@@ -6,6 +6,11 @@ public enum StockOutcome {
     LEVEL_CHANGED,
     /** kind LEVEL: the level was already that value. */
     LEVEL_UNCHANGED,
+    /**
+     * kind LEVEL with a lot: the level of that lot only, not of the product at the location; the view's row
+     * takes the product's level from the event without a lot.
+     */
+    LOT_LEVEL_SKIPPED,
     /** kind MOVEMENT, action CREATED: its signed delta was added, once for its event id. */
     MOVEMENT_APPLIED,
     /** kind MOVEMENT whose event id was applied before (a duplicate delivery or a replay): nothing changed. */

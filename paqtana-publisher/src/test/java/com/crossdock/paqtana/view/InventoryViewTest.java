@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.crossdock.events.ChangeAction;
 import com.crossdock.events.MovementAction;
+import com.crossdock.events.StockChanged;
 import org.junit.jupiter.api.Test;
 
 import static com.crossdock.paqtana.TestEvents.NOW;
@@ -32,6 +33,17 @@ class InventoryViewTest {
 
         assertThat(row(view, "wh1", "P1").onHandStock()).isEqualByComparingTo("4");
         assertThat(row(view, "wh2", "P1").onHandStock()).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void aLotsLevelDoesNotReplaceTheProductsLevel() {
+        view.apply(level("P1", "wh1", "2395"));
+        StockChanged lot = level("P1", "wh1", "500");
+        lot.setLot("Lot 0086");
+
+        assertThat(view.apply(lot)).isEqualTo(StockOutcome.LOT_LEVEL_SKIPPED);
+        assertThat(StockOutcome.LOT_LEVEL_SKIPPED.changesView()).isFalse();
+        assertThat(row(view, "wh1", "P1").onHandStock()).isEqualByComparingTo("2395");
     }
 
     @Test
