@@ -22,6 +22,7 @@ class ComposeConventionsTest {
             "ingress-webhooks", 8080,
             "schema-registry", 8081,
             "paqtana-publisher", 8082,
+            "prodsmart-poller", 8083,
             "sandboxes", 8090,
             "kafka", 9092);
 
@@ -96,7 +97,8 @@ class ComposeConventionsTest {
                 .map(Map.Entry::getKey)
                 .toList();
 
-        assertThat(built).containsExactlyInAnyOrder("sandboxes", "ingress-webhooks", "paqtana-publisher");
+        assertThat(built).containsExactlyInAnyOrder("sandboxes", "ingress-webhooks", "paqtana-publisher",
+                "prodsmart-poller");
         assertThat(built).allSatisfy(name -> assertThat(
                 Duration.parse("PT" + services.path(name).path("stop_grace_period").asString("10s").toUpperCase()))
                 .as("stop_grace_period of %s", name)

@@ -18,7 +18,7 @@ class DockerfilesTest {
             List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ingress-webhooks, 8080", "paqtana-publisher, 8082", "sandboxes, 8090"})
+    @CsvSource({"ingress-webhooks, 8080", "paqtana-publisher, 8082", "prodsmart-poller, 8083", "sandboxes, 8090"})
     void buildsTheServiceFromItsLayeredJarOnTemurin17(String module, int port) {
         Path moduleDirectory = DeployFiles.repositoryRoot().resolve(module);
         Dockerfile dockerfile = Dockerfile.read(moduleDirectory.resolve("Dockerfile"));
@@ -42,7 +42,7 @@ class DockerfilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ingress-webhooks", "paqtana-publisher", "sandboxes"})
+    @CsvSource({"ingress-webhooks", "paqtana-publisher", "prodsmart-poller", "sandboxes"})
     void runsAsANumericNonRootUserWithAHeapSizedToTheContainer(String module) {
         Dockerfile dockerfile = Dockerfile.read(DeployFiles.repositoryRoot().resolve(module).resolve("Dockerfile"));
 
@@ -57,7 +57,7 @@ class DockerfilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ingress-webhooks", "paqtana-publisher", "sandboxes"})
+    @CsvSource({"ingress-webhooks", "paqtana-publisher", "prodsmart-poller", "sandboxes"})
     void isTheBuildOfItsComposeService(String module) {
         var build = DeployFiles.yaml(DeployFiles.composeFile()).path("services").path(module).path("build");
 

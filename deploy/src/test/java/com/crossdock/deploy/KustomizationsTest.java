@@ -69,19 +69,9 @@ class KustomizationsTest {
 
     @Test
     void ingressKeepsItsSpoolOnAClaimOfItsOwn() {
-        String spoolDir = generatorLiterals(BASE, "configMapGenerator")
-                .get("ingress-webhooks-config").get("CROSSDOCK_INGRESS_SPOOL_DIR");
-        Manifest ingress = KubernetesManifests.ofKind("StatefulSet").stream()
-                .filter(m -> m.name().equals("ingress-webhooks")).findFirst().orElseThrow();
-        JsonNode container = KubernetesManifests.podSpec(ingress).path("containers").get(0);
+        Manifest ingress = statefulSet("ingress-webhooks");
 
-        String spoolVolume = container.path("volumeMounts").values().stream()
-                .filter(mount -> mount.path("mountPath").asString().equals(spoolDir))
-                .map(mount -> mount.path("name").asString())
-                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + spoolDir));
-
-        assertThat(ingress.document().path("spec").path("volumeClaimTemplates").values())
-                .anySatisfy(claim -> assertThat(claim.path("metadata").path("name").asString()).isEqualTo(spoolVolume));
+        assertSpoolOnAClaim(ingress, "ingress-webhooks-config", "CROSSDOCK_INGRESS_SPOOL_DIR");
         assertThat(KubernetesManifests.ofKind("PodDisruptionBudget")).extracting(Manifest::name)
                 .contains("ingress-webhooks");
         assertThat(KubernetesManifests.ofKind("HorizontalPodAutoscaler")).anySatisfy(hpa -> {
@@ -89,6 +79,36 @@ class KustomizationsTest {
             assertThat(target.path("kind").asString()).isEqualTo("StatefulSet");
             assertThat(target.path("name").asString()).isEqualTo("ingress-webhooks");
         });
+    }
+
+    @Test
+    void prodsmartPollerRunsAloneAndKeepsItsSpoolOnAClaim() {
+        Manifest poller = statefulSet("prodsmart-poller");
+
+        // one per company: two would split Prodsmart's destructive feed and spend its budget twice
+        assertThat(poller.document().path("spec").path("replicas").asInt(-1)).isEqualTo(1);
+        assertThat(KubernetesManifests.ofKind("HorizontalPodAutoscaler")).noneSatisfy(hpa -> assertThat(
+                hpa.document().path("spec").path("scaleTargetRef").path("name").asString()).isEqualTo("prodsmart-poller"));
+        assertSpoolOnAClaim(poller, "prodsmart-poller-config", "CROSSDOCK_SPOOL_DIRECTORY");
+    }
+
+    private static Manifest statefulSet(String name) {
+        return KubernetesManifests.ofKind("StatefulSet").stream()
+                .filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The spool directory the ConfigMap sets is mounted from one of the StatefulSet's own claims. */
+    private static void assertSpoolOnAClaim(Manifest statefulSet, String configMap, String spoolKey) {
+        String spoolDir = generatorLiterals(BASE, "configMapGenerator").get(configMap).get(spoolKey);
+        JsonNode container = KubernetesManifests.podSpec(statefulSet).path("containers").get(0);
+
+        String spoolVolume = container.path("volumeMounts").values().stream()
+                .filter(mount -> mount.path("mountPath").asString().equals(spoolDir))
+                .map(mount -> mount.path("name").asString())
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + spoolDir));
+
+        assertThat(statefulSet.document().path("spec").path("volumeClaimTemplates").values())
+                .anySatisfy(claim -> assertThat(claim.path("metadata").path("name").asString()).isEqualTo(spoolVolume));
     }
 
     /** The files and directories a kustomization lists under resources, resolved against it. */
