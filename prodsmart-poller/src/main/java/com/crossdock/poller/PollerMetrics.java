@@ -38,6 +38,7 @@ final class PollerMetrics {
     private final Duration period;
     private final Deque<Instant> recent = new ArrayDeque<>();
     private final Map<String, Instant> drainedAt = new ConcurrentHashMap<>();
+    private final Map<String, Timer> persistTimers = new ConcurrentHashMap<>();
     private final Counter requests;
     private final Counter throttled;
     private final Counter spooled;
@@ -62,6 +63,10 @@ final class PollerMetrics {
         Gauge.builder(LAG, this, metrics -> metrics.lagSeconds(channel)).tag("channel", channel).baseUnit("seconds")
                 .description("Upper bound of the age of the oldest unread change: time since the channel was last seen drained")
                 .register(registry);
+        persistTimers.put(channel, Timer.builder(PERSIST).tag("channel", channel)
+                .description("From Prodsmart's feed answer to its batch being in Kafka or the spool: the loss window")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .register(registry));
     }
 
     void lease(BooleanSupplier active) {
@@ -83,10 +88,7 @@ final class PollerMetrics {
      * one window in which a read change exists only in this process (docs/prodsmart-poller.md "Durability").
      */
     void persisted(String channel, Duration window) {
-        Timer.builder(PERSIST).tag("channel", channel)
-                .description("From Prodsmart's feed answer to its batch being in Kafka or the spool: the loss window")
-                .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
-                .register(registry).record(window);
+        persistTimers.get(channel).record(window);
     }
 
     void reconciled(String kind, int count) {

@@ -17,7 +17,6 @@ import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.spool.DurableSpool;
-import com.crossdock.sandbox.SandboxesApplication;
 import com.crossdock.testing.StandaloneKafka;
 import com.crossdock.testing.TestSchemaRegistry;
 import com.crossdock.testing.TopicReader;
@@ -25,7 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
@@ -73,9 +71,8 @@ class PollerKafkaOutageTest {
     @DynamicPropertySource
     static void standaloneKafka(DynamicPropertyRegistry registry) throws IOException {
         kafka = StandaloneKafka.start();
-        sandboxApp = new SpringApplicationBuilder(SandboxesApplication.class).properties("spring.config.name=sandboxes")
-                .run("--server.port=0", "--sandboxes.prodsmart.api.rate-limit=20", "--sandboxes.prodsmart.api.rate-period=5s");
-        sandboxUrl = "http://localhost:" + sandboxApp.getEnvironment().getProperty("local.server.port");
+        sandboxApp = PollerSandbox.start();
+        sandboxUrl = PollerSandbox.url(sandboxApp);
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("spring.kafka.properties.schema.registry.url", TestSchemaRegistry::url);
         registry.add("crossdock.prodsmart.base-url", () -> sandboxUrl + "/prodsmart");

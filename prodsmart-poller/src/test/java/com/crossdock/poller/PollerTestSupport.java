@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.crossdock.platform.kafka.EventCodec;
-import com.crossdock.sandbox.SandboxesApplication;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,11 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
                 "crossdock.spool.drain-interval=200ms", "crossdock.spool.max-backoff=1s"})
 abstract class PollerTestSupport {
 
-    static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(SandboxesApplication.class)
-            .properties("spring.config.name=sandboxes")
-            // arguments, not default properties: they must win over sandboxes.yml (port 8090)
-            .run("--server.port=0", "--sandboxes.prodsmart.api.rate-limit=20", "--sandboxes.prodsmart.api.rate-period=5s");
-    static final String SANDBOX_URL = "http://localhost:" + SANDBOX.getEnvironment().getProperty("local.server.port");
+    static final ConfigurableApplicationContext SANDBOX = PollerSandbox.start();
+    static final String SANDBOX_URL = PollerSandbox.url(SANDBOX);
     static final String COMPANY = "test-" + UUID.randomUUID();
 
     @DynamicPropertySource

@@ -84,8 +84,8 @@ class ProdsmartFeedSandboxController {
         state.put("requestsThrottled", rateLimit.throttledTotal());
         state.put("peakRequestsInWindow", rateLimit.peakInWindow());
         rateLimit.admittedSpan().ifPresent(span -> {
-            state.put("firstAdmittedAt", span[0].toString());
-            state.put("lastAdmittedAt", span[1].toString());
+            state.put("firstAdmittedAt", span.first().toString());
+            state.put("lastAdmittedAt", span.last().toString());
         });
         state.put("rateLimit", new RateLimitSetting(rateLimit.limit(), rateLimit.period()));
         return state;

@@ -73,9 +73,13 @@ class ProdsmartRateLimit implements Resettable {
         return period;
     }
 
-    /** When the first and the last request since the last reset were admitted; empty before any. */
-    synchronized Optional<Instant[]> admittedSpan() {
-        return firstAdmitted == null ? Optional.empty() : Optional.of(new Instant[] {firstAdmitted, lastAdmitted});
+    /** When the first and the last request since the last reset were admitted. */
+    record Span(Instant first, Instant last) {
+    }
+
+    /** The admitted requests' span since the last reset; empty before any. */
+    synchronized Optional<Span> admittedSpan() {
+        return firstAdmitted == null ? Optional.empty() : Optional.of(new Span(firstAdmitted, lastAdmitted));
     }
 
     /** The most requests any one window has held since the last reset (how close a client came to the limit). */
