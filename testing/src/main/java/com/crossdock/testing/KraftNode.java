@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.UUID;
 
 import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
 
 /**
  * The configuration of a single-node KRaft Kafka (combined broker and controller) on loopback, and the
@@ -53,25 +53,26 @@ public final class KraftNode {
         return config;
     }
 
-    /** Kafka's own storage tool, in this JVM: its {@code execute} returns a status instead of exiting. */
+    /** Kafka's own storage tool, in this JVM, with a fresh cluster id. */
     public static void format(Path directory, Path config) throws IOException {
+        format(directory, config, Uuid.randomUuid().toString());
+    }
+
+    /**
+     * Kafka's own storage tool, in this JVM: its {@code execute} returns a status instead of exiting. The cluster
+     * id is passed as one {@code --cluster-id=} token: a URL-safe base64 id may start with {@code -}, which the
+     * argument parser would otherwise take for an option (and answer 1).
+     */
+    static void format(Path directory, Path config, String clusterId) throws IOException {
         try (PrintStream out = new PrintStream(Files.newOutputStream(directory.resolve("format.log")), true,
                 StandardCharsets.UTF_8)) {
-            int status = StorageTool.execute(new String[] {"format", "-t", clusterId(), "-c", config.toString(),
-                    "--standalone"}, out);
+            int status = StorageTool.execute(new String[] {"format", "--cluster-id=" + clusterId,
+                    "--config=" + config, "--standalone"}, out);
             if (status != 0) {
                 throw new IllegalStateException("formatting the standalone Kafka log directory failed (" + status
                         + "); see " + directory.resolve("format.log"));
             }
         }
-    }
-
-    /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
-    static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
     public static int freePort() throws IOException {
