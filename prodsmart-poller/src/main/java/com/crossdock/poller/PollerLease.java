@@ -35,6 +35,7 @@ final class PollerLease implements AutoCloseable {
     private final Thread thread;
     private volatile boolean active;
     private volatile boolean running = true;
+    private Instant lastStandbyLog;
 
     PollerLease(Map<String, Object> consumerProperties, PollerProperties.Lease settings, String company) {
         this.topic = settings.topic();
@@ -62,15 +63,19 @@ final class PollerLease implements AutoCloseable {
     }
 
     private void run() {
-        // the first assignment takes a moment: a standby says so only once it has waited a while
-        Instant lastStandbyLog = Instant.now();
+        // until the first rebalance tells, a member is neither holder nor known standby
+        lastStandbyLog = Instant.now();
         try {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // called after every rebalance, with what this member gained (cooperative protocol)
                     if (!partitions.isEmpty()) {
                         active = true;
                         log.info("Prodsmart lease acquired ({} in group {}): this instance drains the company", topic, group);
+                    } else if (!active) {
+                        // joined, and another member holds the lease: say so at once, not only after a while
+                        standby();
                     }
                 }
 
@@ -87,9 +92,7 @@ final class PollerLease implements AutoCloseable {
             while (running) {
                 consumer.poll(Duration.ofMillis(500));
                 if (!active && Duration.between(lastStandbyLog, Instant.now()).compareTo(STANDBY_LOG_EVERY) > 0) {
-                    log.info("Standby: another instance holds the Prodsmart lease ({} in group {}); "
-                            + "one poller per company (README \"Deployment\")", topic, group);
-                    lastStandbyLog = Instant.now();
+                    standby();
                 }
             }
         } catch (WakeupException stopping) {
@@ -100,6 +103,14 @@ final class PollerLease implements AutoCloseable {
             active = false;
             consumer.close();
         }
+    }
+
+    /** On the lease thread only. */
+    private void standby() {
+        log.info("Standby: another instance holds the Prodsmart lease ({} in group {}); this one reads nothing from "
+                + "Prodsmart and takes over when the holder leaves. Run one poller per company (README \"Deployment\")",
+                topic, group);
+        lastStandbyLog = Instant.now();
     }
 
     private void release(Collection<TopicPartition> partitions) {

@@ -3,23 +3,35 @@ package com.crossdock.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.TestKafka;
+import com.crossdock.testing.TestSchemaRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ProdsmartPollerTest extends PollerTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -88,31 +100,76 @@ class ProdsmartPollerTest extends PollerTestSupport {
     }
 
     @Test
-    void aSecondInstanceOfTheSameCompanyStandsBy() throws Exception {
+    void aSecondPollerOfTheSameCompanyStandsBySaysWhyAndSendsProdsmartNothing(CapturedOutput output) throws Exception {
         await().atMost(PATIENCE).until(lease::isActive);
         // the gauge must outlive a collection: its state was once only weakly held and read NaN
         System.gc();
         assertThat(meters.get(PollerMetrics.LEASE).gauge().value()).isEqualTo(1.0);
-        Map<String, Object> consumer = new java.util.HashMap<>(kafkaProperties.buildConsumerProperties());
-        consumer.put("bootstrap.servers", TestKafka.bootstrapServers());
-        // a member id that sorts before the holder's: an assignor that is not sticky would hand it the lease
-        consumer.put("client.id", "0-standby");
-        PollerLease second = new PollerLease(consumer,
-                new PollerProperties.Lease("crossdock.prodsmart-poller.lease", Duration.ofSeconds(6)), COMPANY);
-        try {
-            second.start();
+        String group = "prodsmart-poller-lease-" + COMPANY;
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ProdsmartPollerApplication.class)
+                .properties("spring.config.name=prodsmart-poller")
+                // its own Netty loops: closing a context that uses Reactor's global ones would stop every server
+                // of this JVM (the sandbox's and the first poller's) with it
+                .initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class,
+                        () -> {
+                            ReactorResourceFactory own = new ReactorResourceFactory();
+                            own.setUseGlobalResources(false);
+                            return own;
+                        }))
+                .run("--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                        "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url(),
+                        // a member id that sorts before the holder's: an assignor that is not sticky would hand it the lease
+                        "--spring.kafka.consumer.client-id=0-standby",
+                        "--crossdock.prodsmart.base-url=" + SANDBOX_URL + "/prodsmart",
+                        "--crossdock.prodsmart.company=" + COMPANY,
+                        "--crossdock.prodsmart.api-key=prodsmart-demo-key", "--crossdock.prodsmart.api-secret=prodsmart-demo-secret",
+                        "--crossdock.prodsmart.feed.idle-interval=1s", "--crossdock.prodsmart.lease.session-timeout=6s",
+                        "--crossdock.prodsmart.reconciliation.enabled=false",
+                        "--crossdock.vendors.prodsmart.rate-limit-period=270ms",
+                        "--crossdock.spool.directory=" + Files.createTempDirectory("poller-standby-spool"));
+             Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
             // once both are members of the group (the join has rebalanced it), the holder still holds
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-                String group = "prodsmart-poller-lease-" + COMPANY;
-                await().atMost(PATIENCE).untilAsserted(() -> assertThat(admin.describeConsumerGroups(List.of(group))
-                        .describedGroups().get(group).get().members()).hasSize(2));
-            }
-            await().during(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() -> {
-                assertThat(second.isActive()).isFalse();
-                assertThat(lease.isActive()).isTrue();
-            });
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(admin.describeConsumerGroups(List.of(group))
+                    .describedGroups().get(group).get().members()).hasSize(2));
+            // at once, not only once a minute
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+                    .contains("Standby: another instance holds the Prodsmart lease", group));
+
+            change("stock", IntStream.range(0, 40).mapToObj(i -> Map.of("product-code", "SB-" + i, "stock", i)).toList());
+
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(stockOf("SB-").stream().map(StockChanged::getProductCode).distinct()).hasSize(40));
+            assertThat(lease.isActive()).isTrue();
+            assertThat(second.getBean(PollerLease.class).isActive()).isFalse();
+            assertThat(secondMeters.get(PollerMetrics.LEASE).gauge().value()).isZero();
+            // not a feed read, not even a token: the standby spends none of the company's budget
+            assertThat(secondMeters.counter(PollerMetrics.REQUESTS).count()).isZero();
+        }
+    }
+
+    @Test
+    void aStandbyTakesTheLeaseOverWhenTheHolderStops() throws Exception {
+        String company = "takeover-" + UUID.randomUUID();
+        PollerProperties.Lease settings = new PollerProperties.Lease("crossdock.prodsmart-poller.lease", Duration.ofSeconds(6));
+        Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        consumer.put("bootstrap.servers", TestKafka.bootstrapServers());
+        PollerLease holder = new PollerLease(consumer, settings, company);
+        PollerLease standby = new PollerLease(consumer, settings, company);
+        try {
+            holder.start();
+            await().atMost(PATIENCE).until(holder::isActive);
+            standby.start();
+            await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> !standby.isActive() && holder.isActive());
+
+            holder.close();
+
+            // a clean stop leaves the group at once: the standby need not wait out the session timeout
+            await().atMost(Duration.ofSeconds(20)).until(standby::isActive);
         } finally {
-            second.close();
+            holder.close();
+            standby.close();
         }
     }
 
