@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.vendor.VendorPolicies;
 import com.crossdock.testing.TestKafka;
 import com.crossdock.testing.TestSchemaRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +52,12 @@ class ProdsmartPollerTest extends PollerTestSupport {
     @Autowired
     PollerLease lease;
 
+    @Autowired
+    PollerProperties properties;
+
+    @Autowired
+    VendorPolicies policies;
+
     @LocalServerPort
     int port;
 
@@ -67,6 +80,44 @@ class ProdsmartPollerTest extends PollerTestSupport {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("TK-2")).hasSize(1));
         assertThat(meters.counter(PollerMetrics.TOKEN_RENEWALS, "reason", "unauthorized").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void renewsTheTokenBeforeTheEndOfItsLifeWithoutWaitingForA401() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ProdsmartTokens tokens = new ProdsmartTokens(WebClient.create(SANDBOX_URL + "/prodsmart"),
+                policies.forVendor(PollerConfiguration.VENDOR), properties, clock,
+                new PollerMetrics(registry, clock, 120, Duration.ofMinutes(1)));
+        Duration renewAfter = properties.token().life().minus(properties.token().renewBefore());
+
+        String first = tokens.token().block();
+        assertThat(tokens.token().block()).as("cached").isEqualTo(first);
+        now.set(now.get().plus(renewAfter).minusSeconds(1));
+        assertThat(tokens.token().block()).as("still cached just before its renewal time").isEqualTo(first);
+
+        now.set(now.get().plusSeconds(2));
+        String renewed = tokens.token().block();
+
+        assertThat(renewed).isNotBlank().isNotEqualTo(first);
+        assertThat(registry.counter(PollerMetrics.TOKEN_RENEWALS, "reason", "expiry").count()).isEqualTo(1);
+        assertThat(registry.find(PollerMetrics.TOKEN_RENEWALS).tag("reason", "unauthorized").counter()).isNull();
     }
 
     @Test
