@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import com.crossdock.events.ArticleUpserted;
@@ -27,6 +24,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.threeten.extra.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -84,23 +82,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
 
     @Test
     void renewsTheTokenBeforeTheEndOfItsLifeWithoutWaitingForA401() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = MutableClock.of(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ProdsmartTokens tokens = new ProdsmartTokens(WebClient.create(SANDBOX_URL + "/prodsmart"),
                 policies.forVendor(PollerConfiguration.VENDOR), properties, clock,
@@ -109,10 +91,10 @@ class ProdsmartPollerTest extends PollerTestSupport {
 
         String first = tokens.token().block();
         assertThat(tokens.token().block()).as("cached").isEqualTo(first);
-        now.set(now.get().plus(renewAfter).minusSeconds(1));
+        clock.add(renewAfter.minusSeconds(1));
         assertThat(tokens.token().block()).as("still cached just before its renewal time").isEqualTo(first);
 
-        now.set(now.get().plusSeconds(2));
+        clock.add(Duration.ofSeconds(2));
         String renewed = tokens.token().block();
 
         assertThat(renewed).isNotBlank().isNotEqualTo(first);

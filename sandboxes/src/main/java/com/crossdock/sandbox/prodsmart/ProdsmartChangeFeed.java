@@ -62,10 +62,12 @@ class ProdsmartChangeFeed implements Resettable {
         return taken;
     }
 
+    /** The changes a read could still return: those older than the retention are gone, read or not. */
     int pending(String channel) {
         LinkedHashMap<String, Change> stack = stack(channel);
         synchronized (stack) {
-            return stack.size();
+            Instant oldestKept = clock.instant().minus(retention);
+            return (int) stack.values().stream().filter(change -> change.at().isAfter(oldestKept)).count();
         }
     }
 
