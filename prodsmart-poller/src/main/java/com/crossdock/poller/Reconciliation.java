@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import com.crossdock.platform.vendor.VendorCallException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * lots included) and every open production order (ProductionOrderChanged), as snapshot events. It heals
  * what the feed lost: the feed keeps changes for 24 hours only, and a read answer lost in transit is gone.
  * Each call first takes a permit of reconciliation's own share, then the company's shared policy, so the
- * feed keeps the rest of the budget. One run at a time, on the lease holder only.
+ * feed keeps the rest of the budget. One run at a time, on the lease holder only: a run stops at the next page
+ * when the lease has passed to another instance.
  */
 final class Reconciliation {
 
@@ -85,14 +87,18 @@ final class Reconciliation {
         ItemContext batch = new ItemContext(properties.company(), "reconcile", runId, 0, clock.instant());
         int products = 0;
         int orders = 0;
+        List<String> withoutStock = new ArrayList<>();
         for (int page = 1; ; page++) {
+            if (lostLease(runId, products, orders)) {
+                return;
+            }
             int current = page;
             List<JsonNode> items = read(() -> client.productsPage(current));
             List<JsonNode> stock = new ArrayList<>();
             for (JsonNode product : items) {
                 String code = ProdsmartMapper.text(product, "code");
                 if (code != null) {
-                    stock.add(json.readTree(call(() -> client.stock(code))));
+                    stockOf(code).ifPresentOrElse(stock::add, () -> withoutStock.add(code));
                 }
             }
             persist("products", ChannelType.PRODUCT, items, page(batch, "products", page));
@@ -103,6 +109,9 @@ final class Reconciliation {
             }
         }
         for (int page = 1; ; page++) {
+            if (lostLease(runId, products, orders)) {
+                return;
+            }
             int current = page;
             List<JsonNode> items = read(() -> client.activeProductionOrdersPage(current));
             persist("production-orders", ChannelType.PRODUCTION_ORDER, items, page(batch, "orders", page));
@@ -113,8 +122,42 @@ final class Reconciliation {
         }
         metrics.reconciled("product", products);
         metrics.reconciled("production-order", orders);
-        log.info("Prodsmart reconciliation {} done: {} products with their stock, {} open production orders",
-                runId, products, orders);
+        metrics.reconciled("product-without-stock", withoutStock.size());
+        if (withoutStock.isEmpty()) {
+            log.info("Prodsmart reconciliation {} done: {} products with their stock, {} open production orders",
+                    runId, products, orders);
+        } else {
+            log.info("Prodsmart reconciliation {} done: {} products, {} of them without a stock answer (first: {}), "
+                            + "{} open production orders", runId, products, withoutStock.size(),
+                    withoutStock.subList(0, Math.min(10, withoutStock.size())), orders);
+        }
+    }
+
+    /**
+     * The product's stock, or empty when Prodsmart answers that it has none to give (400 or 404: a product that
+     * was never counted): one such product must not stop the pass over all the others. Any other failure
+     * (credentials, an outage past the policy's retries) ends the run.
+     */
+    private Optional<JsonNode> stockOf(String code) {
+        try {
+            return Optional.of(json.readTree(call(() -> client.stock(code))));
+        } catch (VendorCallException refused) {
+            if (refused.status() != 400 && refused.status() != 404) {
+                throw refused;
+            }
+            log.debug("Prodsmart has no stock for product {}: {}", code, refused.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A run stops at the next page once another instance holds the lease: that one spends the budget now. */
+    private boolean lostLease(String runId, int products, int orders) {
+        if (leaseActive.getAsBoolean()) {
+            return false;
+        }
+        log.warn("Prodsmart reconciliation {} stopped: this instance no longer holds the lease ({} products, {} open "
+                + "production orders published); the holder's next run covers the rest", runId, products, orders);
+        return true;
     }
 
     private static ItemContext page(ItemContext run, String kind, int page) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,14 +12,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.vendor.VendorPolicies;
+import com.crossdock.platform.vendor.VendorPolicy;
 import com.crossdock.testing.TestKafka;
 import com.crossdock.testing.TestSchemaRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,9 +39,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ProdsmartPollerTest extends PollerTestSupport {
@@ -55,6 +61,18 @@ class ProdsmartPollerTest extends PollerTestSupport {
 
     @Autowired
     VendorPolicies policies;
+
+    @Autowired
+    ItemRouter router;
+
+    @Autowired
+    RecordEncoder encoder;
+
+    @Autowired
+    BatchWriter writer;
+
+    @Autowired
+    JsonMapper json;
 
     @LocalServerPort
     int port;
@@ -141,14 +159,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
         String group = "prodsmart-poller-lease-" + COMPANY;
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ProdsmartPollerApplication.class)
                 .properties("spring.config.name=prodsmart-poller")
-                // its own Netty loops: closing a context that uses Reactor's global ones would stop every server
-                // of this JVM (the sandbox's and the first poller's) with it
-                .initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class,
-                        () -> {
-                            ReactorResourceFactory own = new ReactorResourceFactory();
-                            own.setUseGlobalResources(false);
-                            return own;
-                        }))
+                .initializers(PollerSandbox.ownNettyResources())
                 .run("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url(),
@@ -183,6 +194,50 @@ class ProdsmartPollerTest extends PollerTestSupport {
     }
 
     @Test
+    void aReconciliationSkipsAProductWithoutStockAndStopsAtTheNextPageOnceTheLeaseIsLost() throws Exception {
+        // a sandbox of its own: this run's pages hold exactly these products
+        try (ConfigurableApplicationContext own = PollerSandbox.start()) {
+            WebClient control = WebClient.create(PollerSandbox.url(own));
+            String prefix = "LL-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+            control.post().uri("/prodsmart/_sandbox/changes/products").bodyValue(IntStream.range(0, 30)
+                    .mapToObj(i -> Map.of("code", code(prefix, i), "name", "Product " + i)).toList()).retrieve().toBodilessEntity().block();
+            // every product of the first page has its stock counted, but for two
+            control.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(IntStream.range(0, 30).filter(i -> i != 3 && i != 7)
+                    .mapToObj(i -> Map.of("product-code", code(prefix, i), "stock", i)).toList()).retrieve().toBodilessEntity().block();
+            WebClient prodsmart = WebClient.create(PollerSandbox.url(own) + "/prodsmart");
+            VendorPolicy policy = policies.forVendor(PollerConfiguration.VENDOR);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            PollerMetrics metrics = new PollerMetrics(registry, Clock.systemUTC(), 120, Duration.ofMinutes(1));
+            ProdsmartClient ownClient = new ProdsmartClient(prodsmart, policy,
+                    new ProdsmartTokens(prodsmart, policy, properties, Clock.systemUTC(), metrics));
+            // the lease is held for the trigger and the first page, lost before the second
+            AtomicInteger leaseChecks = new AtomicInteger();
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try {
+                Reconciliation reconciliation = new Reconciliation(ownClient, router, encoder, writer,
+                        RateLimiter.of("test-reconciliation-share", RateLimiterConfig.custom().limitForPeriod(100)
+                                .limitRefreshPeriod(Duration.ofSeconds(1)).build()),
+                        () -> leaseChecks.incrementAndGet() <= 2, properties, metrics, json, Clock.systemUTC(), executor);
+
+                String runId = reconciliation.trigger().orElseThrow();
+
+                await().atMost(PATIENCE).until(() -> !reconciliation.isRunning());
+                List<String> articles = events(Topics.ARTICLE_UPSERTED, ArticleUpserted.class).stream()
+                        .filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId)).map(ArticleUpserted::getCode).toList();
+                List<String> stocked = stockOf(prefix).stream().filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId))
+                        .map(StockChanged::getProductCode).toList();
+                int page = properties.feed().pageSize();
+                assertThat(articles).as("the first page, and no more").hasSize(page).allMatch(code -> code.startsWith(prefix));
+                assertThat(stocked).as("the first page's stock, but for the two without").hasSize(page - 2)
+                        .doesNotContain(code(prefix, 3), code(prefix, 7));
+                assertThat(leaseChecks).hasValue(3);
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aStandbyTakesTheLeaseOverWhenTheHolderStops() throws Exception {
         String company = "takeover-" + UUID.randomUUID();
         PollerProperties.Lease settings = new PollerProperties.Lease("crossdock.prodsmart-poller.lease", Duration.ofSeconds(6));
@@ -204,6 +259,11 @@ class ProdsmartPollerTest extends PollerTestSupport {
             holder.close();
             standby.close();
         }
+    }
+
+    /** Zero-padded, so that the sandbox's pages (in code order) hold 0 to 24, then 25 to 29. */
+    private static String code(String prefix, int i) {
+        return prefix + String.format("%02d", i);
     }
 
     private List<StockChanged> stockOf(String prefix) {
