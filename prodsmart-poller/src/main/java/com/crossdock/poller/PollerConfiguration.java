@@ -25,7 +25,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the poller: the Prodsmart client under the company's vendor policy, the feed, reconciliation, lease and spool. */
@@ -47,12 +46,7 @@ class PollerConfiguration {
     @Bean
     ProdsmartClient prodsmartClient(VendorPolicies policies, PollerProperties properties,
                                     Clock clock, PollerMetrics metrics) {
-        WebClient webClient = WebClient.builder().baseUrl(properties.baseUrl().toString())
-                .filter(new CallGate(clock, metrics))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-                .build();
-        var policy = policies.forVendor(VENDOR);
-        return new ProdsmartClient(webClient, policy, new ProdsmartTokens(webClient, policy, properties, clock, metrics));
+        return ProdsmartClient.create(properties.baseUrl(), policies.forVendor(VENDOR), properties, clock, metrics);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.crossdock.poller;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.function.Function;
 
 import com.crossdock.platform.vendor.VendorCallException;
@@ -23,6 +25,19 @@ class ProdsmartClient {
         this.webClient = webClient;
         this.policy = policy;
         this.tokens = tokens;
+    }
+
+    /**
+     * The client as the poller runs it: one WebClient whose {@link CallGate} sees every request (retries and token
+     * requests included), and one token cache on it.
+     */
+    static ProdsmartClient create(URI baseUrl, VendorPolicy policy, PollerProperties properties, Clock clock,
+                                  PollerMetrics metrics) {
+        WebClient webClient = WebClient.builder().baseUrl(baseUrl.toString())
+                .filter(new CallGate(clock, metrics))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        return new ProdsmartClient(webClient, policy, new ProdsmartTokens(webClient, policy, properties, clock, metrics));
     }
 
     /** {@code GET /api/changes/{channel}}: the raw answer, so that even an unreadable one can be kept. */

@@ -123,14 +123,9 @@ final class Reconciliation {
         metrics.reconciled("product", products);
         metrics.reconciled("production-order", orders);
         metrics.reconciled("product-without-stock", withoutStock.size());
-        if (withoutStock.isEmpty()) {
-            log.info("Prodsmart reconciliation {} done: {} products with their stock, {} open production orders",
-                    runId, products, orders);
-        } else {
-            log.info("Prodsmart reconciliation {} done: {} products, {} of them without a stock answer (first: {}), "
-                            + "{} open production orders", runId, products, withoutStock.size(),
-                    withoutStock.subList(0, Math.min(10, withoutStock.size())), orders);
-        }
+        log.info("Prodsmart reconciliation {} done: {} products with their stock, {} of them without a stock answer {}, "
+                        + "{} open production orders", runId, products, withoutStock.size(),
+                withoutStock.subList(0, Math.min(10, withoutStock.size())), orders);
     }
 
     /**

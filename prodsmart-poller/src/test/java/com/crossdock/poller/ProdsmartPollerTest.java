@@ -3,6 +3,7 @@ package com.crossdock.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.vendor.VendorPolicies;
-import com.crossdock.platform.vendor.VendorPolicy;
 import com.crossdock.testing.TestKafka;
 import com.crossdock.testing.TestSchemaRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -204,12 +204,9 @@ class ProdsmartPollerTest extends PollerTestSupport {
             // every product of the first page has its stock counted, but for two
             control.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(IntStream.range(0, 30).filter(i -> i != 3 && i != 7)
                     .mapToObj(i -> Map.of("product-code", code(prefix, i), "stock", i)).toList()).retrieve().toBodilessEntity().block();
-            WebClient prodsmart = WebClient.create(PollerSandbox.url(own) + "/prodsmart");
-            VendorPolicy policy = policies.forVendor(PollerConfiguration.VENDOR);
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            PollerMetrics metrics = new PollerMetrics(registry, Clock.systemUTC(), 120, Duration.ofMinutes(1));
-            ProdsmartClient ownClient = new ProdsmartClient(prodsmart, policy,
-                    new ProdsmartTokens(prodsmart, policy, properties, Clock.systemUTC(), metrics));
+            PollerMetrics metrics = new PollerMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), 120, Duration.ofMinutes(1));
+            ProdsmartClient ownClient = ProdsmartClient.create(URI.create(PollerSandbox.url(own) + "/prodsmart"),
+                    policies.forVendor(PollerConfiguration.VENDOR), properties, Clock.systemUTC(), metrics);
             // the lease is held for the trigger and the first page, lost before the second
             AtomicInteger leaseChecks = new AtomicInteger();
             ExecutorService executor = Executors.newSingleThreadExecutor();

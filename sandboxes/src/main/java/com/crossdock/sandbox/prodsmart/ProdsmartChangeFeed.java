@@ -21,6 +21,10 @@ import tools.jackson.databind.JsonNode;
 class ProdsmartChangeFeed implements Resettable {
 
     private record Change(JsonNode item, Instant at) {
+
+        boolean keptAt(Instant now, Duration retention) {
+            return at.isAfter(now.minus(retention));
+        }
     }
 
     private final Clock clock;
@@ -49,12 +53,12 @@ class ProdsmartChangeFeed implements Resettable {
         LinkedHashMap<String, Change> stack = stack(channel);
         List<JsonNode> taken = new ArrayList<>();
         synchronized (stack) {
-            Instant oldestKept = clock.instant().minus(retention);
+            Instant now = clock.instant();
             Iterator<Change> changes = stack.values().iterator();
             while (changes.hasNext() && taken.size() < max) {
                 Change change = changes.next();
                 changes.remove();
-                if (change.at().isAfter(oldestKept)) {
+                if (change.keptAt(now, retention)) {
                     taken.add(change.item());
                 }
             }
@@ -66,8 +70,8 @@ class ProdsmartChangeFeed implements Resettable {
     int pending(String channel) {
         LinkedHashMap<String, Change> stack = stack(channel);
         synchronized (stack) {
-            Instant oldestKept = clock.instant().minus(retention);
-            return (int) stack.values().stream().filter(change -> change.at().isAfter(oldestKept)).count();
+            Instant now = clock.instant();
+            return (int) stack.values().stream().filter(change -> change.keptAt(now, retention)).count();
         }
     }
 
