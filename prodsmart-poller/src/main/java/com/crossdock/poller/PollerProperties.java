@@ -23,7 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channels       the channels to drain, at most 3 (default: stock, production-orders, products) (Prodsmart: "do 3 kanałów w każdej organizacji")
  * @param rateLimit      Prodsmart's published limit per {@code ratePeriod} (120/min), for the budget gauge
  * @param ratePeriod     the period of that limit
- * @param rawTopic       where items of the non-canonical channels, and items that cannot be mapped, go
  * @param feed           feed cadence and durability settings
  * @param token          token life and renewal
  * @param reconciliation the full pass over the list endpoints
@@ -39,7 +38,6 @@ public record PollerProperties(
         List<Channel> channels,
         @DefaultValue("120") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,
-        @DefaultValue("crossdock.prodsmart-changes-raw.v1") String rawTopic,
         @DefaultValue Feed feed,
         @DefaultValue Token token,
         @DefaultValue Reconciliation reconciliation,
@@ -114,11 +112,12 @@ public record PollerProperties(
     }
 
     /**
-     * @param topic          the single-partition topic whose partition is the lease
+     * The lease itself is the one partition of {@code Topics.leaseTopic("prodsmart")}, held by one member of the
+     * company's {@code Topics.leaseGroup("prodsmart", company)}.
+     *
      * @param sessionTimeout how soon a dead instance's lease passes to a standby
      */
-    public record Lease(@DefaultValue("crossdock.prodsmart-poller.lease") String topic,
-                        @DefaultValue("10s") Duration sessionTimeout) {
+    public record Lease(@DefaultValue("10s") Duration sessionTimeout) {
     }
 
     @Override

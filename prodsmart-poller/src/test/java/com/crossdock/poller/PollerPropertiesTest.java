@@ -41,9 +41,9 @@ class PollerPropertiesTest {
 
     private static PollerProperties properties(List<PollerProperties.Channel> channels) {
         return new PollerProperties(URI.create("http://localhost"), "k3y", "s3cret", "acme", ZoneId.of("UTC"), channels,
-                120, Duration.ofMinutes(1), "raw", new PollerProperties.Feed(Duration.ofSeconds(30), 25,
+                120, Duration.ofMinutes(1), new PollerProperties.Feed(Duration.ofSeconds(30), 25,
                 Duration.ofSeconds(10), Duration.ofSeconds(1)), new PollerProperties.Token(Duration.ofHours(2),
                 Duration.ofMinutes(10)), new PollerProperties.Reconciliation(true, "0 0 3 * * *", 30, Duration.ofMinutes(1)),
-                new PollerProperties.Lease("lease", Duration.ofSeconds(10)));
+                new PollerProperties.Lease(Duration.ofSeconds(10)));
     }
 }
