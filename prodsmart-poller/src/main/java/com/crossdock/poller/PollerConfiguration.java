@@ -81,7 +81,8 @@ class PollerConfiguration {
     @Bean
     BatchWriter batchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, PollerProperties properties,
                             PollerMetrics metrics) {
-        return new BatchWriter(sink, spool, drainer, properties.feed().kafkaTimeout(), metrics);
+        return new BatchWriter(sink, spool, drainer, properties.feed().kafkaTimeout(), properties.feed().retry(),
+                metrics);
     }
 
     @Bean(destroyMethod = "")

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
+import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -88,9 +90,20 @@ public record PollerProperties(
      * @param kafkaTimeout  how long a batch may wait for Kafka's acknowledgement before it is spooled
      * @param recheckInterval how often a channel that may not read looks again: on a standby instance
      *                        (another holds the lease), or while the spool holds records
+     * @param retry        the waits while a read batch is neither in Kafka nor in the spool (the disk refuses
+     *                     it), before nothing more is read ({@code feed.retry.*}, see {@code Backoff}); each
+     *                     setting overrides only its component of 200 ms doubling up to 30 s, no jitter;
+     *                     max-attempts must stay 0: the batch exists nowhere else
      */
     public record Feed(@DefaultValue("10s") Duration idleInterval, @DefaultValue("25") int pageSize,
-                       @DefaultValue("10s") Duration kafkaTimeout, @DefaultValue("1s") Duration recheckInterval) {
+                       @DefaultValue("10s") Duration kafkaTimeout, @DefaultValue("1s") Duration recheckInterval,
+                       Backoff retry) {
+
+        static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(30), 0.0, 0);
+
+        public Feed {
+            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+        }
     }
 
     /**
