@@ -37,7 +37,7 @@ class InventoryConfiguration {
                 masterInventoryDeadLetters(paqtanaPublisherGroup), paqtanaPublisherGroup.id(), Clock.systemUTC());
         MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, client, deadLetters, meters,
                 new MasterInventoryPublisher.Debounce(properties.debounce(), properties.debounceMaxWait(),
-                        properties.pushRetryInterval()));
+                        properties.pushRetry()));
         // once the view has read everything there was at start-up, Paqtana gets the whole of it
         progress.onCaughtUp(publisher::inventoryChanged);
         return publisher;
