@@ -14,8 +14,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs the {@link DedupeRebuilder} in the background at start-up, again and again (waiting as the {@code retry}
  * backoff says) until Kafka can be read, and keeps the readiness probe OUT_OF_SERVICE until it is done (it is
- * part of the readiness group). A webhook that arrives meanwhile is still accepted: Prodsmart never retries, so refusing it would lose it,
- * and the uuid-derived event ids make a duplicate harmless downstream.
+ * part of the readiness group). A webhook that arrives meanwhile is still accepted: Prodsmart never retries, so
+ * refusing it would lose it, and the uuid-derived event ids make a duplicate harmless downstream.
  */
 public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
 
