@@ -39,7 +39,7 @@ final class BatchWriter {
         this.spool = spool;
         this.drainer = drainer;
         this.kafkaTimeout = kafkaTimeout;
-        this.retry = retry.requireNoAttemptLimit("crossdock.prodsmart.feed.retry").validated();
+        this.retry = retry.requireNoAttemptLimit("crossdock.prodsmart.feed.retry.max-attempts").validated();
         this.metrics = metrics;
     }
 

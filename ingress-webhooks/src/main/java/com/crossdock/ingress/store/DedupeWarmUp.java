@@ -32,7 +32,7 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
     public DedupeWarmUp(DedupeRebuilder rebuilder, DedupeMemory memory, Backoff retry) {
         this.rebuilder = rebuilder;
         this.memory = memory;
-        this.retry = retry.requireNoAttemptLimit("crossdock.ingress.dedupe.retry").validated();
+        this.retry = retry.requireNoAttemptLimit("crossdock.ingress.dedupe.retry.max-attempts").validated();
     }
 
     @Override

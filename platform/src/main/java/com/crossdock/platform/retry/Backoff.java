@@ -85,11 +85,12 @@ public record Backoff(Duration initialInterval, Double multiplier, Duration maxI
 
     /**
      * This backoff, if it sets no attempt limit: for a loop that must not give up because it holds what nothing
-     * else holds (the spool's drain, the poller's batch writer). {@code setting} names the key in the message.
+     * else holds (the spool's drain, the poller's batch writer). {@code setting} is the max-attempts key, for the
+     * message.
      */
     public Backoff requireNoAttemptLimit(String setting) {
         if (maxAttempts != null && maxAttempts != 0) {
-            throw new IllegalArgumentException(setting + ".max-attempts must be 0 (no limit), not " + maxAttempts
+            throw new IllegalArgumentException(setting + " must be 0 (no limit), not " + maxAttempts
                     + ": this loop retries until it succeeds, giving up would lose what it holds");
         }
         return this;

@@ -39,7 +39,7 @@ public final class SpoolDrainer {
         this.spool = spool;
         this.sender = sender;
         this.interval = interval;
-        this.retry = retry.requireNoAttemptLimit("crossdock.spool.retry").validated();
+        this.retry = retry.requireNoAttemptLimit("crossdock.spool.retry.max-attempts").validated();
     }
 
     /** Starts draining at once, then every interval. Starting a running drainer does nothing. */

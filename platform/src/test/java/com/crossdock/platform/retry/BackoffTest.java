@@ -87,10 +87,10 @@ class BackoffTest {
 
     @Test
     void aLoopThatMustNotGiveUpRefusesAnAttemptLimitNamingItsSetting() {
-        assertThat(Backoff.UNSET.requireNoAttemptLimit("crossdock.spool.retry")).isEqualTo(Backoff.UNSET);
-        assertThat(Backoff.fixed(Duration.ofSeconds(1)).requireNoAttemptLimit("x")).isNotNull();
+        assertThat(Backoff.UNSET.requireNoAttemptLimit("crossdock.spool.retry.max-attempts")).isEqualTo(Backoff.UNSET);
+        assertThat(Backoff.fixed(Duration.ofSeconds(1)).requireNoAttemptLimit("x.max-attempts")).isNotNull();
         assertThatThrownBy(() -> Backoff.fixed(Duration.ofSeconds(1)).withMaxAttempts(3)
-                .requireNoAttemptLimit("crossdock.spool.retry"))
+                .requireNoAttemptLimit("crossdock.spool.retry.max-attempts"))
                 .hasMessageContaining("crossdock.spool.retry.max-attempts must be 0");
     }
 
