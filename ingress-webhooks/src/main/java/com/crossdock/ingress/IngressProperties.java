@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
 import com.crossdock.ingress.prodsmart.SignatureEncoding;
 import com.crossdock.ingress.prodsmart.SignatureVerifier.SignatureHeader;
+import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -33,14 +35,19 @@ public record IngressProperties(
      * @param window how long a webhook uuid is remembered (and how far back the memory is rebuilt from Kafka);
      *        at least 24 hours, the longest a provider might plausibly deliver a webhook twice
      * @param maximumEntries a hard bound on the memory; past it the oldest uuids go first
-     * @param retryInterval wait between attempts when Kafka cannot be read for the rebuild
+     * @param retry the waits between rebuild attempts while Kafka cannot be read ({@code dedupe.retry.*}, see
+     *        {@code Backoff}); each setting overrides only its component of a fixed 5 s, no jitter: fixed, because
+     *        readiness waits for the rebuild and should come up soon after Kafka does. max-attempts must stay 0
      */
     public record Dedupe(
             @DefaultValue("25h") Duration window,
             @DefaultValue("1000000") long maximumEntries,
-            @DefaultValue("5s") Duration retryInterval) {
+            Backoff retry) {
+
+        static final Backoff RETRY_DEFAULTS = Backoff.fixed(Duration.ofSeconds(5));
 
         public Dedupe {
+            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
             if (window.compareTo(Duration.ofHours(24)) < 0) {
                 throw new IllegalArgumentException("crossdock.ingress.dedupe.window must be at least 24h, not " + window);
             }

@@ -16,12 +16,11 @@ import com.crossdock.ingress.store.IngressMetrics;
 import com.crossdock.ingress.store.RawWebhookStore;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.events.EventPublisher;
-import com.crossdock.platform.kafka.TopicDeclarations;
+import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.Topics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /** The Prodsmart webhook: the edge's checks and the mapper stage. */
 @Configuration(proxyBeanMethods = false)
@@ -31,9 +30,13 @@ class ProdsmartConfiguration {
     /** How long the mapper waits for Kafka to acknowledge a webhook's events before the record is retried. */
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * The mapper stage's consumer group, declared once: the platform creates its retry and dead-letter topics on
+     * the raw topic, and {@link ProdsmartMapperStage}'s listener takes its id and topics from this bean.
+     */
     @Bean
-    KafkaAdmin.NewTopics ingressMapperTopics(TopicDeclarations topics) {
-        return topics.consumerGroup(ProdsmartMapperStage.GROUP, Topics.PRODSMART_WEBHOOK_RAW);
+    ConsumerGroup ingressMapperGroup() {
+        return new ConsumerGroup("ingress-mapper", Topics.PRODSMART_WEBHOOK_RAW);
     }
 
     @Bean

@@ -56,7 +56,7 @@ class StoreConfiguration {
         DedupeRebuilder rebuilder = new DedupeRebuilder(
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 Topics.PRODSMART_WEBHOOK_RAW, ProdsmartHeaders.WEBHOOK_UUID, ProdsmartHeaders.RECEIVED_AT, memory, clock);
-        return new DedupeWarmUp(rebuilder, memory, properties.dedupe().retryInterval());
+        return new DedupeWarmUp(rebuilder, memory, properties.dedupe().retry());
     }
 
     /**

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
         properties = {
                 "spring.config.name=" + IngressApplication.CONFIG_NAME,
                 "crossdock.ingress.prodsmart.webhook-secret=" + IngressIntegrationTest.SECRET,
-                "crossdock.ingress.dedupe.retry-interval=200ms",
+                "crossdock.ingress.dedupe.retry.initial-interval=200ms",
                 // a cold producer on a busy test machine must not make these tests take the spool path
                 // (KafkaOutageTest covers it): a timed-out send could land next to its spooled copy
                 "crossdock.ingress.kafka-ack-timeout=10s"})

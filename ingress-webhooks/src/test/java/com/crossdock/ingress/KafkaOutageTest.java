@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
                 "crossdock.ingress.prodsmart.webhook-secret=" + KafkaOutageTest.SECRET,
                 "crossdock.ingress.kafka-ack-timeout=1s",
                 "crossdock.spool.drain-interval=200ms",
-                "crossdock.spool.max-backoff=1s",
+                "crossdock.spool.retry.initial-interval=400ms",
+                "crossdock.spool.retry.max-interval=1s",
                 "crossdock.spool.send-timeout=2s"})
 @AutoConfigureWebTestClient
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import com.crossdock.platform.kafka.DeadLetterHeaders;
+import com.crossdock.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class DltListCommand implements Callable<Integer> {
     public Integer call() {
         List<DeadLetterTopic> topics = new ArrayList<>();
         try (KafkaAccess kafka = connection.kafka(); KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(null)) {
-            for (String topic : kafka.topics().stream().filter(t -> t.endsWith(".dlt")).sorted().toList()) {
+            for (String topic : kafka.topics().stream().filter(Topics::isDeadLetterTopic).sorted().toList()) {
                 topics.add(describe(topic, kafka, consumer));
             }
         }
@@ -74,10 +75,9 @@ final class DltListCommand implements Callable<Integer> {
                 times[1] == Long.MIN_VALUE ? null : Instant.ofEpochMilli(times[1]), failures);
     }
 
-    /** {@code crossdock.<event>.v<n>.<group>.dlt}: the group when no record says it; "?" when the name does not tell. */
+    /** The group when no record says it; "?" when the name does not tell. */
     static String groupFromName(String topic) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.v\\d+\\.(.+)\\.dlt$").matcher(topic);
-        return m.find() ? m.group(1) : "?";
+        return Topics.deadLetterGroup(topic).orElse("?");
     }
 
     private static String histogram(Map<String, Long> failures) {

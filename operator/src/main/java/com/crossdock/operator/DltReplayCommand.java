@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import com.crossdock.platform.kafka.DeadLetterHeaders;
+import com.crossdock.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine;
@@ -61,9 +62,9 @@ final class DltReplayCommand implements Callable<Integer> {
         if (maxCount < 0 || rate < 0 || maxReplays < 0) {
             throw new OperatorException(ExitCodes.USAGE, "--max-count, --rate and --max-replays must not be negative");
         }
-        if (!topic.endsWith("." + group + ".dlt")) {
-            throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP,
-                    "group " + group + " has no dead letters on " + topic + " (a group's dead-letter topic is <topic>." + group + ".dlt)");
+        if (!Topics.isDeadLetterTopicOf(topic, group)) {
+            throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, "group " + group + " has no dead letters on "
+                    + topic + " (a group's dead-letter topic is " + Topics.deadLetterTopic("<topic>", group) + ")");
         }
         String id = replayId != null ? replayId : ReplayRequest.defaultReplayId(topic, group, filter, maxReplays);
         ReplayRequest request = new ReplayRequest(topic, group, filter, maxCount, rate, dryRun, maxReplays, id, operator);
@@ -74,7 +75,7 @@ final class DltReplayCommand implements Callable<Integer> {
             kafka.requireTopic(topic);
             if (!kafka.topics().contains(request.retryTopic())) {
                 throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, "group " + group + " has no retry topic "
-                        + request.retryTopic() + ": a group listens on its source and retry topics (TopicDeclarations.consumerGroup)");
+                        + request.retryTopic() + ": a group listens on its source and retry topics (its ConsumerGroup declaration)");
             }
             if (!dryRun) {
                 kafka.ensureTopic(request.parkedTopic());

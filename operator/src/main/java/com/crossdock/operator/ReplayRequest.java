@@ -27,7 +27,7 @@ record ReplayRequest(String deadLetterTopic, String group, RecordFilter filter, 
     }
 
     String parkedTopic() {
-        return sourceTopic() + "." + group + ".parked";
+        return Topics.parkedTopic(sourceTopic(), group);
     }
 
     /** The per-replay consumer group whose committed offsets are the replay's position. */

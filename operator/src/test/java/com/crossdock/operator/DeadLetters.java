@@ -35,7 +35,7 @@ final class DeadLetters {
         this.group = group;
         this.dlt = Topics.deadLetterTopic(source, group);
         this.retry = Topics.retryTopic(source, group);
-        this.parked = source + "." + group + ".parked";
+        this.parked = Topics.parkedTopic(source, group);
     }
 
     /** Fresh topics (unique names: the broker is shared by the JVM) with {@code partitions} partitions. */

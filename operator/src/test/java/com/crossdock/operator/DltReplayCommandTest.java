@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.crossdock.platform.kafka.DeadLetterHeaders;
+import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,7 +49,7 @@ class DltReplayCommandTest {
         assertThat(DeadLetters.header(k2, ReplayHeaders.ID)).isNotBlank();
         assertThat(DeadLetters.header(k2, ReplayHeaders.TIME)).isNotBlank();
         assertThat(DeadLetters.readAll(topics.source)).as("siblings on the source topic see nothing").isEmpty();
-        assertThat(DeadLetters.readAll(AuditLog.TOPIC)).anyMatch(r -> new String(r.value()).contains(topics.dlt)
+        assertThat(DeadLetters.readAll(Topics.OPERATOR_AUDIT)).anyMatch(r -> new String(r.value()).contains(topics.dlt)
                 && new String(r.value()).contains("\"operator\":\"alice\"") && new String(r.value()).contains("\"replayed\":2"));
     }
 

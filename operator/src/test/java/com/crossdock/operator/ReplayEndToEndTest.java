@@ -12,7 +12,7 @@ import com.crossdock.platform.kafka.DeadLetterDetails;
 import com.crossdock.platform.kafka.DeadLetterHeaders;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.Retryability;
-import com.crossdock.platform.kafka.TopicDeclarations;
+import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.CrossdockKafkaTest;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,7 +24,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -88,7 +87,7 @@ class ReplayEndToEndTest {
 
         assertThat(parking.exitCode()).as(parking.err()).isZero();
         assertThat(parking.out()).contains("1 matched, 0 replayed", "1 parked");
-        assertThat(DeadLetters.keys(DeadLetters.readAll(TOPIC + "." + GROUP + ".parked"))).containsExactly("order-3");
+        assertThat(DeadLetters.keys(DeadLetters.readAll(Topics.parkedTopic(TOPIC, GROUP)))).containsExactly("order-3");
         assertThat(vendor.delivered).containsExactlyInAnyOrder("order-1", "order-2");
     }
 
@@ -119,7 +118,7 @@ class ReplayEndToEndTest {
         final List<String> delivered = new CopyOnWriteArrayList<>();
         final List<String> siblingSeen = new CopyOnWriteArrayList<>();
 
-        @KafkaListener(id = GROUP, groupId = GROUP, topics = {"${e2e.topic}", "${e2e.topic}." + GROUP + ".retry"})
+        @KafkaListener(id = "#{@e2eGroup.id()}", groupId = "#{@e2eGroup.id()}", topics = "#{@e2eGroup.listenTopics()}")
         void publish(ConsumerRecord<byte[], byte[]> record) {
             if (down.get()) {
                 throw new VendorRefused();
@@ -146,8 +145,8 @@ class ReplayEndToEndTest {
         }
 
         @Bean
-        KafkaAdmin.NewTopics groupTopics(TopicDeclarations topics) {
-            return topics.consumerGroup(GROUP, TOPIC);
+        ConsumerGroup e2eGroup() {
+            return new ConsumerGroup(GROUP, TOPIC);
         }
     }
 }

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -29,7 +31,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBytes         Paqtana's payload limit: "El tamaño máximo de la carga útil es de 32MB" (Paso 6)
  * @param demandRequestBytes      the largest historical_demand request this publisher builds (≤ maxRequestBytes)
  * @param closedOrderStatuses     sales order statuses (case-insensitive) that no longer count as open demand
- * @param pushRetryInterval       wait before a failed master-inventory PUT is tried again
+ * @param pushRetry               the waits before a failed master-inventory PUT is tried again ({@code push-retry.*},
+ *                                see {@code Backoff}); each setting overrides only its component of 1 min doubling
+ *                                up to 15 min, no jitter, no attempt limit. It grows because each try sends the
+ *                                whole inventory (up to 32 MB) and the vendor policy retries each PUT already;
+ *                                view changes and the daily push send on their own meanwhile
  * @param movementDedupeRetention how long a movement's event id is remembered; above the stock topic's retention
  * @param viewWaitTimeout         how long the demand listener waits for the view to apply its record
  */
@@ -49,11 +55,14 @@ public record PaqtanaProperties(
         @DefaultValue("30MB") DataSize demandRequestBytes,
         @DefaultValue({"FULFILLED", "COMPLETED", "DELIVERED", "SHIPPED", "CLOSED", "CANCELLED", "CANCELED"})
         Set<String> closedOrderStatuses,
-        @DefaultValue("1m") Duration pushRetryInterval,
+        Backoff pushRetry,
         @DefaultValue("8d") Duration movementDedupeRetention,
         @DefaultValue("30s") Duration viewWaitTimeout) {
 
+    static final Backoff PUSH_RETRY_DEFAULTS = Backoff.exponential(Duration.ofMinutes(1), 2.0, Duration.ofMinutes(15));
+
     public PaqtanaProperties {
+        pushRetry = Objects.requireNonNullElse(pushRetry, Backoff.UNSET).orElse(PUSH_RETRY_DEFAULTS).validated();
         workspaces = workspaces == null ? Map.of() : Map.copyOf(workspaces);
         if (demandRequestBytes.compareTo(maxRequestBytes) > 0) {
             throw new IllegalArgumentException("crossdock.paqtana.demand-request-bytes (" + demandRequestBytes
@@ -68,6 +77,6 @@ public record PaqtanaProperties(
                 + ", debounce=" + debounce + ", debounceMaxWait=" + debounceMaxWait + ", fullPushCron=" + fullPushCron
                 + ", zone=" + zone + ", defaultLocation=" + defaultLocation + ", defaultWorkspace=" + defaultWorkspace
                 + ", workspaces=" + workspaces + ", maxRequestBytes=" + maxRequestBytes
-                + ", demandRequestBytes=" + demandRequestBytes + "]";
+                + ", demandRequestBytes=" + demandRequestBytes + ", pushRetry=" + pushRetry + "]";
     }
 }

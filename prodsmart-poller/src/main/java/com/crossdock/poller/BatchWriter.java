@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.crossdock.platform.retry.Backoff;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
 import com.crossdock.platform.spool.SpoolDrainer;
@@ -23,25 +24,28 @@ import org.slf4j.LoggerFactory;
 final class BatchWriter {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final RecordSink sink;
     private final DurableSpool spool;
     private final SpoolDrainer drainer;
     private final Duration kafkaTimeout;
+    private final Backoff retry;
     private final PollerMetrics metrics;
 
-    BatchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, Duration kafkaTimeout, PollerMetrics metrics) {
+    /** {@code retry}: the waits while neither Kafka nor the spool takes a batch; without an attempt limit. */
+    BatchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, Duration kafkaTimeout, Backoff retry,
+            PollerMetrics metrics) {
         this.sink = sink;
         this.spool = spool;
         this.drainer = drainer;
         this.kafkaTimeout = kafkaTimeout;
+        this.retry = retry.requireNoAttemptLimit("crossdock.prodsmart.feed.retry.max-attempts").validated();
         this.metrics = metrics;
     }
 
     void persist(List<ProducerRecord<byte[], byte[]>> batch) throws InterruptedException {
         List<ProducerRecord<byte[], byte[]>> pending = batch;
-        Duration backoff = Duration.ofMillis(200);
+        Backoff.Sequence waits = retry.sequence();
         while (!pending.isEmpty()) {
             if (spool.isEmpty()) {
                 pending = sendToKafka(pending);
@@ -54,10 +58,10 @@ final class BatchWriter {
                 drainer.drainNow();
                 return;
             }
+            Duration wait = waits.next();
             log.error("{} Prodsmart records are neither in Kafka nor in the spool; retrying in {} before any further read",
-                    pending.size(), backoff);
-            TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    pending.size(), wait);
+            TimeUnit.MILLISECONDS.sleep(wait.toMillis());
         }
     }
 

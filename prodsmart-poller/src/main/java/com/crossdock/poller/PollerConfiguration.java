@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
 import com.crossdock.platform.spool.SpoolConfiguration;
@@ -52,19 +53,19 @@ class PollerConfiguration {
     @Bean
     ItemRouter itemRouter(Envelopes envelopes, PollerProperties properties) {
         return new ItemRouter(new ProdsmartMapper(envelopes, new ProdsmartDates(properties.timeZone())),
-                properties.rawTopic());
+                Topics.PRODSMART_CHANGES_RAW);
     }
 
     @Bean
     @SuppressWarnings("unchecked")
-    RecordEncoder recordEncoder(KafkaProperties kafka, PollerProperties properties) {
+    RecordEncoder recordEncoder(KafkaProperties kafka) {
         Map<String, Object> config = kafka.buildProducerProperties();
         Object type = config.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         Class<?> serializerClass = type instanceof Class<?> c ? c
                 : org.springframework.util.ClassUtils.resolveClassName(String.valueOf(type), getClass().getClassLoader());
         Serializer<Object> serializer = (Serializer<Object>) BeanUtils.instantiateClass(serializerClass);
         serializer.configure(config, false);
-        return new RecordEncoder(serializer, properties.rawTopic());
+        return new RecordEncoder(serializer, Topics.PRODSMART_CHANGES_RAW);
     }
 
     @Bean
@@ -80,7 +81,8 @@ class PollerConfiguration {
     @Bean
     BatchWriter batchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, PollerProperties properties,
                             PollerMetrics metrics) {
-        return new BatchWriter(sink, spool, drainer, properties.feed().kafkaTimeout(), metrics);
+        return new BatchWriter(sink, spool, drainer, properties.feed().kafkaTimeout(), properties.feed().retry(),
+                metrics);
     }
 
     @Bean(destroyMethod = "")
@@ -97,7 +99,7 @@ class PollerConfiguration {
         FeedDrainer drainer = new FeedDrainer(client, router, encoder, writer, lease::isActive, spool::isEmpty,
                 properties, metrics, json, clock);
         return new FeedScheduler(drainer, properties.channels(), properties.feed().idleInterval(),
-                () -> sender.warmUp(properties.rawTopic()));
+                () -> sender.warmUp(Topics.PRODSMART_CHANGES_RAW));
     }
 
     @Bean(destroyMethod = "")
@@ -126,11 +128,11 @@ class PollerConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics pollerTopics(PollerProperties properties, CrossdockKafkaProperties kafka) {
+    KafkaAdmin.NewTopics pollerTopics(CrossdockKafkaProperties kafka) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(properties.rawTopic()).partitions(kafka.partitions())
+                TopicBuilder.name(Topics.PRODSMART_CHANGES_RAW).partitions(kafka.partitions())
                         .replicas(kafka.replicationFactor()).build(),
                 // one partition: whoever is assigned it is the company's one active poller
-                TopicBuilder.name(properties.lease().topic()).partitions(1).replicas(kafka.replicationFactor()).build());
+                TopicBuilder.name(Topics.leaseTopic(VENDOR)).partitions(1).replicas(kafka.replicationFactor()).build());
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.crossdock.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -38,8 +39,8 @@ final class PollerLease implements AutoCloseable {
     private Instant lastStandbyLog;
 
     PollerLease(Map<String, Object> consumerProperties, PollerProperties.Lease settings, String company) {
-        this.topic = settings.topic();
-        this.group = "prodsmart-poller-lease-" + company;
+        this.topic = Topics.leaseTopic(PollerConfiguration.VENDOR);
+        this.group = Topics.leaseGroup(PollerConfiguration.VENDOR, company);
         Map<String, Object> props = new HashMap<>(consumerProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
+import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,7 +25,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channels       the channels to drain, at most 3 (default: stock, production-orders, products) (Prodsmart: "do 3 kanałów w każdej organizacji")
  * @param rateLimit      Prodsmart's published limit per {@code ratePeriod} (120/min), for the budget gauge
  * @param ratePeriod     the period of that limit
- * @param rawTopic       where items of the non-canonical channels, and items that cannot be mapped, go
  * @param feed           feed cadence and durability settings
  * @param token          token life and renewal
  * @param reconciliation the full pass over the list endpoints
@@ -39,7 +40,6 @@ public record PollerProperties(
         List<Channel> channels,
         @DefaultValue("120") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,
-        @DefaultValue("crossdock.prodsmart-changes-raw.v1") String rawTopic,
         @DefaultValue Feed feed,
         @DefaultValue Token token,
         @DefaultValue Reconciliation reconciliation,
@@ -90,9 +90,20 @@ public record PollerProperties(
      * @param kafkaTimeout  how long a batch may wait for Kafka's acknowledgement before it is spooled
      * @param recheckInterval how often a channel that may not read looks again: on a standby instance
      *                        (another holds the lease), or while the spool holds records
+     * @param retry        the waits while a read batch is neither in Kafka nor in the spool (the disk refuses
+     *                     it), before nothing more is read ({@code feed.retry.*}, see {@code Backoff}); each
+     *                     setting overrides only its component of 200 ms doubling up to 30 s, no jitter;
+     *                     max-attempts must stay 0: the batch exists nowhere else
      */
     public record Feed(@DefaultValue("10s") Duration idleInterval, @DefaultValue("25") int pageSize,
-                       @DefaultValue("10s") Duration kafkaTimeout, @DefaultValue("1s") Duration recheckInterval) {
+                       @DefaultValue("10s") Duration kafkaTimeout, @DefaultValue("1s") Duration recheckInterval,
+                       Backoff retry) {
+
+        static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(30), 0.0, 0);
+
+        public Feed {
+            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+        }
     }
 
     /**
@@ -114,11 +125,12 @@ public record PollerProperties(
     }
 
     /**
-     * @param topic          the single-partition topic whose partition is the lease
+     * The lease itself is the one partition of {@code Topics.leaseTopic("prodsmart")}, held by one member of the
+     * company's {@code Topics.leaseGroup("prodsmart", company)}.
+     *
      * @param sessionTimeout how soon a dead instance's lease passes to a standby
      */
-    public record Lease(@DefaultValue("crossdock.prodsmart-poller.lease") String topic,
-                        @DefaultValue("10s") Duration sessionTimeout) {
+    public record Lease(@DefaultValue("10s") Duration sessionTimeout) {
     }
 
     @Override

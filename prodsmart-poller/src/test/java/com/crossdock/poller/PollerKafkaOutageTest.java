@@ -46,7 +46,8 @@ import org.springframework.web.reactive.function.client.WebClient;
                 "crossdock.prodsmart.feed.recheck-interval=200ms", "crossdock.prodsmart.reconciliation.enabled=false",
                 "crossdock.prodsmart.lease.session-timeout=6s",
                 "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.initial-backoff=100ms",
-                "crossdock.spool.drain-interval=200ms", "crossdock.spool.max-backoff=1s", "crossdock.spool.send-timeout=2s"})
+                "crossdock.spool.drain-interval=200ms", "crossdock.spool.retry.initial-interval=400ms",
+                "crossdock.spool.retry.max-interval=1s", "crossdock.spool.send-timeout=2s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class PollerKafkaOutageTest {
 

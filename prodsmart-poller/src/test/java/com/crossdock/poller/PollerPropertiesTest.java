@@ -1,5 +1,6 @@
 package com.crossdock.poller;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.crossdock.platform.retry.Backoff;
 import org.junit.jupiter.api.Test;
 
 class PollerPropertiesTest {
@@ -32,7 +34,17 @@ class PollerPropertiesTest {
         PollerProperties properties = properties(List.of(channel("a", ChannelType.STOCK)));
 
         assertThatCode(properties::validate).doesNotThrowAnyException();
-        org.assertj.core.api.Assertions.assertThat(properties.toString()).doesNotContain("s3cret").doesNotContain("k3y");
+        assertThat(properties.toString()).doesNotContain("s3cret").doesNotContain("k3y");
+    }
+
+    @Test
+    void theFeedRetryKeepsTheDefaultsItDoesNotName() {
+        PollerProperties.Feed feed = new PollerProperties.Feed(Duration.ofSeconds(10), 25, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), new Backoff(null, null, Duration.ofMinutes(1), null, null));
+
+        assertThat(feed.retry()).isEqualTo(new Backoff(Duration.ofMillis(200), 2.0, Duration.ofMinutes(1), 0.0, 0));
+        assertThat(properties(List.of(channel("a", ChannelType.STOCK))).feed().retry())
+                .isEqualTo(PollerProperties.Feed.RETRY_DEFAULTS);
     }
 
     private static PollerProperties.Channel channel(String name, ChannelType type) {
@@ -41,9 +53,9 @@ class PollerPropertiesTest {
 
     private static PollerProperties properties(List<PollerProperties.Channel> channels) {
         return new PollerProperties(URI.create("http://localhost"), "k3y", "s3cret", "acme", ZoneId.of("UTC"), channels,
-                120, Duration.ofMinutes(1), "raw", new PollerProperties.Feed(Duration.ofSeconds(30), 25,
-                Duration.ofSeconds(10), Duration.ofSeconds(1)), new PollerProperties.Token(Duration.ofHours(2),
+                120, Duration.ofMinutes(1), new PollerProperties.Feed(Duration.ofSeconds(30), 25,
+                Duration.ofSeconds(10), Duration.ofSeconds(1), null), new PollerProperties.Token(Duration.ofHours(2),
                 Duration.ofMinutes(10)), new PollerProperties.Reconciliation(true, "0 0 3 * * *", 30, Duration.ofMinutes(1)),
-                new PollerProperties.Lease("lease", Duration.ofSeconds(10)));
+                new PollerProperties.Lease(Duration.ofSeconds(10)));
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.web.reactive.function.client.WebClient;
                 "crossdock.prodsmart.reconciliation.enabled=false", "crossdock.prodsmart.reconciliation.permits=1",
                 "crossdock.prodsmart.reconciliation.period=1s", "crossdock.prodsmart.lease.session-timeout=6s",
                 "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.initial-backoff=100ms",
-                "crossdock.spool.drain-interval=200ms", "crossdock.spool.max-backoff=1s"})
+                "crossdock.spool.drain-interval=200ms", "crossdock.spool.retry.initial-interval=400ms",
+                "crossdock.spool.retry.max-interval=1s"})
 abstract class PollerTestSupport {
 
     static final ConfigurableApplicationContext SANDBOX = PollerSandbox.start();

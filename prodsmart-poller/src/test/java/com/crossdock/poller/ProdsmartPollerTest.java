@@ -156,7 +156,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
         // the gauge must outlive a collection: its state was once only weakly held and read NaN
         System.gc();
         assertThat(meters.get(PollerMetrics.LEASE).gauge().value()).isEqualTo(1.0);
-        String group = "prodsmart-poller-lease-" + COMPANY;
+        String group = Topics.leaseGroup("prodsmart", COMPANY);
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ProdsmartPollerApplication.class)
                 .properties("spring.config.name=prodsmart-poller")
                 .initializers(PollerSandbox.ownNettyResources())
@@ -237,7 +237,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
     @Test
     void aStandbyTakesTheLeaseOverWhenTheHolderStops() throws Exception {
         String company = "takeover-" + UUID.randomUUID();
-        PollerProperties.Lease settings = new PollerProperties.Lease("crossdock.prodsmart-poller.lease", Duration.ofSeconds(6));
+        PollerProperties.Lease settings = new PollerProperties.Lease(Duration.ofSeconds(6));
         Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
         consumer.put("bootstrap.servers", TestKafka.bootstrapServers());
         PollerLease holder = new PollerLease(consumer, settings, company);

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.crossdock.ingress.store.IngressMetrics;
 import com.crossdock.platform.events.EventPublisher;
-import com.crossdock.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +26,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * the rest.
  */
 public final class ProdsmartMapperStage {
-
-    public static final String GROUP = "ingress-mapper";
-    public static final String RETRY_TOPIC = Topics.PRODSMART_WEBHOOK_RAW + "." + GROUP + ".retry";
 
     private static final Logger log = LoggerFactory.getLogger(ProdsmartMapperStage.class);
 
@@ -56,7 +52,8 @@ public final class ProdsmartMapperStage {
      * poll, not per record. A record that fails is named to the platform's error handler by its index, so the
      * records before it are committed and only it is retried or dead-lettered.
      */
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = {Topics.PRODSMART_WEBHOOK_RAW, RETRY_TOPIC}, batch = "true")
+    @KafkaListener(id = "#{@ingressMapperGroup.id()}", groupId = "#{@ingressMapperGroup.id()}",
+            topics = "#{@ingressMapperGroup.listenTopics()}", batch = "true")
     public void onRawWebhooks(List<ConsumerRecord<byte[], byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         List<Integer> sentBy = new ArrayList<>();

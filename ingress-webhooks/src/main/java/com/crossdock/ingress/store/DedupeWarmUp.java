@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.crossdock.platform.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -11,10 +12,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@link DedupeRebuilder} in the background at start-up, again and again until Kafka can be read,
- * and keeps the readiness probe OUT_OF_SERVICE until it is done (it is part of the readiness group). A
- * webhook that arrives meanwhile is still accepted: Prodsmart never retries, so refusing it would lose it,
- * and the uuid-derived event ids make a duplicate harmless downstream.
+ * Runs the {@link DedupeRebuilder} in the background at start-up, again and again (waiting as the {@code retry}
+ * backoff says) until Kafka can be read, and keeps the readiness probe OUT_OF_SERVICE until it is done (it is
+ * part of the readiness group). A webhook that arrives meanwhile is still accepted: Prodsmart never retries, so
+ * refusing it would lose it, and the uuid-derived event ids make a duplicate harmless downstream.
  */
 public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
 
@@ -22,15 +23,16 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
 
     private final DedupeRebuilder rebuilder;
     private final DedupeMemory memory;
-    private final Duration retryInterval;
+    private final Backoff retry;
     private final CountDownLatch done = new CountDownLatch(1);
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Thread thread;
 
-    public DedupeWarmUp(DedupeRebuilder rebuilder, DedupeMemory memory, Duration retryInterval) {
+    /** {@code retry} has no attempt limit: giving up would keep readiness down for good. */
+    public DedupeWarmUp(DedupeRebuilder rebuilder, DedupeMemory memory, Backoff retry) {
         this.rebuilder = rebuilder;
         this.memory = memory;
-        this.retryInterval = retryInterval;
+        this.retry = retry.requireNoAttemptLimit("crossdock.ingress.dedupe.retry.max-attempts").validated();
     }
 
     @Override
@@ -53,17 +55,20 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
     }
 
     private void rebuildUntilDone() {
+        Backoff.Sequence waits = retry.sequence();
         try {
             while (stopping.getCount() > 0) {
+                Duration wait;
                 try {
                     rebuilder.rebuild();
                     done.countDown();
                     return;
                 } catch (RuntimeException e) {
                     // whatever went wrong, readiness must not stay down for good: try again
-                    log.warn("Dedupe memory rebuild failed, retrying in {}: {}", retryInterval, e.toString());
+                    wait = waits.next();
+                    log.warn("Dedupe memory rebuild failed, retrying in {}: {}", wait, e.toString());
                 }
-                stopping.await(retryInterval.toMillis(), TimeUnit.MILLISECONDS);
+                stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.crossdock.platform.retry.Backoff;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Readiness waits for the dedupe memory: OUT_OF_SERVICE while Kafka cannot be read, UP once it was. */
@@ -69,6 +71,16 @@ class DedupeWarmUpTest {
         assertThat(memory.knows("before-window")).isFalse();
     }
 
+    @Test
+    void refusesARetryThatWouldGiveUpAndKeepReadinessDownForGood() {
+        warmUp = warmUp(0);
+        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(0), TOPIC, "uuid", "received-at", memory,
+                Clock.systemUTC());
+
+        assertThatThrownBy(() -> new DedupeWarmUp(rebuilder, memory, Backoff.fixed(Duration.ofSeconds(5)).withMaxAttempts(3)))
+                .hasMessageContaining("crossdock.ingress.dedupe.retry.max-attempts must be 0");
+    }
+
     /**
      * A Kafka that times out {@code failures} times, then answers with a one-partition raw topic: offset 0 is
      * older than the window, offset 1 is in it (as {@code offsetsForTimes} says) and offset 2 has no uuid.
@@ -76,7 +88,7 @@ class DedupeWarmUpTest {
     private DedupeWarmUp warmUp(int failures) {
         DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(failures), TOPIC, "uuid", "received-at", memory,
                 Clock.systemUTC());
-        return new DedupeWarmUp(rebuilder, memory, Duration.ofMillis(50));
+        return new DedupeWarmUp(rebuilder, memory, Backoff.fixed(Duration.ofMillis(50)));
     }
 
     private Consumer<byte[], byte[]> consumer(int failures) {

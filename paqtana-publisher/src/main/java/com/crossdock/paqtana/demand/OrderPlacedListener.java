@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.crossdock.events.OrderPlaced;
-import com.crossdock.paqtana.PaqtanaTopics;
 import com.crossdock.paqtana.view.InventoryView;
 import com.crossdock.paqtana.view.ViewProgress;
 import com.crossdock.platform.kafka.EventCodec;
@@ -17,7 +16,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * Sales demand to Paqtana, synchronously through the vendor policy: a failing Paqtana holds back only this
  * consumer. The view (which reads the same topic on its own) keeps every order's latest version; this listener
  * waits until the view has applied its record, then sends the current totals of every day and item the order
- * ever touched. It commits normally as group {@value PaqtanaTopics#GROUP} and starts only once the view has
+ * ever touched. It commits normally as its group (the {@code paqtanaPublisherGroup} bean, which also names the
+ * topics it listens on: the order topic and the group's retry topic) and starts only once the view has
  * caught up; unreadable records and Paqtana's 4xx (not 408/429) go to the group's dead-letter topic through the
  * platform's error handler, so it never catches.
  */
@@ -42,8 +42,8 @@ final class OrderPlacedListener {
      * One record per poll: each may hold the thread for a whole vendor-policy run (attempts × timeout + backoff),
      * which must stay under max.poll.interval.ms; the fetch itself still brings records in batches.
      */
-    @KafkaListener(id = PaqtanaTopics.GROUP, groupId = PaqtanaTopics.GROUP,
-            topics = {Topics.ORDER_PLACED, PaqtanaTopics.ORDER_PLACED_RETRY}, autoStartup = "false",
+    @KafkaListener(id = "#{@paqtanaPublisherGroup.id()}", groupId = "#{@paqtanaPublisherGroup.id()}",
+            topics = "#{@paqtanaPublisherGroup.listenTopics()}", autoStartup = "false",
             properties = "max.poll.records=1")
     void onOrder(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         OrderPlaced order = record.value() == null ? null : codec.decode(record, OrderPlaced.class);

@@ -3,12 +3,13 @@ package com.crossdock.paqtana.inventory;
 import java.time.Clock;
 
 import com.crossdock.paqtana.PaqtanaProperties;
-import com.crossdock.paqtana.PaqtanaTopics;
 import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.view.InventoryView;
 import com.crossdock.paqtana.view.ViewProgress;
+import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.platform.kafka.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -30,21 +31,27 @@ class InventoryConfiguration {
 
     @Bean
     MasterInventoryPublisher masterInventoryPublisher(InventoryView view, ViewProgress progress,
-            PaqtanaClient client, RawRecordSender sender, MeterRegistry meters, PaqtanaProperties properties) {
+            PaqtanaClient client, RawRecordSender sender, MeterRegistry meters, PaqtanaProperties properties,
+            ConsumerGroup paqtanaPublisherGroup) {
         MasterInventoryDeadLetters deadLetters = new MasterInventoryDeadLetters(sender,
-                PaqtanaTopics.MASTER_INVENTORY_DLT, PaqtanaTopics.GROUP, Clock.systemUTC());
+                masterInventoryDeadLetters(paqtanaPublisherGroup), paqtanaPublisherGroup.id(), Clock.systemUTC());
         MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, client, deadLetters, meters,
                 new MasterInventoryPublisher.Debounce(properties.debounce(), properties.debounceMaxWait(),
-                        properties.pushRetryInterval()));
+                        properties.pushRetry()));
         // once the view has read everything there was at start-up, Paqtana gets the whole of it
         progress.onCaughtUp(publisher::inventoryChanged);
         return publisher;
     }
 
+    /** The master inventories Paqtana cannot take: the service's dead letters of the push, beside its group's. */
+    static String masterInventoryDeadLetters(ConsumerGroup group) {
+        return Topics.deadLetterTopic(Topics.PAQTANA_MASTER_INVENTORY, group.id());
+    }
+
     @Bean
-    NewTopic masterInventoryDeadLetterTopic(CrossdockKafkaProperties kafka) {
+    NewTopic masterInventoryDeadLetterTopic(CrossdockKafkaProperties kafka, ConsumerGroup paqtanaPublisherGroup) {
         // dead letters wait for an operator: kept a month, like the consumers' dead-letter topics
-        return TopicBuilder.name(PaqtanaTopics.MASTER_INVENTORY_DLT)
+        return TopicBuilder.name(masterInventoryDeadLetters(paqtanaPublisherGroup))
                 .partitions(1)
                 .replicas(kafka.replicationFactor())
                 .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(MONTH_MS))

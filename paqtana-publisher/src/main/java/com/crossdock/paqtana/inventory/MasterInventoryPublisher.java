@@ -3,6 +3,7 @@ package com.crossdock.paqtana.inventory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.client.PayloadTooLargeException;
@@ -12,6 +13,7 @@ import com.crossdock.paqtana.view.InventoryRow;
 import com.crossdock.paqtana.view.InventoryView;
 import com.crossdock.paqtana.view.InventoryViewLoader;
 import com.crossdock.paqtana.view.ViewProgress;
+import com.crossdock.platform.retry.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,9 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
     private final TooLargeHandler tooLarge;
     private final MeterRegistry meters;
     private final Debouncer changes;
-    private final Duration retryInterval;
+    private final Backoff retry;
+    /** PUTs failed in a row; only the one push at a time touches it. */
+    private final AtomicInteger failedInARow = new AtomicInteger();
     private final Sinks.Many<String> immediate = Sinks.many().unicast().onBackpressureBuffer();
     private volatile Disposable pushes;
 
@@ -55,7 +59,7 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
         this.tooLarge = tooLarge;
         this.meters = meters;
         this.changes = new Debouncer(debounce.quiet(), debounce.maxWait());
-        this.retryInterval = debounce.retryInterval();
+        this.retry = debounce.retry().validated();
     }
 
     /**
@@ -63,9 +67,11 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
      *
      * @param quiet         how long the view must stay unchanged before a PUT
      * @param maxWait       the longest a change waits for its PUT while changes keep coming
-     * @param retryInterval wait before a failed PUT is tried again
+     * @param retry         the waits before a failed PUT is tried again (the n-th failure in a row waits the n-th
+     *                      wait, then the debounce); after max-attempts failures in a row it waits for the next
+     *                      change or the daily push
      */
-    record Debounce(Duration quiet, Duration maxWait, Duration retryInterval) {
+    record Debounce(Duration quiet, Duration maxWait, Backoff retry) {
     }
 
     @Override
@@ -122,8 +128,10 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
             JsonRowsPayload<InventoryRow> payload = JsonRowsPayload.of(rows, WRITER);
             meters.summary("crossdock.paqtana.master_inventory.bytes").record(payload.sizeBytes());
             return client.putMasterInventory(payload)
-                    .then(Mono.fromRunnable(() -> log.info("Master inventory sent ({}): {} rows, {} bytes", reason,
-                            rows.size(), payload.sizeBytes())))
+                    .then(Mono.fromRunnable(() -> {
+                        failedInARow.set(0);
+                        log.info("Master inventory sent ({}): {} rows, {} bytes", reason, rows.size(), payload.sizeBytes());
+                    }))
                     .then(count("success"))
                     .onErrorResume(PayloadTooLargeException.class, e -> tooLarge(e, rows.size()));
         }).subscribeOn(Schedulers.boundedElastic()).onErrorResume(this::failed);
@@ -137,8 +145,16 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
     }
 
     private Mono<Void> failed(Throwable failure) {
-        log.warn("Master inventory PUT failed ({}); trying again in {}", failure.getMessage(), retryInterval);
-        Mono.delay(retryInterval).subscribe(tick -> inventoryChanged());
+        int failures = failedInARow.incrementAndGet();
+        if (retry.exhausted(failures)) {
+            failedInARow.set(0);
+            log.error("Master inventory PUT failed {} times in a row ({}); next try at the next change or the daily push",
+                    failures, failure.getMessage());
+        } else {
+            Duration wait = retry.jitteredDelay(failures);
+            log.warn("Master inventory PUT failed ({}); trying again in {}", failure.getMessage(), wait);
+            Mono.delay(wait).subscribe(tick -> inventoryChanged());
+        }
         return count("failure");
     }
 

@@ -9,7 +9,6 @@ import com.crossdock.events.OrderPlaced;
 import com.crossdock.paqtana.DeadLetters;
 import com.crossdock.paqtana.PaqtanaIntegrationTest;
 import com.crossdock.paqtana.PaqtanaSandbox;
-import com.crossdock.paqtana.PaqtanaTopics;
 import com.crossdock.platform.kafka.DeadLetterHeaders;
 import com.crossdock.platform.kafka.PoisonRecordException;
 import com.crossdock.platform.kafka.RawRecordSender;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemandFailuresTest extends PaqtanaIntegrationTest {
 
     private static final Instant PLACED = Instant.parse("2026-02-10T09:00:00Z");
-    private static final String DLT = Topics.deadLetterTopic(Topics.ORDER_PLACED, PaqtanaTopics.GROUP);
+    private static final String DLT = "crossdock.order-placed.v1.paqtana-publisher.dlt";
 
     @Autowired
     private RawRecordSender raw;

@@ -14,6 +14,7 @@ import com.crossdock.paqtana.json.Payloads;
 import com.crossdock.paqtana.view.InventoryView;
 import com.crossdock.paqtana.view.ViewProgress;
 import com.crossdock.paqtana.view.ViewRules;
+import com.crossdock.platform.retry.Backoff;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class MasterInventoryPublisherTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, paqtana,
             (failure, rows) -> Mono.fromRunnable(() -> tooLarge.add(failure)), meters,
-            new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT, Duration.ofMillis(200)));
+            new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT, Backoff.fixed(Duration.ofMillis(200))));
 
     @AfterEach
     void stop() {
@@ -143,6 +144,33 @@ class MasterInventoryPublisherTest {
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
         assertThat(meters.counter("crossdock.paqtana.master_inventory.pushes", "outcome", "failure").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void afterMaxAttemptsFailedInARowItWaitsForTheNextChange() {
+        MasterInventoryPublisher limited = new MasterInventoryPublisher(view, progress, paqtana,
+                (failure, rows) -> Mono.empty(), meters, new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT,
+                        Backoff.fixed(Duration.ofMillis(50)).withMaxAttempts(2)));
+        caughtUp();
+        paqtana.failuresLeft.set(3);
+        limited.start();
+        try {
+            view.apply(level("P1", "wh1", "1"));
+
+            limited.pushNow();
+
+            await().atMost(Duration.ofSeconds(3)).until(() -> failures() == 2);
+            await().during(DEBOUNCE.multipliedBy(5)).atMost(Duration.ofSeconds(2)).until(() -> failures() == 2);
+            limited.inventoryChanged();
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
+            assertThat(failures()).as("the change's PUT failed once more, then its retry went through").isEqualTo(3);
+        } finally {
+            limited.stop();
+        }
+    }
+
+    private double failures() {
+        return meters.counter("crossdock.paqtana.master_inventory.pushes", "outcome", "failure").count();
     }
 
     private void caughtUp() {

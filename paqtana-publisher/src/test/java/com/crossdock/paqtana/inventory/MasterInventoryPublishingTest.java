@@ -11,8 +11,8 @@ import com.crossdock.events.StockChanged;
 import com.crossdock.paqtana.DeadLetters;
 import com.crossdock.paqtana.PaqtanaIntegrationTest;
 import com.crossdock.paqtana.PaqtanaSandbox;
-import com.crossdock.paqtana.PaqtanaTopics;
 import com.crossdock.paqtana.client.PayloadTooLargeException;
+import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.DeadLetterHeaders;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.Topics;
@@ -35,6 +35,8 @@ class MasterInventoryPublishingTest extends PaqtanaIntegrationTest {
 
     @Autowired
     private RawRecordSender raw;
+    @Autowired
+    private ConsumerGroup paqtanaPublisherGroup;
 
     @Test
     void canonicalEventsBecomeMasterInventoryRowsAtPaqtana() {
@@ -84,18 +86,19 @@ class MasterInventoryPublishingTest extends PaqtanaIntegrationTest {
 
     @Test
     void masterInventoryTooLargeIsDeadLetteredWithItsSizes() {
-        MasterInventoryDeadLetters deadLetters = new MasterInventoryDeadLetters(raw, PaqtanaTopics.MASTER_INVENTORY_DLT,
-                PaqtanaTopics.GROUP, Clock.systemUTC());
+        String topic = InventoryConfiguration.masterInventoryDeadLetters(paqtanaPublisherGroup);
+        MasterInventoryDeadLetters deadLetters = new MasterInventoryDeadLetters(raw, topic, paqtanaPublisherGroup.id(),
+                Clock.systemUTC());
 
         deadLetters.tooLarge(new PayloadTooLargeException("master_inventory", 40_000_000, 33_554_432), 123_456)
                 .block(WAIT);
 
         ConsumerRecord<byte[], byte[]> deadLetter = eventually()
-                .until(() -> DeadLetters.find(PaqtanaTopics.MASTER_INVENTORY_DLT, "master_inventory"),
+                .until(() -> DeadLetters.find(topic, "master_inventory"),
                         Optional::isPresent).orElseThrow();
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8))
                 .contains("\"rows\":123456", "\"bytes\":40000000", "\"limitBytes\":33554432");
-        assertThat(DeadLetters.header(deadLetter, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo(PaqtanaTopics.GROUP);
+        assertThat(DeadLetters.header(deadLetter, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo("paqtana-publisher");
         assertThat(DeadLetters.header(deadLetter, "crossdock.paqtana.payload-bytes")).isEqualTo("40000000");
     }
 

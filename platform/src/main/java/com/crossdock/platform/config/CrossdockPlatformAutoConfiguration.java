@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.KafkaConventionsConfiguration;
@@ -15,6 +16,7 @@ import com.crossdock.platform.web.CorrelationIdFilter;
 import com.crossdock.platform.web.ProblemDetailsHandler;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -69,6 +71,12 @@ public class CrossdockPlatformAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics canonicalTopics(TopicDeclarations topics) {
         return topics.canonical();
+    }
+
+    /** The retry and dead-letter topics of every consumer group the service declares (a ConsumerGroup bean). */
+    @Bean
+    KafkaAdmin.NewTopics consumerGroupTopics(TopicDeclarations topics, ObjectProvider<ConsumerGroup> groups) {
+        return topics.consumerGroups(groups.orderedStream().toList());
     }
 
     @Configuration(proxyBeanMethods = false)

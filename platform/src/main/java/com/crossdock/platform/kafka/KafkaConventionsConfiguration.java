@@ -16,13 +16,13 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The one error handler of every listener: transient failures are retried in place with exponential backoff;
- * permanent ones (and exhausted retries) go to {@code <topic>.<group>.dlt} with the record's key, value and
- * headers byte for byte plus the failure's diagnostics. Listeners never catch and log an exception away.
+ * The one error handler of every listener: transient failures are retried in place with the backoff
+ * {@code crossdock.kafka.retry.*} (jitter included); permanent ones (and exhausted retries) go to
+ * {@code <topic>.<group>.dlt} with the record's key, value and headers byte for byte plus the failure's
+ * diagnostics. Listeners never catch and log an exception away.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConventionsConfiguration {
@@ -50,12 +50,7 @@ public class KafkaConventionsConfiguration {
                     "group", String.valueOf(KafkaUtils.getConsumerGroupId()),
                     "failure", rootCause(ex).getClass().getSimpleName()).increment();
         };
-        CrossdockKafkaProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, retry.maxAttempts() - 1));
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, properties.retry().toSpringBackOff());
         handler.setBackOffFunction((record, ex) -> isTransient(ex) ? null : new FixedBackOff(0, 0));
         handler.setRetryListeners(tracker);
         return handler;

@@ -1,6 +1,7 @@
 package com.crossdock.platform.kafka;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -8,7 +9,11 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Topics a service needs, created at start-up by Spring's KafkaAdmin when they do not exist yet. */
+/**
+ * Topics a service needs, created at start-up by Spring's KafkaAdmin when they do not exist yet: the canonical
+ * topics, and the retry and dead-letter topics of every {@link ConsumerGroup} bean (the platform's
+ * auto-configuration declares both).
+ */
 public final class TopicDeclarations {
 
     private static final long DAY = 24L * 3600 * 1000;
@@ -30,15 +35,20 @@ public final class TopicDeclarations {
                 topic(Topics.PRODSMART_WEBHOOK_RAW, false, WEEK));
     }
 
-    /** The retry and dead-letter topics of one consumer group on each of its source topics. */
-    public KafkaAdmin.NewTopics consumerGroup(String group, String... sourceTopics) {
+    /** The retry and dead-letter topics of consumer groups on each of their source topics. */
+    public KafkaAdmin.NewTopics consumerGroups(Collection<ConsumerGroup> groups) {
         List<NewTopic> topics = new ArrayList<>();
-        for (String source : sourceTopics) {
-            topics.add(topic(Topics.retryTopic(source, group), false, WEEK));
+        for (ConsumerGroup group : groups) {
+            group.retryTopics().forEach(retry -> topics.add(topic(retry, false, WEEK)));
             // dead letters wait for an operator: keep them a month
-            topics.add(topic(Topics.deadLetterTopic(source, group), false, 30 * DAY));
+            group.deadLetterTopics().forEach(dlt -> topics.add(topic(dlt, false, 30 * DAY)));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** As {@link #consumerGroups}, for one group. */
+    public KafkaAdmin.NewTopics consumerGroup(ConsumerGroup group) {
+        return consumerGroups(List.of(group));
     }
 
     private NewTopic topic(String name, boolean compacted, long retentionMs) {

@@ -1,9 +1,18 @@
 package com.crossdock.platform.kafka;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 /**
- * Every topic name in one place. Canonical topics are {@code crossdock.<event-kebab>.v<major>}; each consumer
- * group has its own retry and dead-letter topics, {@code <topic>.<group>.retry} and {@code <topic>.<group>.dlt},
- * so that a replay reaches only the group that failed, never its siblings.
+ * Every topic name in one place, and every rule that derives one topic name from another. Canonical topics are
+ * {@code crossdock.<event-kebab>.v<major>}; each consumer group has its own retry, dead-letter and parked topics,
+ * {@code <topic>.<group>.retry}, {@code <topic>.<group>.dlt} and {@code <topic>.<group>.parked}, so that a replay
+ * reaches only the group that failed, never its siblings. A consumer group declares them once, as a
+ * {@link ConsumerGroup} bean. No other class spells a topic name or suffix (the structure test checks it).
  */
 public final class Topics {
 
@@ -17,18 +26,46 @@ public final class Topics {
     public static final String ARTICLE_UPSERTED = "crossdock.article-upserted.v1";
     /** Verified Prodsmart webhooks exactly as received (body bytes, headers without the signature). */
     public static final String PRODSMART_WEBHOOK_RAW = "crossdock.prodsmart-webhook-raw.v1";
+    /**
+     * Prodsmart feed items of the channels no canonical event states (down time, production, punch clock), and
+     * items that could not be mapped, as JSON.
+     */
+    public static final String PRODSMART_CHANGES_RAW = "crossdock.prodsmart-changes-raw.v1";
+    /** Every operator replay run, as JSON keyed by replay id: who, what filter, how many. */
+    public static final String OPERATOR_AUDIT = "crossdock.operator-audit.v1";
+    /**
+     * The Paqtana master-inventory push. Not a topic: a push has no source record; it names the dead-letter
+     * topic of the inventories Paqtana cannot take, {@code deadLetterTopic(PAQTANA_MASTER_INVENTORY, group)}.
+     */
+    public static final String PAQTANA_MASTER_INVENTORY = "crossdock.paqtana.master-inventory";
+
+    private static final String PREFIX = "crossdock.";
     private static final String RETRY = ".retry";
     private static final String DLT = ".dlt";
+    private static final String PARKED = ".parked";
+    private static final String LEASE = "-poller.lease";
+    /** Longest first, so that a source that is a prefix of another never claims the other's dead letters. */
+    private static final List<String> SOURCES = Stream.of(STOCK_CHANGED, PRODUCTION_ORDER_CHANGED, ORDER_PLACED,
+            ARTICLE_UPSERTED, PRODSMART_WEBHOOK_RAW, PRODSMART_CHANGES_RAW, PAQTANA_MASTER_INVENTORY)
+            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    /** A versioned topic's dead letters: {@code <anything>.v<n>.<group>.dlt}. */
+    private static final Pattern VERSIONED_DEAD_LETTERS = Pattern.compile("\\.v\\d+\\.(.+)\\.dlt$");
 
     private Topics() {
     }
 
+    /** Where an operator replays {@code group}'s dead letters of {@code topic}; the group listens on it. */
     public static String retryTopic(String topic, String group) {
         return topic + "." + group + RETRY;
     }
 
     public static String deadLetterTopic(String topic, String group) {
         return topic + "." + group + DLT;
+    }
+
+    /** Where a replay puts a dead letter it has replayed too often already, for a human. */
+    public static String parkedTopic(String topic, String group) {
+        return topic + "." + group + PARKED;
     }
 
     /** The source topic of a retry or dead-letter topic of {@code group}; the topic itself otherwise. */
@@ -40,6 +77,45 @@ public final class Topics {
             }
         }
         return topic;
+    }
+
+    public static boolean isDeadLetterTopic(String topic) {
+        return topic.endsWith(DLT);
+    }
+
+    /** Whether {@code topic} is one of {@code group}'s dead-letter topics. */
+    public static boolean isDeadLetterTopicOf(String topic, String group) {
+        return topic.endsWith("." + group + DLT);
+    }
+
+    /**
+     * The group a dead-letter topic's name tells: after a topic of this registry, or after the {@code .v<n>} of a
+     * versioned topic; empty when the name does not tell (the records' own header does, see DeadLetterHeaders).
+     */
+    public static Optional<String> deadLetterGroup(String topic) {
+        if (!isDeadLetterTopic(topic)) {
+            return Optional.empty();
+        }
+        for (String source : SOURCES) {
+            if (topic.startsWith(source + ".") && topic.length() > source.length() + 1 + DLT.length()) {
+                return Optional.of(topic.substring(source.length() + 1, topic.length() - DLT.length()));
+            }
+        }
+        Matcher versioned = VERSIONED_DEAD_LETTERS.matcher(topic);
+        return versioned.find() ? Optional.of(versioned.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The single-partition topic whose one partition is the lease of a vendor's poller: whichever member of the
+     * account's {@link #leaseGroup lease group} is assigned it is the one instance that reads from the vendor.
+     */
+    public static String leaseTopic(String vendor) {
+        return PREFIX + vendor + LEASE;
+    }
+
+    /** The consumer group of one vendor account's pollers on {@link #leaseTopic}: one active poller per account. */
+    public static String leaseGroup(String vendor, String account) {
+        return vendor + "-poller-lease-" + account;
     }
 
     /** Stock events about one product at one location stay in order. */

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.resilience4j.core.IntervalFunction;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * The one backoff of every retry loop in Crossdock (vendor calls, listener retries, spool drain, batch
@@ -83,6 +83,19 @@ public record Backoff(Duration initialInterval, Double multiplier, Duration maxI
         return this;
     }
 
+    /**
+     * This backoff, if it sets no attempt limit: for a loop that must not give up because it holds what nothing
+     * else holds (the spool's drain, the poller's batch writer). {@code setting} is the max-attempts key, for the
+     * message.
+     */
+    public Backoff requireNoAttemptLimit(String setting) {
+        if (maxAttempts != null && maxAttempts != 0) {
+            throw new IllegalArgumentException(setting + " must be 0 (no limit), not " + maxAttempts
+                    + ": this loop retries until it succeeds, giving up would lose what it holds");
+        }
+        return this;
+    }
+
     /** Whether {@code attempts} made so far use up the limit (never, when there is none). */
     public boolean exhausted(int attempts) {
         return maxAttempts > 0 && attempts >= maxAttempts;
@@ -112,14 +125,17 @@ public record Backoff(Duration initialInterval, Double multiplier, Duration maxI
         return new Sequence(validated());
     }
 
-    /** For Spring's retrying components (a listener's {@code DefaultErrorHandler}); jitter is not applied. */
+    /**
+     * For Spring's retrying components (a listener's {@code DefaultErrorHandler}): the same waits, jitter included
+     * (Spring's own {@code ExponentialBackOff} takes jitter as a fixed number of milliseconds, not as a factor of
+     * each wait, so each execution is a {@link Sequence} instead), and one retry fewer than the attempts.
+     */
     public BackOff toSpringBackOff() {
-        ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), multiplier);
-        backOff.setMaxInterval(maxInterval.toMillis());
-        if (maxAttempts > 0) {
-            backOff.setMaxAttempts(maxAttempts - 1);
-        }
-        return backOff;
+        Backoff backoff = validated();
+        return () -> {
+            Sequence waits = backoff.sequence();
+            return () -> waits.exhausted() ? BackOffExecution.STOP : waits.next().toMillis();
+        };
     }
 
     /** For Resilience4j's retry: the wait before attempt {@code n + 1}, jitter included. */

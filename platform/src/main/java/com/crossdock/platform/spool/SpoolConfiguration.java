@@ -32,7 +32,7 @@ public class SpoolConfiguration {
 
     @Bean
     SpoolDrainer spoolDrainer(DurableSpool spool, DurableSpool.Sender sender, SpoolProperties properties) {
-        return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.maxBackoff());
+        return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.retry());
     }
 
     @Bean

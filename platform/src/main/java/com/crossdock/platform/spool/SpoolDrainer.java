@@ -5,13 +5,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import com.crossdock.platform.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains a {@link DurableSpool} to Kafka on one scheduled thread: every {@code interval} while things go
- * well, with exponential backoff up to {@code maxBackoff} after a failed drain. All scheduling state is
- * touched on that one thread only, so two drains never overlap and there is exactly one next run.
+ * well, and after the n-th failed drain in a row, the {@code retry} backoff's n-th wait; it never gives up. All
+ * scheduling state is touched on that one thread only, so two drains never overlap and there is exactly one
+ * next run.
  *
  * <p>{@link #stop()} lets the current drain finish the sends in flight and persist its position.
  */
@@ -22,21 +25,21 @@ public final class SpoolDrainer {
     private final DurableSpool spool;
     private final DurableSpool.Sender sender;
     private final Duration interval;
-    private final Duration maxBackoff;
+    private final Backoff retry;
     private final Object lifecycle = new Object();
     private volatile ScheduledThreadPoolExecutor scheduler;
     private volatile boolean stopping;
     private volatile int consecutiveFailures;
     private ScheduledFuture<?> next;
 
-    public SpoolDrainer(DurableSpool spool, DurableSpool.Sender sender, Duration interval, Duration maxBackoff) {
-        if (interval.isNegative() || interval.isZero() || maxBackoff.compareTo(interval) < 0) {
-            throw new IllegalArgumentException("interval must be positive and maxBackoff at least interval");
+    public SpoolDrainer(DurableSpool spool, DurableSpool.Sender sender, Duration interval, Backoff retry) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the drain interval must be positive, not " + interval);
         }
         this.spool = spool;
         this.sender = sender;
         this.interval = interval;
-        this.maxBackoff = maxBackoff;
+        this.retry = retry.requireNoAttemptLimit("crossdock.spool.retry.max-attempts").validated();
     }
 
     /** Starts draining at once, then every interval. Starting a running drainer does nothing. */
@@ -150,10 +153,6 @@ public final class SpoolDrainer {
     }
 
     private Duration delay() {
-        if (consecutiveFailures == 0) {
-            return interval;
-        }
-        Duration backoff = interval.multipliedBy(1L << Math.min(consecutiveFailures, 20));
-        return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+        return consecutiveFailures == 0 ? interval : retry.jitteredDelay(consecutiveFailures);
     }
 }

@@ -2,6 +2,9 @@ package com.crossdock.platform.spool;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
+
+import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,7 +16,10 @@ import org.springframework.util.unit.DataSize;
  *     or a restart loses what was spooled
  * @param name the {@code spool} tag of the spool's meters
  * @param drainInterval how often the drainer looks for spooled records while Kafka is healthy
- * @param maxBackoff the longest wait between drains while Kafka keeps failing
+ * @param retry the waits between drains while Kafka keeps failing ({@code crossdock.spool.retry.*}:
+ *     initial-interval, multiplier, max-interval, jitter; see {@link Backoff}). Each setting overrides only its
+ *     component of {@link #RETRY_DEFAULTS}: 2 s after the first failed drain, doubling up to 30 s, no jitter.
+ *     max-attempts must stay 0: the drain never gives up on what the spool holds
  */
 @ConfigurationProperties("crossdock.spool")
 public record SpoolProperties(
@@ -24,7 +30,14 @@ public record SpoolProperties(
         @DefaultValue("100") int commitEveryRecords,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("1s") Duration drainInterval,
-        @DefaultValue("30s") Duration maxBackoff) {
+        Backoff retry) {
+
+    /** What {@code crossdock.spool.retry.*} does not set: 2 s, 4 s, 8 s, 16 s, then 30 s between failed drains. */
+    public static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 0.0, 0);
+
+    public SpoolProperties {
+        retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+    }
 
     public SpoolOptions toOptions() {
         return new SpoolOptions(directory, segmentSize.toBytes(), maxInFlight, commitEveryRecords, sendTimeout);

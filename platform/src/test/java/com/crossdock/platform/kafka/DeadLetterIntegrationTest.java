@@ -69,6 +69,8 @@ class DeadLetterIntegrationTest {
     EmbeddedKafkaBroker broker;
     @Autowired
     Listener listener;
+    @Autowired
+    KafkaAdmin admin;
 
     @Test
     void poisonRecordGoesToTheDeadLetterTopicByteForByteAndTheConsumerGoesOn() throws Exception {
@@ -123,6 +125,16 @@ class DeadLetterIntegrationTest {
         assertThat(header(dead, DeadLetterHeaders.FAILURE_CLASS)).isEqualTo(IllegalStateException.class.getName());
     }
 
+    @Test
+    void theGroupsDeclarationCreatesItsTopicsAndItsListenerReadsItsRetryTopic() throws Exception {
+        String retry = Topics.retryTopic(TOPIC, GROUP);
+        assertThat(admin.describeTopics(retry, DLT)).containsOnlyKeys(retry, DLT);
+
+        publisher.publish(retry, "replayed", event("replayed")).block();
+
+        await().untilAsserted(() -> assertThat(listener.handled).contains("replayed"));
+    }
+
     private ConsumerRecord<byte[], byte[]> deadLetterWithKey(String key) {
         List<ConsumerRecord<byte[], byte[]>> seen = new CopyOnWriteArrayList<>();
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + key, false);
@@ -173,7 +185,8 @@ class DeadLetterIntegrationTest {
             this.codec = codec;
         }
 
-        @KafkaListener(id = GROUP, groupId = GROUP, topics = {TOPIC, TOPIC + "." + GROUP + ".retry"})
+        @KafkaListener(id = "#{@dltTestGroup.id()}", groupId = "#{@dltTestGroup.id()}",
+                topics = "#{@dltTestGroup.listenTopics()}")
         void on(ConsumerRecord<byte[], byte[]> record) {
             StockChanged event = codec.decode(record, StockChanged.class);
             if (event.getProductCode().equals("permanent")) {
@@ -195,9 +208,10 @@ class DeadLetterIntegrationTest {
             return new Listener(codec);
         }
 
+        /** The platform creates the group's retry and dead-letter topics; the listener listens on them. */
         @Bean
-        KafkaAdmin.NewTopics groupTopics(TopicDeclarations topics) {
-            return topics.consumerGroup(GROUP, TOPIC);
+        ConsumerGroup dltTestGroup() {
+            return new ConsumerGroup(GROUP, TOPIC);
         }
     }
 }

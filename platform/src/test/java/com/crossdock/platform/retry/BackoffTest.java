@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
 class BackoffTest {
@@ -70,6 +71,27 @@ class BackoffTest {
         assertThat(execution.nextBackOff()).isEqualTo(4000);
         assertThat(execution.nextBackOff()).isEqualTo(8000);
         assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+    }
+
+    @Test
+    void springsBackOffSpreadsEachWaitByTheJitterAndStartsAfreshPerExecution() {
+        BackOff backOff = new Backoff(Duration.ofSeconds(10), 2.0, Duration.ofSeconds(60), 0.5, 3).toSpringBackOff();
+
+        for (int i = 0; i < 100; i++) {
+            BackOffExecution execution = backOff.start();
+            assertThat(execution.nextBackOff()).isBetween(5_000L, 15_000L);
+            assertThat(execution.nextBackOff()).isBetween(10_000L, 30_000L);
+            assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+        }
+    }
+
+    @Test
+    void aLoopThatMustNotGiveUpRefusesAnAttemptLimitNamingItsSetting() {
+        assertThat(Backoff.UNSET.requireNoAttemptLimit("crossdock.spool.retry.max-attempts")).isEqualTo(Backoff.UNSET);
+        assertThat(Backoff.fixed(Duration.ofSeconds(1)).requireNoAttemptLimit("x.max-attempts")).isNotNull();
+        assertThatThrownBy(() -> Backoff.fixed(Duration.ofSeconds(1)).withMaxAttempts(3)
+                .requireNoAttemptLimit("crossdock.spool.retry.max-attempts"))
+                .hasMessageContaining("crossdock.spool.retry.max-attempts must be 0");
     }
 
     @Test

@@ -4,10 +4,12 @@ import static com.crossdock.platform.spool.TestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.crossdock.platform.retry.Backoff;
 import com.crossdock.platform.spool.TestRecords.RecordingSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -51,5 +53,20 @@ class SpoolConfigurationTest {
         runner().run(context -> drainer[0] = context.getBean(SpoolDrainer.class));
 
         assertThat(drainer[0].isRunning()).isFalse();
+    }
+
+    @Test
+    void theDrainRetryTakesTheBackoffVocabularyAndKeepsTheDefaultsItDoesNotName() {
+        runner().withPropertyValues("crossdock.spool.retry.max-interval=5s", "crossdock.spool.retry.jitter=0.2")
+                .run(context -> assertThat(context.getBean(SpoolProperties.class).retry())
+                        .isEqualTo(new Backoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(5), 0.2, 0)));
+        runner().run(context -> assertThat(context.getBean(SpoolProperties.class).retry())
+                .isEqualTo(SpoolProperties.RETRY_DEFAULTS));
+    }
+
+    @Test
+    void refusesToStartWithADrainThatWouldGiveUp() {
+        runner().withPropertyValues("crossdock.spool.retry.max-attempts=3").run(context -> assertThat(context)
+                .getFailure().rootCause().hasMessageContaining("crossdock.spool.retry.max-attempts must be 0"));
     }
 }

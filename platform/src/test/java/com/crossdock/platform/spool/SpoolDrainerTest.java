@@ -3,8 +3,10 @@ package com.crossdock.platform.spool;
 import static com.crossdock.platform.spool.TestRecords.record;
 import static com.crossdock.platform.spool.TestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.crossdock.platform.retry.Backoff;
 import com.crossdock.platform.spool.TestRecords.RecordingSender;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpoolDrainerTest {
+
+    private static final Backoff RETRY = Backoff.exponential(Duration.ofMillis(40), 2.0, Duration.ofSeconds(1));
 
     @TempDir
     Path dir;
@@ -42,7 +46,7 @@ class SpoolDrainerTest {
     @Test
     void drainsWhatIsSpooledInTheBackground() throws IOException {
         RecordingSender sender = new RecordingSender();
-        drainer = new SpoolDrainer(spool, sender, Duration.ofMillis(20), Duration.ofSeconds(1));
+        drainer = new SpoolDrainer(spool, sender, Duration.ofMillis(20), RETRY);
         drainer.start();
 
         appendAll(records(0, 10));
@@ -61,7 +65,7 @@ class SpoolDrainerTest {
             attempted.add(record);
             return kafkaDown.get() ? CompletableFuture.failedFuture(new IllegalStateException("no broker"))
                     : kafka.send(record);
-        }, Duration.ofMillis(10), Duration.ofMillis(80));
+        }, Duration.ofMillis(10), Backoff.exponential(Duration.ofMillis(20), 2.0, Duration.ofMillis(80)));
         appendAll(records(0, 5));
         drainer.start();
 
@@ -77,7 +81,7 @@ class SpoolDrainerTest {
     void drainNowDoesNotWaitForTheInterval() throws IOException {
         RecordingSender sender = new RecordingSender();
         appendAll(records(0, 3));
-        drainer = new SpoolDrainer(spool, sender, Duration.ofHours(1), Duration.ofHours(1));
+        drainer = new SpoolDrainer(spool, sender, Duration.ofHours(1), Backoff.fixed(Duration.ofHours(1)));
         drainer.start();
         await().untilAsserted(() -> assertThat(sender.sent()).hasSize(3));
 
@@ -96,7 +100,7 @@ class SpoolDrainerTest {
             CompletableFuture<Void> ack = new CompletableFuture<>();
             acks.add(ack);
             return ack;
-        }, Duration.ofMillis(10), Duration.ofSeconds(1));
+        }, Duration.ofMillis(10), RETRY);
         drainer.start();
         await().untilAsserted(() -> assertThat(acks).hasSize(1));
 
@@ -109,6 +113,14 @@ class SpoolDrainerTest {
         spool.close();
         spool = DurableSpool.open(SpoolOptions.defaults(dir));
         assertThat(spool.depth()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesARetryThatWouldGiveUpOnWhatTheSpoolHolds() {
+        Backoff givingUp = RETRY.withMaxAttempts(3);
+
+        assertThatThrownBy(() -> new SpoolDrainer(spool, new RecordingSender(), Duration.ofSeconds(1), givingUp))
+                .hasMessageContaining("crossdock.spool.retry.max-attempts must be 0");
     }
 
     private void appendAll(List<SpoolRecord> records) throws IOException {
