@@ -12,23 +12,23 @@ final class TestPolicies {
 
     /** Fast retries for vendor {@code acme}: three attempts, backoff of some ten milliseconds. */
     static final String[] FAST = {
-        "acme.timeout=2s", "acme.max-attempts=3", "acme.initial-backoff=10ms", "acme.max-backoff=50ms",
-        "acme.jitter=0.2"
+        "acme.timeout=2s", "acme.retry.max-attempts=3", "acme.retry.initial-interval=10ms", "acme.retry.max-interval=50ms",
+        "acme.retry.jitter=0.2"
     };
 
     private TestPolicies() {
     }
 
     /** Binds {@code crossdock.vendors.<entry>} for each {@code key=value} entry. */
-    static VendorPoliciesProperties properties(String... entries) {
+    static VendorsProperties properties(String... entries) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             map.put("crossdock.vendors." + entry.substring(0, equals), entry.substring(equals + 1));
         }
         return new Binder(new MapConfigurationPropertySource(map))
-                .bind("crossdock", VendorPoliciesProperties.class)
-                .orElseGet(() -> new VendorPoliciesProperties(Map.of()));
+                .bind("crossdock", VendorsProperties.class)
+                .orElseGet(() -> new VendorsProperties(Map.of()));
     }
 
     static VendorPolicies policies(MeterRegistry registry, String... entries) {
