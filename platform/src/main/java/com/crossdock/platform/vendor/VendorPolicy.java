@@ -80,6 +80,9 @@ public final class VendorPolicy {
      * bulkhead and vendor limiter, and before the vendor's permit each attempt takes one of the share's.
      */
     public VendorPolicy share(String shareName) {
+        if (!VendorMetrics.NO_SHARE.equals(share)) {
+            throw new IllegalStateException("the policy of share '" + share + "' of " + name + " has no shares");
+        }
         VendorPolicy policy = shares.get(shareName);
         if (policy == null) {
             throw new IllegalArgumentException("no share '" + shareName + "' under crossdock.vendors." + name

@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Builds policies from the same keys as application.yml, with durations short enough for unit tests. */
-final class TestPolicies {
+public final class TestPolicies {
 
     /** Fast retries for vendor {@code acme}: three attempts, backoff of some ten milliseconds. */
-    static final String[] FAST = {
+    public static final String[] FAST = {
         "acme.timeout=2s", "acme.retry.max-attempts=3", "acme.retry.initial-interval=10ms", "acme.retry.max-interval=50ms",
         "acme.retry.jitter=0.2"
     };
@@ -20,7 +20,7 @@ final class TestPolicies {
     }
 
     /** Binds {@code crossdock.vendors.<entry>} for each {@code key=value} entry. */
-    static VendorsProperties properties(String... entries) {
+    public static VendorsProperties properties(String... entries) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
@@ -31,11 +31,15 @@ final class TestPolicies {
                 .orElseGet(() -> new VendorsProperties(Map.of()));
     }
 
-    static VendorPolicies policies(MeterRegistry registry, String... entries) {
-        return new VendorPolicies(properties(entries), registry, Clock.systemUTC());
+    public static VendorPolicies policies(MeterRegistry registry, String... entries) {
+        return policies(registry, Clock.systemUTC(), entries);
     }
 
-    static String[] fastWith(String... more) {
+    public static VendorPolicies policies(MeterRegistry registry, Clock clock, String... entries) {
+        return new VendorPolicies(properties(entries), registry, clock);
+    }
+
+    public static String[] fastWith(String... more) {
         String[] all = new String[FAST.length + more.length];
         System.arraycopy(FAST, 0, all, 0, FAST.length);
         System.arraycopy(more, 0, all, FAST.length, more.length);
