@@ -47,7 +47,8 @@ public class VendorClients {
 
     /**
      * A new client of {@code vendor}, whose WebClient {@code customizer} adjusts after the kit has set it up
-     * (a filter that counts requests for a module's own gauge; a test's base URL). It has a token of its own.
+     * (a filter that counts requests for a module's own gauge; a test's base URL). Its filters see every request
+     * as sent, authenticated, token exchanges included. The client has a token of its own.
      */
     public VendorClient client(String vendor, Consumer<WebClient.Builder> customizer) {
         return create(vendor, customizer);
@@ -70,7 +71,8 @@ public class VendorClients {
         Credentials credentials = auth.style() == AuthProperties.Style.TOKEN_EXCHANGE
                 ? new ExchangedToken(vendor, auth, web.clone().build(), policy, clock, registry)
                 : FixedCredentials.of(vendor, auth);
-        WebClient authenticated = web.filter(authentication(credentials)).build();
+        // outermost, so that the customizer's filters see each request as it is sent
+        WebClient authenticated = web.filters(filters -> filters.add(0, authentication(credentials))).build();
         return new VendorClient(vendor, authenticated, policy, credentials, json, null);
     }
 
