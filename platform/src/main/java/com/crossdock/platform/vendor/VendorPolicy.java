@@ -3,14 +3,12 @@ package com.crossdock.platform.vendor;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,30 +35,29 @@ public final class VendorPolicy {
     private final String name;
     private final String share;
     private final Resilience resilience;
-    private final List<RateLimiter> rateLimiters;
+    private final RateLimits rateLimits;
     private final VendorMetrics metrics;
     private final VendorResponses responses;
     private final Map<String, VendorPolicy> shares;
 
     VendorPolicy(String name, Resilience resilience, VendorMetrics metrics, VendorResponses responses) {
-        this(name, VendorMetrics.NO_SHARE, resilience, resilience.rateLimiter() == null ? List.of()
-                : List.of(resilience.rateLimiter()), metrics, responses);
+        this(name, VendorMetrics.NO_SHARE, resilience, new RateLimits(resilience.rateLimiter() == null ? List.of()
+                : List.of(resilience.rateLimiter()), VendorMetrics.NO_SHARE, metrics), metrics, responses);
     }
 
-    private VendorPolicy(String name, String share, Resilience resilience, List<RateLimiter> rateLimiters,
+    private VendorPolicy(String name, String share, Resilience resilience, RateLimits rateLimits,
             VendorMetrics metrics, VendorResponses responses) {
         this.name = name;
         this.share = share;
         this.resilience = resilience;
-        this.rateLimiters = rateLimiters;
+        this.rateLimits = rateLimits;
         this.metrics = metrics;
         this.responses = responses;
         // a share's calls take the share's permit first, then the vendor's: the rest of the budget stays free
         this.shares = !VendorMetrics.NO_SHARE.equals(share) ? Map.of()
                 : resilience.shareLimiters().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                         entry -> new VendorPolicy(name, entry.getKey(), resilience,
-                                rateLimiters.isEmpty() ? List.of(entry.getValue())
-                                        : List.of(entry.getValue(), rateLimiters.get(0)), metrics, responses)));
+                                rateLimits.sharedBy(entry.getKey(), entry.getValue()), metrics, responses)));
     }
 
     /**
@@ -168,40 +165,8 @@ public final class VendorPolicy {
                 : timed.transform(BulkheadOperator.of(resilience.bulkhead())).subscribeOn(Schedulers.boundedElastic());
         ThrottleGate gate = resilience.gate();
         // the gate is outermost: a call held for the vendor's wait holds no breaker slot, permit or bulkhead slot
-        return gate.pass(operation, withPermits(operation, isolated)
+        return gate.pass(operation, rateLimits.withPermits(operation, isolated)
                 .doOnError(gate::observe)
                 .transform(CircuitBreakerOperator.of(resilience.circuitBreaker())));
-    }
-
-    /**
-     * Waits for a permit of each limiter in turn (a share's, then the vendor's) without blocking.
-     * Resilience4j's RateLimiterOperator does the same but hides how long a call waited, which
-     * {@code crossdock.vendor.ratelimit.waits} reports.
-     */
-    private <T> Mono<T> withPermits(String operation, Mono<T> source) {
-        if (rateLimiters.isEmpty()) {
-            return source;
-        }
-        Mono<Duration> waited = Mono.just(Duration.ZERO);
-        for (RateLimiter limiter : rateLimiters) {
-            waited = waited.flatMap(before -> permit(limiter).map(before::plus));
-        }
-        return waited.flatMap(total -> {
-            if (!total.isZero()) {
-                metrics.rateLimitWait(operation, share, total);
-            }
-            return source;
-        });
-    }
-
-    private static Mono<Duration> permit(RateLimiter limiter) {
-        return Mono.defer(() -> {
-            long waitNanos = limiter.reservePermission();
-            if (waitNanos < 0) {
-                return Mono.error(RequestNotPermitted.createRequestNotPermitted(limiter));
-            }
-            Duration wait = Duration.ofNanos(waitNanos);
-            return waitNanos == 0 ? Mono.just(wait) : Mono.delay(wait).thenReturn(wait);
-        });
     }
 }

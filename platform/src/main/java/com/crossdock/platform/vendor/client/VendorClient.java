@@ -102,12 +102,14 @@ public final class VendorClient {
      * operation of the metrics.
      */
     public <T> Mono<T> callMethod(String method, Object parameters, Class<T> type) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("method", method);
-        form.add("parameters", json.writeValueAsString(parameters));
-        return exchange(method, web -> web.post().uri(uri -> uri.build())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form)), type);
+        return Mono.defer(() -> {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("method", method);
+            form.add("parameters", json.writeValueAsString(parameters));
+            return exchange(method, web -> web.post().uri(uri -> uri.build())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(BodyInserters.fromFormData(form)), type);
+        });
     }
 
     private <R> Mono<R> authenticated(Function<WebClient, WebClient.RequestHeadersSpec<?>> request,
