@@ -26,7 +26,7 @@ class ComposeConventionsTest {
             "sandboxes", 8090,
             "kafka", 9092);
 
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|CREDENTIAL|API_KEY).*");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|CREDENTIAL|API_KEY|AUTH_KEY).*");
     /** ${VAR:-default} whose default is a demo value: a real secret can only come from the environment. */
     private static final Pattern DEMO_DEFAULT = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:-[^}]*demo[^}]*}");
     /** Spring's graceful shutdown phase (spring.lifecycle.timeout-per-shutdown-phase) of every service. */

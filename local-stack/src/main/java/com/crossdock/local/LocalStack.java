@@ -85,17 +85,17 @@ public final class LocalStack implements AutoCloseable {
         if (settings.services().contains("paqtana-publisher")) {
             publisherPort = port(run(PaqtanaPublisherApplication.class, "paqtana-publisher", Map.of(
                     "server.port", settings.paqtanaPublisherPort(),
-                    "crossdock.paqtana.base-url", sandboxUrl() + "/paqtana",
-                    "crossdock.paqtana.token", settings.paqtanaToken())));
+                    "crossdock.vendors.paqtana.base-url", sandboxUrl() + "/paqtana",
+                    "crossdock.vendors.paqtana.auth.token", settings.paqtanaToken())));
         }
         pollerPort = settings.prodsmartPollerPort();
         if (settings.services().contains("prodsmart-poller")) {
             // the Prodsmart poller drains the sandbox's change feeds with the sandbox's demo credential
             pollerPort = port(run(ProdsmartPollerApplication.class, "prodsmart-poller", Map.of(
                 "server.port", settings.prodsmartPollerPort(),
-                "crossdock.prodsmart.base-url", sandboxUrl() + "/prodsmart",
-                "crossdock.prodsmart.api-key", "prodsmart-demo-key",
-                "crossdock.prodsmart.api-secret", "prodsmart-demo-secret",
+                "crossdock.vendors.prodsmart.base-url", sandboxUrl() + "/prodsmart",
+                "crossdock.vendors.prodsmart.auth.key", "prodsmart-demo-key",
+                "crossdock.vendors.prodsmart.auth.secret", "prodsmart-demo-secret",
                 "crossdock.prodsmart.feed.idle-interval", "2s",
                 "crossdock.spool.directory", settings.dataDir().resolve("prodsmart-poller-spool").toString())));
         }

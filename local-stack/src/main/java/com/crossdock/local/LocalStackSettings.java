@@ -35,7 +35,8 @@ public record LocalStackSettings(
                 port(env, "CROSSDOCK_PAQTANA_PUBLISHER_PORT", 8082),
                 port(env, "CROSSDOCK_PRODSMART_POLLER_PORT", 8083),
                 env.getOrDefault("CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET", DEMO_WEBHOOK_SECRET),
-                env.getOrDefault("CROSSDOCK_PAQTANA_TOKEN", DEMO_PAQTANA_TOKEN),
+                // the relaxed-binding name of the publisher's crossdock.vendors.paqtana.auth.token
+                env.getOrDefault("CROSSDOCK_VENDORS_PAQTANA_AUTH_TOKEN", DEMO_PAQTANA_TOKEN),
                 Path.of(env.getOrDefault("CROSSDOCK_DATA_DIR", ".local")),
                 services(env.get("CROSSDOCK_LOCAL_SERVICES")));
     }

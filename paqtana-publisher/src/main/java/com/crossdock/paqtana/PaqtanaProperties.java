@@ -1,6 +1,5 @@
 package com.crossdock.paqtana;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -13,12 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The Paqtana publisher ({@code crossdock.paqtana.*}). The call policy itself (timeout, retries, breaker) is
- * {@code crossdock.vendors.paqtana.*}.
+ * The Paqtana publisher ({@code crossdock.paqtana.*}). Paqtana's address, its Bearer token and the call policy
+ * (timeout, retries, breaker) are the vendor client {@code crossdock.vendors.paqtana.*}.
  *
- * @param baseUrl                 Paqtana's API root, without {@code /v2}
  * @param organisation            the organisation code in every path ({@code /v2/org/{org}/...})
- * @param token                   the Bearer token (from the environment, {@code PAQTANA_TOKEN}); never logged
  * @param debounce                quiet time after the last view change before the master inventory is PUT
  * @param debounceMaxWait         the longest a change waits for its PUT while changes keep coming
  * @param fullPushCron            the daily full master-inventory push ({@code -} disables it); Paqtana
@@ -41,9 +38,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("crossdock.paqtana")
 public record PaqtanaProperties(
-        @DefaultValue("http://localhost:8090/paqtana") URI baseUrl,
         @DefaultValue("demo") String organisation,
-        String token,
         @DefaultValue("5s") Duration debounce,
         @DefaultValue("1m") Duration debounceMaxWait,
         @DefaultValue("0 0 2 * * *") String fullPushCron,
@@ -68,15 +63,5 @@ public record PaqtanaProperties(
             throw new IllegalArgumentException("crossdock.paqtana.demand-request-bytes (" + demandRequestBytes
                     + ") must not exceed crossdock.paqtana.max-request-bytes (" + maxRequestBytes + ")");
         }
-    }
-
-    @Override
-    public String toString() {
-        // the token is a credential: never in a log line
-        return "PaqtanaProperties[baseUrl=" + baseUrl + ", organisation=" + organisation + ", token=***"
-                + ", debounce=" + debounce + ", debounceMaxWait=" + debounceMaxWait + ", fullPushCron=" + fullPushCron
-                + ", zone=" + zone + ", defaultLocation=" + defaultLocation + ", defaultWorkspace=" + defaultWorkspace
-                + ", workspaces=" + workspaces + ", maxRequestBytes=" + maxRequestBytes
-                + ", demandRequestBytes=" + demandRequestBytes + ", pushRetry=" + pushRetry + "]";
     }
 }

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "crossdock.paqtana.zone=UTC",
         "crossdock.paqtana.workspaces.wh2=secondary",
         "crossdock.vendors.paqtana.timeout=10s",
-        "crossdock.vendors.paqtana.initial-backoff=50ms",
-        "crossdock.vendors.paqtana.max-backoff=200ms"})
+        "crossdock.vendors.paqtana.retry.initial-interval=50ms",
+        "crossdock.vendors.paqtana.retry.max-interval=200ms"})
 @CrossdockKafkaTest
 public abstract class PaqtanaIntegrationTest {
 
@@ -42,7 +42,7 @@ public abstract class PaqtanaIntegrationTest {
 
     @DynamicPropertySource
     static void paqtana(DynamicPropertyRegistry registry) {
-        registry.add("crossdock.paqtana.base-url", () -> PaqtanaSandbox.url() + "/paqtana");
+        registry.add("crossdock.vendors.paqtana.base-url", () -> PaqtanaSandbox.url() + "/paqtana");
     }
 
     @BeforeAll

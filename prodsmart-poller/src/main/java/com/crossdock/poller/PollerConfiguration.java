@@ -1,7 +1,6 @@
 package com.crossdock.poller;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -13,9 +12,7 @@ import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
 import com.crossdock.platform.spool.SpoolConfiguration;
 import com.crossdock.platform.spool.SpoolDrainer;
-import com.crossdock.platform.vendor.VendorPolicies;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import com.crossdock.platform.vendor.client.VendorClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
@@ -33,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(SpoolConfiguration.class)
 class PollerConfiguration {
 
-    /** The vendor policy name: {@code crossdock.vendors.prodsmart.*} paces every call of this service. */
+    /** The vendor name: {@code crossdock.vendors.prodsmart.*} is the client and policy of every call of this service. */
     static final String VENDOR = "prodsmart";
 
     @Bean
@@ -45,9 +42,8 @@ class PollerConfiguration {
     }
 
     @Bean
-    ProdsmartClient prodsmartClient(VendorPolicies policies, PollerProperties properties,
-                                    Clock clock, PollerMetrics metrics) {
-        return ProdsmartClient.create(properties.baseUrl(), policies.forVendor(VENDOR), properties, clock, metrics);
+    ProdsmartClient prodsmartClient(VendorClients clients, PollerMetrics metrics) {
+        return ProdsmartClient.create(clients, metrics);
     }
 
     @Bean
@@ -106,15 +102,9 @@ class PollerConfiguration {
     Reconciliation reconciliation(ProdsmartClient client, ItemRouter router, RecordEncoder encoder, BatchWriter writer,
                                   PollerLease lease, PollerProperties properties, PollerMetrics metrics,
                                   JsonMapper json, Clock clock) {
-        PollerProperties.Reconciliation settings = properties.reconciliation();
-        // one permit per slot, not a burst per period: reconciliation's calls are spread like the feed's
-        RateLimiter share = RateLimiter.of("prodsmart-reconciliation", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(settings.period().dividedBy(settings.permits()))
-                .timeoutDuration(Duration.ofHours(1))
-                .build());
-        return new Reconciliation(client, router, encoder, writer, share, lease::isActive, properties, metrics, json,
-                clock, Executors.newSingleThreadExecutor(runnable -> {
+        // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
+        return new Reconciliation(client.reconciliation(), router, encoder, writer, lease::isActive, properties,
+                metrics, json, clock, Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "prodsmart-reconciliation");
                     thread.setDaemon(true);
                     return thread;

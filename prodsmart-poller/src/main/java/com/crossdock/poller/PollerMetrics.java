@@ -16,17 +16,15 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * What an operator alerts on (docs/prodsmart-poller.md "Metrics"): feed lag per channel, items per channel,
- * the loss window per read, the share of Prodsmart's budget used in the last period, 429s (one in steady
- * state is a bug), token renewals, records spooled, the lease. The spool's depth is the platform's {@code crossdock.spool.depth{spool=prodsmart-poller}}.
+ * the loss window per read, the share of Prodsmart's budget used in the last period, records spooled, the lease.
+ * The spool's depth is the platform's {@code crossdock.spool.depth{spool=prodsmart-poller}}; requests, 429s and
+ * token renewals are the vendor kit's {@code crossdock.vendor.*{vendor=prodsmart}}.
  */
 final class PollerMetrics {
 
     static final String ITEMS = "crossdock.prodsmart.feed.items";
     static final String LAG = "crossdock.prodsmart.feed.lag";
-    static final String REQUESTS = "crossdock.prodsmart.requests";
     static final String BUDGET_USED = "crossdock.prodsmart.rate.budget.used";
-    static final String THROTTLED = "crossdock.prodsmart.throttled";
-    static final String TOKEN_RENEWALS = "crossdock.prodsmart.token.renewals";
     static final String SPOOLED = "crossdock.prodsmart.spooled";
     static final String LEASE = "crossdock.prodsmart.lease.active";
     static final String PERSIST = "crossdock.prodsmart.feed.persist";
@@ -39,8 +37,6 @@ final class PollerMetrics {
     private final Deque<Instant> recent = new ArrayDeque<>();
     private final Map<String, Instant> drainedAt = new ConcurrentHashMap<>();
     private final Map<String, Timer> persistTimers = new ConcurrentHashMap<>();
-    private final Counter requests;
-    private final Counter throttled;
     private final Counter spooled;
 
     PollerMetrics(MeterRegistry registry, Clock clock, int budget, Duration period) {
@@ -48,10 +44,6 @@ final class PollerMetrics {
         this.clock = clock;
         this.budget = budget;
         this.period = period;
-        this.requests = Counter.builder(REQUESTS).description("Requests sent to Prodsmart, retries included")
-                .register(registry);
-        this.throttled = Counter.builder(THROTTLED).description("429 answers from Prodsmart; a bug in steady state")
-                .register(registry);
         this.spooled = Counter.builder(SPOOLED).description("Records that Kafka could not take in time, spooled")
                 .register(registry);
         Gauge.builder(BUDGET_USED, this, PollerMetrics::budgetUsed)
@@ -95,22 +87,14 @@ final class PollerMetrics {
         Counter.builder(RECONCILIATION_EVENTS).tag("kind", kind).register(registry).increment(count);
     }
 
+    /** A request sent to Prodsmart (retries and token requests included), for the budget gauge. */
     synchronized void request() {
-        requests.increment();
         recent.addLast(clock.instant());
         trim();
     }
 
-    void throttled() {
-        throttled.increment();
-    }
-
     void spooled(int count) {
         spooled.increment(count);
-    }
-
-    void tokenRenewed(String reason) {
-        Counter.builder(TOKEN_RENEWALS).tag("reason", reason).register(registry).increment();
     }
 
     synchronized double budgetUsed() {

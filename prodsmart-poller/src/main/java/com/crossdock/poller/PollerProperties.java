@@ -1,6 +1,5 @@
 package com.crossdock.poller;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -13,12 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The poller of one Prodsmart company ({@code crossdock.prodsmart.*}). The call pacing itself is the
- * vendor policy {@code crossdock.vendors.prodsmart.*} (every request, feed and reconciliation together).
+ * The poller of one Prodsmart company ({@code crossdock.prodsmart.*}). Prodsmart's address, credentials, token and
+ * call pacing are the vendor client {@code crossdock.vendors.prodsmart.*} (every request, feed and reconciliation
+ * together; reconciliation's share of the budget is {@code crossdock.vendors.prodsmart.shares.reconciliation}).
  *
- * @param baseUrl        Prodsmart's base URL ({@code https://app.prodsmart.com})
- * @param apiKey         the API key (from the environment or a mounted file; never logged)
- * @param apiSecret      the API secret (idem)
  * @param company        the company's code: the tenant organisation of the events and the lease's name
  * @param timeZone       the company's time zone in Prodsmart: dates without a zone are read in it
  *                       ("Jeśli oznaczenie strefy nie jest używane, ... strefa czasowa ustawiona w Prodsmart")
@@ -26,22 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit      Prodsmart's published limit per {@code ratePeriod} (120/min), for the budget gauge
  * @param ratePeriod     the period of that limit
  * @param feed           feed cadence and durability settings
- * @param token          token life and renewal
  * @param reconciliation the full pass over the list endpoints
  * @param lease          the single-active-instance guard
  */
 @ConfigurationProperties("crossdock.prodsmart")
 public record PollerProperties(
-        @DefaultValue("https://app.prodsmart.com") URI baseUrl,
-        String apiKey,
-        String apiSecret,
         @DefaultValue("default") String company,
         @DefaultValue("UTC") ZoneId timeZone,
         List<Channel> channels,
         @DefaultValue("120") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,
         @DefaultValue Feed feed,
-        @DefaultValue Token token,
         @DefaultValue Reconciliation reconciliation,
         @DefaultValue Lease lease) {
 
@@ -57,13 +49,6 @@ public record PollerProperties(
 
     /** Fails the start with a message that says what to fix. */
     void validate() {
-        if (baseUrl == null) {
-            throw new IllegalStateException("crossdock.prodsmart.base-url is required (e.g. https://app.prodsmart.com)");
-        }
-        if (apiKey == null || apiKey.isBlank() || apiSecret == null || apiSecret.isBlank()) {
-            throw new IllegalStateException("crossdock.prodsmart.api-key and api-secret are required "
-                    + "(CROSSDOCK_PRODSMART_API_KEY / CROSSDOCK_PRODSMART_API_SECRET)");
-        }
         if (channels.isEmpty() || channels.size() > MAX_CHANNELS) {
             throw new IllegalStateException("crossdock.prodsmart.channels must name 1 to " + MAX_CHANNELS
                     + " channels (Prodsmart allows " + MAX_CHANNELS + " per organisation); configured: " + channels);
@@ -107,21 +92,10 @@ public record PollerProperties(
     }
 
     /**
-     * @param life         how long a token lives (Prodsmart: 2 hours)
-     * @param renewBefore  renew this long before the end of its life, so no call meets an expired one
-     */
-    public record Token(@DefaultValue("2h") Duration life, @DefaultValue("10m") Duration renewBefore) {
-    }
-
-    /**
      * @param enabled      run on the schedule (the admin endpoint works either way)
      * @param cron         when, in the company's time zone (default daily at 03:00)
-     * @param permits      reconciliation's share of the budget: calls per {@code period}; the feed takes
-     *                     what reconciliation leaves
-     * @param period       the period of that share
      */
-    public record Reconciliation(@DefaultValue("true") boolean enabled, @DefaultValue("0 0 3 * * *") String cron,
-                                 @DefaultValue("30") int permits, @DefaultValue("1m") Duration period) {
+    public record Reconciliation(@DefaultValue("true") boolean enabled, @DefaultValue("0 0 3 * * *") String cron) {
     }
 
     /**
@@ -131,12 +105,5 @@ public record PollerProperties(
      * @param sessionTimeout how soon a dead instance's lease passes to a standby
      */
     public record Lease(@DefaultValue("10s") Duration sessionTimeout) {
-    }
-
-    @Override
-    public String toString() {
-        // the key and secret are credentials: never in a log line
-        return "PollerProperties[baseUrl=" + baseUrl + ", apiKey=***, apiSecret=***, company=" + company
-                + ", timeZone=" + timeZone + ", channels=" + channels + "]";
     }
 }

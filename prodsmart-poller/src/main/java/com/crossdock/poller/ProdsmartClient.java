@@ -1,79 +1,72 @@
 package com.crossdock.poller;
 
-import java.net.URI;
-import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import com.crossdock.platform.vendor.VendorCallException;
-import com.crossdock.platform.vendor.VendorPolicy;
-import org.springframework.http.HttpStatus;
+import com.crossdock.platform.vendor.client.VendorClient;
+import com.crossdock.platform.vendor.client.VendorClients;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The Prodsmart calls of the poller, each through the one vendor policy of the company (pacing, retry,
- * Retry-After, breaker) with the shared token. A 401 renews the token once and repeats the call: a
- * rejected call was not served, so repeating even a feed read loses nothing.
+ * The Prodsmart calls of the poller, on the platform's vendor client {@code crossdock.vendors.prodsmart}: every
+ * call goes through the company's one policy (pacing, retry, Retry-After and the throttle gate, breaker) with
+ * the shared token (Prodsmart's token exchange, renewed before its end and once on a 401). The answers are raw
+ * bytes, so that even an unreadable one can be kept.
  */
 class ProdsmartClient {
 
-    private final WebClient webClient;
-    private final VendorPolicy policy;
-    private final ProdsmartTokens tokens;
+    /** Reconciliation's share of the budget: {@code crossdock.vendors.prodsmart.shares.reconciliation}. */
+    static final String RECONCILIATION = "reconciliation";
 
-    ProdsmartClient(WebClient webClient, VendorPolicy policy, ProdsmartTokens tokens) {
-        this.webClient = webClient;
-        this.policy = policy;
-        this.tokens = tokens;
+    private final VendorClient client;
+
+    private ProdsmartClient(VendorClient client) {
+        this.client = client;
     }
 
-    /**
-     * The client as the poller runs it: one WebClient whose {@link CallGate} sees every request (retries and token
-     * requests included), and one token cache on it.
-     */
-    static ProdsmartClient create(URI baseUrl, VendorPolicy policy, PollerProperties properties, Clock clock,
-                                  PollerMetrics metrics) {
-        WebClient webClient = WebClient.builder().baseUrl(baseUrl.toString())
-                .filter(new CallGate(clock, metrics))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-                .build();
-        return new ProdsmartClient(webClient, policy, new ProdsmartTokens(webClient, policy, properties, clock, metrics));
+    /** The client as the poller runs it: its requests, token requests included, counted for the budget gauge. */
+    static ProdsmartClient create(VendorClients clients, PollerMetrics metrics) {
+        return create(clients, metrics, web -> {
+        });
     }
 
-    /** {@code GET /api/changes/{channel}}: the raw answer, so that even an unreadable one can be kept. */
+    /** As {@link #create(VendorClients, PollerMetrics)}, with {@code customizer} adjusting the WebClient after (tests). */
+    static ProdsmartClient create(VendorClients clients, PollerMetrics metrics, Consumer<WebClient.Builder> customizer) {
+        return new ProdsmartClient(clients.client(PollerConfiguration.VENDOR, web -> {
+            web.filter((request, next) -> Mono.defer(() -> {
+                metrics.request();
+                return next.exchange(request);
+            }));
+            customizer.accept(web);
+        }));
+    }
+
+    /** The same client, whose calls take reconciliation's share of the budget before the company's. */
+    ProdsmartClient reconciliation() {
+        return new ProdsmartClient(client.share(RECONCILIATION));
+    }
+
+    /** {@code GET /api/changes/{channel}}. */
     Mono<byte[]> changes(String channel) {
-        return withToken(token -> policy.exchange("getChanges", webClient.get()
-                .uri(uri -> uri.path("/api/changes/{channel}").queryParam("access_token", token).build(channel)),
-                byte[].class).defaultIfEmpty(new byte[0]));
+        return get("getChanges", web -> web.get().uri("/api/changes/{channel}", channel));
     }
 
     Mono<byte[]> productsPage(int page) {
-        return withToken(token -> policy.exchange("listProducts", webClient.get()
-                .uri(uri -> uri.path("/api/products").queryParam("page", page)
-                        .queryParam("access_token", token).build()), byte[].class).defaultIfEmpty(new byte[0]));
+        return get("listProducts", web -> web.get().uri(uri -> uri.path("/api/products").queryParam("page", page).build()));
     }
 
     Mono<byte[]> stock(String productCode) {
-        return withToken(token -> policy.exchange("getStock", webClient.get()
-                .uri(uri -> uri.path("/api/stock/{code}").queryParam("access_token", token).build(productCode)),
-                byte[].class).defaultIfEmpty(new byte[0]));
+        return get("getStock", web -> web.get().uri("/api/stock/{code}", productCode));
     }
 
     /** Open orders only: {@code active=true} ("wyświetl tylko aktywne (true) ... zamówienia produkcji"). */
     Mono<byte[]> activeProductionOrdersPage(int page) {
-        return withToken(token -> policy.exchange("listProductionOrders", webClient.get()
-                .uri(uri -> uri.path("/api/production-orders/").queryParam("page", page).queryParam("active", true)
-                        .queryParam("access_token", token).build()), byte[].class).defaultIfEmpty(new byte[0]));
+        return get("listProductionOrders", web -> web.get().uri(uri -> uri.path("/api/production-orders/")
+                .queryParam("page", page).queryParam("active", true).build()));
     }
 
-    private <T> Mono<T> withToken(Function<String, Mono<T>> call) {
-        return tokens.token().flatMap(token -> call.apply(token).onErrorResume(ProdsmartClient::unauthorized, rejected -> {
-            tokens.invalidate(token);
-            return tokens.token().flatMap(call);
-        }));
-    }
-
-    private static boolean unauthorized(Throwable failure) {
-        return failure instanceof VendorCallException vendor && vendor.status() == HttpStatus.UNAUTHORIZED.value();
+    private Mono<byte[]> get(String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request) {
+        return client.exchange(operation, request, byte[].class).defaultIfEmpty(new byte[0]);
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import com.crossdock.platform.vendor.VendorCallException;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A full pass over the list endpoints: every product (ArticleUpserted), its stock (StockChanged LEVEL,
  * lots included) and every open production order (ProductionOrderChanged), as snapshot events. It heals
  * what the feed lost: the feed keeps changes for 24 hours only, and a read answer lost in transit is gone.
- * Each call first takes a permit of reconciliation's own share, then the company's shared policy, so the
- * feed keeps the rest of the budget. One run at a time, on the lease holder only: a run stops at the next page
+ * Its client's calls take a permit of reconciliation's share of the budget, then the company's, so the
+ * feed keeps the rest. One run at a time, on the lease holder only: a run stops at the next page
  * when the lease has passed to another instance.
  */
 final class Reconciliation {
@@ -33,7 +32,6 @@ final class Reconciliation {
     private final ItemRouter router;
     private final RecordEncoder encoder;
     private final BatchWriter writer;
-    private final RateLimiter share;
     private final BooleanSupplier leaseActive;
     private final PollerProperties properties;
     private final PollerMetrics metrics;
@@ -43,13 +41,12 @@ final class Reconciliation {
     private final AtomicBoolean running = new AtomicBoolean();
 
     Reconciliation(ProdsmartClient client, ItemRouter router, RecordEncoder encoder, BatchWriter writer,
-                   RateLimiter share, BooleanSupplier leaseActive, PollerProperties properties, PollerMetrics metrics,
+                   BooleanSupplier leaseActive, PollerProperties properties, PollerMetrics metrics,
                    JsonMapper json, Clock clock, ExecutorService executor) {
         this.client = client;
         this.router = router;
         this.encoder = encoder;
         this.writer = writer;
-        this.share = share;
         this.leaseActive = leaseActive;
         this.properties = properties;
         this.metrics = metrics;
@@ -176,8 +173,6 @@ final class Reconciliation {
     }
 
     private byte[] call(Supplier<reactor.core.publisher.Mono<byte[]>> call) {
-        // reconciliation's share: it waits here, outside the shared policy, so the feed is never queued behind it
-        share.acquirePermission();
         byte[] body = call.get().block();
         return body == null ? new byte[0] : body;
     }

@@ -40,12 +40,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = ProdsmartPollerApplication.class,
         properties = {"spring.config.name=prodsmart-poller",
-                "crossdock.prodsmart.api-key=prodsmart-demo-key", "crossdock.prodsmart.api-secret=prodsmart-demo-secret",
+                "crossdock.vendors.prodsmart.auth.key=prodsmart-demo-key", "crossdock.vendors.prodsmart.auth.secret=prodsmart-demo-secret",
                 "crossdock.prodsmart.channels[0].name=stock", "crossdock.prodsmart.channels[0].type=STOCK",
                 "crossdock.prodsmart.feed.idle-interval=500ms", "crossdock.prodsmart.feed.kafka-timeout=3s",
                 "crossdock.prodsmart.feed.recheck-interval=200ms", "crossdock.prodsmart.reconciliation.enabled=false",
                 "crossdock.prodsmart.lease.session-timeout=6s",
-                "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.initial-backoff=100ms",
+                "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.retry.initial-interval=100ms",
                 "crossdock.spool.drain-interval=200ms", "crossdock.spool.retry.initial-interval=400ms",
                 "crossdock.spool.retry.max-interval=1s", "crossdock.spool.send-timeout=2s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
@@ -76,7 +76,7 @@ class PollerKafkaOutageTest {
         sandboxUrl = PollerSandbox.url(sandboxApp);
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("spring.kafka.properties.schema.registry.url", TestSchemaRegistry::url);
-        registry.add("crossdock.prodsmart.base-url", () -> sandboxUrl + "/prodsmart");
+        registry.add("crossdock.vendors.prodsmart.base-url", () -> sandboxUrl + "/prodsmart");
         registry.add("crossdock.spool.directory", Files.createTempDirectory("poller-outage-spool")::toString);
     }
 

@@ -25,11 +25,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = ProdsmartPollerApplication.class,
         properties = {"spring.config.name=prodsmart-poller",
-                "crossdock.prodsmart.api-key=prodsmart-demo-key", "crossdock.prodsmart.api-secret=prodsmart-demo-secret",
+                "crossdock.vendors.prodsmart.auth.key=prodsmart-demo-key", "crossdock.vendors.prodsmart.auth.secret=prodsmart-demo-secret",
                 "crossdock.prodsmart.feed.idle-interval=1s", "crossdock.prodsmart.feed.kafka-timeout=3s",
-                "crossdock.prodsmart.reconciliation.enabled=false", "crossdock.prodsmart.reconciliation.permits=1",
-                "crossdock.prodsmart.reconciliation.period=1s", "crossdock.prodsmart.lease.session-timeout=6s",
-                "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.initial-backoff=100ms",
+                "crossdock.prodsmart.reconciliation.enabled=false", "crossdock.vendors.prodsmart.shares.reconciliation.rate-limit-permits=1",
+                "crossdock.vendors.prodsmart.shares.reconciliation.rate-limit-period=1s", "crossdock.prodsmart.lease.session-timeout=6s",
+                "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.retry.initial-interval=100ms",
                 "crossdock.spool.drain-interval=200ms", "crossdock.spool.retry.initial-interval=400ms",
                 "crossdock.spool.retry.max-interval=1s"})
 abstract class PollerTestSupport {
@@ -41,7 +41,7 @@ abstract class PollerTestSupport {
     @DynamicPropertySource
     static void sandbox(DynamicPropertyRegistry registry) throws Exception {
         Path spool = Files.createTempDirectory("poller-spool");
-        registry.add("crossdock.prodsmart.base-url", () -> SANDBOX_URL + "/prodsmart");
+        registry.add("crossdock.vendors.prodsmart.base-url", () -> SANDBOX_URL + "/prodsmart");
         registry.add("crossdock.prodsmart.company", () -> COMPANY);
         registry.add("crossdock.spool.directory", spool::toString);
     }

@@ -3,7 +3,6 @@ package com.crossdock.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,11 +21,13 @@ import java.util.stream.IntStream;
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.vendor.AuthProperties;
+import com.crossdock.platform.vendor.VendorMetrics;
 import com.crossdock.platform.vendor.VendorPolicies;
+import com.crossdock.platform.vendor.client.VendorClients;
 import com.crossdock.testing.TestKafka;
 import com.crossdock.testing.TestSchemaRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,6 +42,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -61,6 +64,9 @@ class ProdsmartPollerTest extends PollerTestSupport {
 
     @Autowired
     VendorPolicies policies;
+
+    @Autowired
+    VendorClients clients;
 
     @Autowired
     ItemRouter router;
@@ -95,40 +101,52 @@ class ProdsmartPollerTest extends PollerTestSupport {
         change("stock", List.of(Map.of("product-code", "TK-2", "stock", 2)));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("TK-2")).hasSize(1));
-        assertThat(meters.counter(PollerMetrics.TOKEN_RENEWALS, "reason", "unauthorized").count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.counter(VendorMetrics.TOKEN_RENEWALS, "vendor", PollerConfiguration.VENDOR, "reason", "unauthorized")
+                .count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void renewsTheTokenBeforeTheEndOfItsLifeWithoutWaitingForA401() {
         MutableClock clock = MutableClock.of(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ProdsmartTokens tokens = new ProdsmartTokens(WebClient.create(SANDBOX_URL + "/prodsmart"),
-                policies.forVendor(PollerConfiguration.VENDOR), properties, clock,
-                new PollerMetrics(registry, clock, 120, Duration.ofMinutes(1)));
-        Duration renewAfter = properties.token().life().minus(properties.token().renewBefore());
+        // the poller's own settings and policy (its budget is the sandbox's too), and a token life on the test's clock
+        VendorClients clients = new VendorClients(policies, WebClient.builder(), json, registry, clock);
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        ProdsmartClient client = ProdsmartClient.create(clients, new PollerMetrics(registry, clock, 120, Duration.ofMinutes(1)),
+                web -> web.filter((request, next) -> {
+                    String token = UriComponentsBuilder.fromUri(request.url()).build().getQueryParams().getFirst("access_token");
+                    if (token != null) {
+                        tokens.add(token);
+                    }
+                    return next.exchange(request);
+                }));
+        AuthProperties.ExchangeProperties exchange = policies.properties().forVendor(PollerConfiguration.VENDOR).auth().exchange();
+        Duration renewAfter = exchange.life().minus(exchange.renewBefore());
 
-        String first = tokens.token().block();
-        assertThat(tokens.token().block()).as("cached").isEqualTo(first);
+        client.productsPage(1).block();
+        client.productsPage(1).block();
         clock.add(renewAfter.minusSeconds(1));
-        assertThat(tokens.token().block()).as("still cached just before its renewal time").isEqualTo(first);
-
+        client.productsPage(1).block();
         clock.add(Duration.ofSeconds(2));
-        String renewed = tokens.token().block();
+        client.productsPage(1).block();
 
-        assertThat(renewed).isNotBlank().isNotEqualTo(first);
-        assertThat(registry.counter(PollerMetrics.TOKEN_RENEWALS, "reason", "expiry").count()).isEqualTo(1);
-        assertThat(registry.find(PollerMetrics.TOKEN_RENEWALS).tag("reason", "unauthorized").counter()).isNull();
+        assertThat(tokens).hasSize(4);
+        assertThat(tokens.subList(0, 3)).as("cached, still just before its renewal time").containsOnly(tokens.get(0));
+        assertThat(tokens.get(3)).isNotBlank().isNotEqualTo(tokens.get(0));
+        assertThat(registry.counter(VendorMetrics.TOKEN_RENEWALS, "vendor", PollerConfiguration.VENDOR, "reason", "expiry")
+                .count()).isEqualTo(1);
+        assertThat(registry.find(VendorMetrics.TOKEN_RENEWALS).tag("reason", "unauthorized").counter()).isNull();
     }
 
     @Test
     void honoursA429ByItsRetryAfterAndCountsIt() {
-        double before = meters.counter(PollerMetrics.THROTTLED).count();
+        double before = meters.counter(VendorMetrics.THROTTLED, "vendor", PollerConfiguration.VENDOR).count();
         sandbox.post().uri("/_sandbox/faults/prodsmart").bodyValue(Map.of("status", 429, "retryAfterSeconds", 2, "count", 1))
                 .retrieve().toBodilessEntity().block();
         change("stock", List.of(Map.of("product-code", "RA-1", "stock", 3)));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("RA-1")).hasSize(1));
-        assertThat(meters.counter(PollerMetrics.THROTTLED).count()).isGreaterThan(before);
+        assertThat(meters.counter(VendorMetrics.THROTTLED, "vendor", PollerConfiguration.VENDOR).count()).isGreaterThan(before);
     }
 
     @Test
@@ -165,9 +183,9 @@ class ProdsmartPollerTest extends PollerTestSupport {
                         "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url(),
                         // a member id that sorts before the holder's: an assignor that is not sticky would hand it the lease
                         "--spring.kafka.consumer.client-id=0-standby",
-                        "--crossdock.prodsmart.base-url=" + SANDBOX_URL + "/prodsmart",
+                        "--crossdock.vendors.prodsmart.base-url=" + SANDBOX_URL + "/prodsmart",
                         "--crossdock.prodsmart.company=" + COMPANY,
-                        "--crossdock.prodsmart.api-key=prodsmart-demo-key", "--crossdock.prodsmart.api-secret=prodsmart-demo-secret",
+                        "--crossdock.vendors.prodsmart.auth.key=prodsmart-demo-key", "--crossdock.vendors.prodsmart.auth.secret=prodsmart-demo-secret",
                         "--crossdock.prodsmart.feed.idle-interval=1s", "--crossdock.prodsmart.lease.session-timeout=6s",
                         "--crossdock.prodsmart.reconciliation.enabled=false",
                         "--crossdock.vendors.prodsmart.rate-limit-period=270ms",
@@ -189,7 +207,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
             assertThat(second.getBean(PollerLease.class).isActive()).isFalse();
             assertThat(secondMeters.get(PollerMetrics.LEASE).gauge().value()).isZero();
             // not a feed read, not even a token: the standby spends none of the company's budget
-            assertThat(secondMeters.counter(PollerMetrics.REQUESTS).count()).isZero();
+            assertThat(secondMeters.find(VendorMetrics.REQUESTS).counters().stream().mapToDouble(Counter::count).sum()).isZero();
         }
     }
 
@@ -205,15 +223,14 @@ class ProdsmartPollerTest extends PollerTestSupport {
             control.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(IntStream.range(0, 30).filter(i -> i != 3 && i != 7)
                     .mapToObj(i -> Map.of("product-code", code(prefix, i), "stock", i)).toList()).retrieve().toBodilessEntity().block();
             PollerMetrics metrics = new PollerMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), 120, Duration.ofMinutes(1));
-            ProdsmartClient ownClient = ProdsmartClient.create(URI.create(PollerSandbox.url(own) + "/prodsmart"),
-                    policies.forVendor(PollerConfiguration.VENDOR), properties, Clock.systemUTC(), metrics);
+            // the company's policy, without reconciliation's share: this run need not wait two seconds a call
+            ProdsmartClient ownClient = ProdsmartClient.create(clients, metrics,
+                    web -> web.baseUrl(PollerSandbox.url(own) + "/prodsmart"));
             // the lease is held for the trigger and the first page, lost before the second
             AtomicInteger leaseChecks = new AtomicInteger();
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
                 Reconciliation reconciliation = new Reconciliation(ownClient, router, encoder, writer,
-                        RateLimiter.of("test-reconciliation-share", RateLimiterConfig.custom().limitForPeriod(100)
-                                .limitRefreshPeriod(Duration.ofSeconds(1)).build()),
                         () -> leaseChecks.incrementAndGet() <= 2, properties, metrics, json, Clock.systemUTC(), executor);
 
                 String runId = reconciliation.trigger().orElseThrow();

@@ -1,7 +1,7 @@
 package com.crossdock.paqtana.client;
 
 import java.net.URI;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.crossdock.platform.vendor.VendorPolicies;
-import com.crossdock.platform.vendor.VendorPoliciesProperties;
-import com.crossdock.platform.vendor.VendorPolicyProperties;
+import com.crossdock.platform.vendor.VendorsProperties;
+import com.crossdock.platform.vendor.client.VendorClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A fake Paqtana behind WebClient: records every request with the body as written, answers as scripted. */
 public final class RecordingExchange implements ExchangeFunction {
@@ -64,14 +67,21 @@ public final class RecordingExchange implements ExchangeFunction {
         return answers.isEmpty() ? HttpStatus.OK : answers.poll();
     }
 
-    /** A client on this exchange with a fast policy (3 attempts, 10 ms backoff). */
+    /** A client on this exchange, built by the vendor kit from settings like the publisher's, with a fast policy. */
     public WebClientPaqtanaClient client(long maxRequestBytes) {
-        WebClient webClient = WebClient.builder().exchangeFunction(this).baseUrl("http://paqtana.test/paqtana")
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer secret-token").build();
-        VendorPolicyProperties fast = new VendorPolicyProperties(Duration.ofSeconds(5), 3, Duration.ofMillis(10), 2.0,
-                Duration.ofMillis(50), 0.0, null, null, null, null, null, null, null);
-        VendorPolicies policies = new VendorPolicies(new VendorPoliciesProperties(Map.of("paqtana", fast)),
-                new SimpleMeterRegistry());
-        return new WebClientPaqtanaClient(webClient, policies.forVendor("paqtana"), "demo", maxRequestBytes);
+        Map<String, String> settings = Map.of(
+                "crossdock.vendors.paqtana.base-url", "http://paqtana.test/paqtana",
+                "crossdock.vendors.paqtana.auth.style", "bearer",
+                "crossdock.vendors.paqtana.auth.token", "secret-token",
+                "crossdock.vendors.paqtana.timeout", "5s",
+                "crossdock.vendors.paqtana.retry.initial-interval", "10ms",
+                "crossdock.vendors.paqtana.retry.max-interval", "50ms",
+                "crossdock.vendors.paqtana.retry.jitter", "0");
+        VendorsProperties properties = new Binder(new MapConfigurationPropertySource(settings))
+                .bind("crossdock", VendorsProperties.class).get();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        VendorClients clients = new VendorClients(new VendorPolicies(properties, meters),
+                WebClient.builder().exchangeFunction(this), JsonMapper.builder().build(), meters, Clock.systemUTC());
+        return new WebClientPaqtanaClient(clients.client("paqtana"), "demo", maxRequestBytes);
     }
 }

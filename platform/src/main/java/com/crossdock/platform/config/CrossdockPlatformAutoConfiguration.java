@@ -12,6 +12,7 @@ import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.KafkaConventionsConfiguration;
 import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.vendor.VendorPolicyConfiguration;
+import com.crossdock.platform.vendor.client.VendorClientConfiguration;
 import com.crossdock.platform.web.CorrelationIdFilter;
 import com.crossdock.platform.web.ProblemDetailsHandler;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -34,7 +35,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 @AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @EnableConfigurationProperties(CrossdockKafkaProperties.class)
 @PropertySource("classpath:crossdock-platform-defaults.properties")
-@Import({KafkaConventionsConfiguration.class, VendorPolicyConfiguration.class})
+@Import({KafkaConventionsConfiguration.class, VendorPolicyConfiguration.class, VendorClientConfiguration.class})
 public class CrossdockPlatformAutoConfiguration {
 
     @Bean

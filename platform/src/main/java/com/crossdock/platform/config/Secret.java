@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A credential read from configuration (the environment, or a mounted file through Spring's config tree).
- * Bound from a string like any setting ({@code crossdock.vendors.paqtana.token: ...}), but it never prints:
+ * Bound from a string like any setting ({@code crossdock.vendors.paqtana.auth.token: ...}), but it never prints:
  * {@link #toString()} is masked, so a properties record holding it can be logged, shown by a failure
  * analysis or put in an exception message without leaking it (DESIGN.md: secrets are never logged).
  */

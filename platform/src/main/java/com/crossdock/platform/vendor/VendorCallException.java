@@ -79,6 +79,15 @@ public class VendorCallException extends RuntimeException implements Retryabilit
                 cause);
     }
 
+    /**
+     * Not sent: the vendor told this credential to wait longer than the policy holds calls in memory
+     * ({@code max-retry-after}); {@link #retryAfter()} says how much of the wait is left, for a retry topic.
+     */
+    public static VendorCallException ofThrottled(String vendor, String operation, Duration wait) {
+        return new VendorCallException(VendorCallOutcome.REJECTED, vendor, operation, 0,
+                "the vendor asked every caller to wait " + wait, Map.of(), wait, null);
+    }
+
     /** Whether the policy treats {@code status} as transient: 5xx, 408 Request Timeout, 429 Too Many Requests. */
     public static boolean isTransientStatus(int status) {
         return status >= 500 || status == 408 || status == 429;

@@ -7,16 +7,29 @@ import java.time.Duration;
 
 /**
  * The vendor-call meters of DESIGN.md "Calling vendors", per vendor and operation. Resilience4j's own
- * meters (breaker state, retry and limiter counts) are bound separately, tagged {@code name=<vendor>}.
+ * meters (breaker state, retry and limiter counts) are bound separately, tagged {@code name=<vendor>}, and
+ * {@code name=<vendor>.<share>} for the limiter of a budget share.
  * The operation must be a constant name ({@code getOrders}), never an id, to keep the series few.
  */
-final class VendorMetrics {
+public final class VendorMetrics {
 
-    static final String CALLS = "crossdock.vendor.calls";
-    static final String CALL_DURATION = "crossdock.vendor.call.duration";
-    static final String RETRIES = "crossdock.vendor.retries";
-    static final String RATE_LIMIT_WAITS = "crossdock.vendor.ratelimit.waits";
-    static final String RETRY_AFTER = "crossdock.vendor.retry_after";
+    /** Logical calls by final outcome, retries included. */
+    public static final String CALLS = "crossdock.vendor.calls";
+    public static final String CALL_DURATION = "crossdock.vendor.call.duration";
+    /** Requests sent to the vendor: every attempt, token requests included. */
+    public static final String REQUESTS = "crossdock.vendor.requests";
+    public static final String RETRIES = "crossdock.vendor.retries";
+    /** Calls that waited for rate-limit permits (a share's and the vendor's), tagged {@code share}. */
+    public static final String RATE_LIMIT_WAITS = "crossdock.vendor.ratelimit.waits";
+    public static final String RETRY_AFTER = "crossdock.vendor.retry_after";
+    /** Answers that told every caller of the credential to wait: a 429, a Retry-After, a blocked token. */
+    public static final String THROTTLED = "crossdock.vendor.throttled";
+    /** Calls held because the vendor had told every caller to wait. */
+    public static final String THROTTLE_WAITS = "crossdock.vendor.throttle.waits";
+    /** Exchanged tokens replaced before use ({@code reason=expiry}) or after a 401 ({@code reason=unauthorized}). */
+    public static final String TOKEN_RENEWALS = "crossdock.vendor.token.renewals";
+    /** The {@code share} tag of a call made under the credential's whole budget, not a share of it. */
+    public static final String NO_SHARE = "none";
     /** Outcome of a call that ended in an exception that is not a vendor's answer (a bug, a cancelled decode). */
     static final String UNEXPECTED = "error";
 
@@ -38,15 +51,21 @@ final class VendorMetrics {
                 .register(registry).record(Duration.ofNanos(nanos));
     }
 
+    void request(String operation) {
+        Counter.builder(REQUESTS).description("Requests sent to the vendor, retries and token requests included")
+                .tags("vendor", vendor, "operation", operation)
+                .register(registry).increment();
+    }
+
     void retry(String operation) {
         Counter.builder(RETRIES).description("Vendor call attempts after the first")
                 .tags("vendor", vendor, "operation", operation)
                 .register(registry).increment();
     }
 
-    void rateLimitWait(String operation, Duration waited) {
-        Timer.builder(RATE_LIMIT_WAITS).description("Calls that waited for a rate-limit permit, and how long")
-                .tags("vendor", vendor, "operation", operation)
+    void rateLimitWait(String operation, String share, Duration waited) {
+        Timer.builder(RATE_LIMIT_WAITS).description("Calls that waited for rate-limit permits, and how long")
+                .tags("vendor", vendor, "operation", operation, "share", share)
                 .register(registry).record(waited);
     }
 
@@ -54,5 +73,17 @@ final class VendorMetrics {
         Counter.builder(RETRY_AFTER).description("Retries that waited for the vendor's Retry-After")
                 .tags("vendor", vendor, "operation", operation)
                 .register(registry).increment();
+    }
+
+    void throttled() {
+        Counter.builder(THROTTLED).description("Answers that told every caller to wait (429, Retry-After, blocked token)")
+                .tags("vendor", vendor)
+                .register(registry).increment();
+    }
+
+    void throttleWait(String operation, Duration waited) {
+        Timer.builder(THROTTLE_WAITS).description("Calls held until the wait the vendor asked for had passed")
+                .tags("vendor", vendor, "operation", operation)
+                .register(registry).record(waited);
     }
 }

@@ -3,19 +3,20 @@ package com.crossdock.platform.vendor;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -24,39 +25,67 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The call policy of one vendor credential; the order of its parts is explained in
- * {@code package-info.java}. Obtain one from {@link VendorPolicies#forVendor(String)}.
- * The {@code operation} names a kind of call ({@code getOrders}) and tags the metrics: keep it constant.
+ * The call policy of one vendor credential, or of a named share of its budget; the order of its parts is
+ * explained in {@code package-info.java}. Obtain one from {@link VendorPolicies#forVendor(String)}, a share
+ * from {@link #share(String)}. The {@code operation} names a kind of call ({@code getOrders}) and tags the
+ * metrics: keep it constant.
  */
 public final class VendorPolicy {
 
     private final String name;
-    private final Retry retry;
-    private final CircuitBreaker circuitBreaker;
-    private final RateLimiter rateLimiter;
-    private final Bulkhead bulkhead;
-    private final TimeLimiter timeLimiter;
+    private final String share;
+    private final Resilience resilience;
+    private final RateLimits rateLimits;
     private final VendorMetrics metrics;
     private final VendorResponses responses;
+    private final Map<String, VendorPolicy> shares;
 
     VendorPolicy(String name, Resilience resilience, VendorMetrics metrics, VendorResponses responses) {
-        this.name = name;
-        this.retry = resilience.retry();
-        this.circuitBreaker = resilience.circuitBreaker();
-        this.rateLimiter = resilience.rateLimiter();
-        this.bulkhead = resilience.bulkhead();
-        this.timeLimiter = resilience.timeLimiter();
-        this.metrics = metrics;
-        this.responses = responses;
+        this(name, VendorMetrics.NO_SHARE, resilience, new RateLimits(resilience.rateLimiter() == null ? List.of()
+                : List.of(resilience.rateLimiter()), VendorMetrics.NO_SHARE, metrics), metrics, responses);
     }
 
-    /** The parts of one policy; {@code rateLimiter} and {@code bulkhead} are null when not configured. */
+    private VendorPolicy(String name, String share, Resilience resilience, RateLimits rateLimits,
+            VendorMetrics metrics, VendorResponses responses) {
+        this.name = name;
+        this.share = share;
+        this.resilience = resilience;
+        this.rateLimits = rateLimits;
+        this.metrics = metrics;
+        this.responses = responses;
+        // a share's calls take the share's permit first, then the vendor's: the rest of the budget stays free
+        this.shares = !VendorMetrics.NO_SHARE.equals(share) ? Map.of()
+                : resilience.shareLimiters().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                        entry -> new VendorPolicy(name, entry.getKey(), resilience,
+                                rateLimits.sharedBy(entry.getKey(), entry.getValue()), metrics, responses)));
+    }
+
+    /**
+     * The parts of one policy; {@code rateLimiter} and {@code bulkhead} are null when not configured. The
+     * gate, breaker, bulkhead and vendor limiter are the credential's, shared by its shares.
+     */
     record Resilience(Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter, Bulkhead bulkhead,
-            TimeLimiter timeLimiter) {
+            TimeLimiter timeLimiter, ThrottleGate gate, Map<String, RateLimiter> shareLimiters) {
     }
 
     public String name() {
         return name;
+    }
+
+    /**
+     * The policy of the budget share {@code crossdock.vendors.<name>.shares.<share>}: the same retry, breaker,
+     * bulkhead and vendor limiter, and before the vendor's permit each attempt takes one of the share's.
+     */
+    public VendorPolicy share(String shareName) {
+        if (!VendorMetrics.NO_SHARE.equals(share)) {
+            throw new IllegalStateException("the policy of share '" + share + "' of " + name + " has no shares");
+        }
+        VendorPolicy policy = shares.get(shareName);
+        if (policy == null) {
+            throw new IllegalArgumentException("no share '" + shareName + "' under crossdock.vendors." + name
+                    + ".shares (configured: " + shares.keySet() + ")");
+        }
+        return policy;
     }
 
     /**
@@ -75,7 +104,7 @@ public final class VendorPolicy {
                         }
                         return attempt(operation, call);
                     })
-                    .transform(RetryOperator.of(retry))
+                    .transform(RetryOperator.of(resilience.retry()))
                     .onErrorMap(failure -> Failures.toVendorFailure(name, operation, failure))
                     .doOnSuccess(value -> metrics.call(operation, VendorCallOutcome.SUCCESS.tag(),
                             System.nanoTime() - start))
@@ -96,13 +125,13 @@ public final class VendorPolicy {
     /** As {@link #exchange(String, WebClient.RequestHeadersSpec, Class)}, and {@code classifier} judges 2xx bodies. */
     public <T> Mono<T> exchange(String operation, WebClient.RequestHeadersSpec<?> request, Class<T> type,
             BodyFailureClassifier<? super T> classifier) {
-        return send(operation, request, response -> response.bodyToMono(type), classifier::classify);
+        return exchangeWith(operation, request, response -> response.bodyToMono(type), classifier::classify);
     }
 
     /** As {@link #exchange(String, WebClient.RequestHeadersSpec, Class, BodyFailureClassifier)}, for generic types. */
     public <T> Mono<T> exchange(String operation, WebClient.RequestHeadersSpec<?> request,
             ParameterizedTypeReference<T> type, BodyFailureClassifier<? super T> classifier) {
-        return send(operation, request, response -> response.bodyToMono(type), classifier::classify);
+        return exchangeWith(operation, request, response -> response.bodyToMono(type), classifier::classify);
     }
 
     /**
@@ -111,43 +140,33 @@ public final class VendorPolicy {
      */
     public <T> Mono<ResponseEntity<T>> exchangeForEntity(String operation, WebClient.RequestHeadersSpec<?> request,
             Class<T> type, BodyFailureClassifier<? super T> classifier) {
-        return send(operation, request, response -> response.toEntity(type),
+        return exchangeWith(operation, request, response -> response.toEntity(type),
                 entity -> entity.hasBody() ? classifier.classify(entity.getBody()) : Optional.empty());
     }
 
-    private <R> Mono<R> send(String operation, WebClient.RequestHeadersSpec<?> request,
+    /**
+     * The general form: {@code decoder} reads a 2xx answer (a {@code CodecException} it raises makes the call
+     * fail as undecodable) and {@code judge} finds a failure stated in what it read.
+     */
+    public <R> Mono<R> exchangeWith(String operation, WebClient.RequestHeadersSpec<?> request,
             Function<ClientResponse, Mono<R>> decoder, Function<? super R, Optional<BodyFailure>> judge) {
         return call(operation, () -> request.exchangeToMono(response ->
                 responses.read(operation, response, decoder, judge)));
     }
 
     private <T> Mono<T> attempt(String operation, Supplier<? extends Mono<T>> call) {
-        Mono<T> timed = Mono.<T>defer(call).transform(TimeLimiterOperator.of(timeLimiter));
-        // Resilience4j's bulkhead waits for a slot by blocking the subscribing thread: never an event loop.
-        Mono<T> isolated = bulkhead == null ? timed
-                : timed.transform(BulkheadOperator.of(bulkhead)).subscribeOn(Schedulers.boundedElastic());
-        return withPermit(operation, isolated).transform(CircuitBreakerOperator.of(circuitBreaker));
-    }
-
-    /**
-     * Waits for a rate-limit permit without blocking. Resilience4j's RateLimiterOperator does the same
-     * but hides how long a call waited, which {@code crossdock.vendor.ratelimit.waits} reports.
-     */
-    private <T> Mono<T> withPermit(String operation, Mono<T> source) {
-        if (rateLimiter == null) {
-            return source;
-        }
-        return Mono.defer(() -> {
-            long waitNanos = rateLimiter.reservePermission();
-            if (waitNanos < 0) {
-                return Mono.error(RequestNotPermitted.createRequestNotPermitted(rateLimiter));
-            }
-            if (waitNanos == 0) {
-                return source;
-            }
-            Duration wait = Duration.ofNanos(waitNanos);
-            metrics.rateLimitWait(operation, wait);
-            return Mono.delay(wait).then(source);
+        Mono<T> sent = Mono.defer(() -> {
+            metrics.request(operation);
+            return call.get();
         });
+        Mono<T> timed = sent.transform(TimeLimiterOperator.of(resilience.timeLimiter()));
+        // Resilience4j's bulkhead waits for a slot by blocking the subscribing thread: never an event loop.
+        Mono<T> isolated = resilience.bulkhead() == null ? timed
+                : timed.transform(BulkheadOperator.of(resilience.bulkhead())).subscribeOn(Schedulers.boundedElastic());
+        ThrottleGate gate = resilience.gate();
+        // the gate is outermost: a call held for the vendor's wait holds no breaker slot, permit or bulkhead slot
+        return gate.pass(operation, rateLimits.withPermits(operation, isolated)
+                .doOnError(gate::observe)
+                .transform(CircuitBreakerOperator.of(resilience.circuitBreaker())));
     }
 }

@@ -14,6 +14,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -24,13 +25,16 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Resilience4j parts of each vendor policy from its properties, in registries bound to
  * Micrometer so that breaker state, retries, limiter permits and bulkhead slots reach Prometheus
- * (tag {@code name=<vendor>}).
+ * (tag {@code name=<vendor>}, and {@code name=<vendor>.<share>} for a share's limiter).
  */
 final class VendorPolicyFactory {
 
@@ -54,34 +58,58 @@ final class VendorPolicyFactory {
         TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(meterRegistry);
     }
 
-    VendorPolicy create(String name, VendorPolicyProperties properties) {
+    VendorPolicy create(String name, VendorProperties properties) {
         VendorMetrics metrics = new VendorMetrics(meterRegistry, name);
         VendorPolicy.Resilience resilience = new VendorPolicy.Resilience(
                 retry(name, properties, metrics),
                 circuitBreaker(name, properties.circuitBreaker()),
-                properties.rateLimited() ? rateLimiters.rateLimiter(name, RateLimiterConfig.custom()
-                        .limitForPeriod(properties.rateLimitPermits())
-                        .limitRefreshPeriod(properties.rateLimitPeriod())
-                        .timeoutDuration(properties.rateLimitMaxWait())
-                        .build()) : null,
+                properties.rateLimited() ? rateLimiter(name, properties.rateLimitPermits(),
+                        properties.rateLimitPeriod(), properties.rateLimitMaxWait()) : null,
                 properties.bulkheaded() ? bulkheads.bulkhead(name, BulkheadConfig.custom()
                         .maxConcurrentCalls(properties.maxConcurrentCalls())
                         .maxWaitDuration(properties.bulkheadMaxWait())
                         .build()) : null,
                 timeLimiters.timeLimiter(name, TimeLimiterConfig.custom()
                         .timeoutDuration(properties.timeout())
-                        .build()));
-        log.info("Vendor policy {}: {}", name, properties);
+                        .build()),
+                // a 429 that names no wait holds the other calls as long as the first retry would wait
+                new ThrottleGate(name, clock, properties.retry().initialInterval(), properties.maxRetryAfter(), metrics),
+                shareLimiters(name, properties.shares()));
+        log.info("Vendor policy {}: timeout {}, retry {}, {} permits per {} (wait up to {}), {} concurrent calls, "
+                        + "shares {}", name, properties.timeout(), properties.retry(), properties.rateLimitPermits(),
+                properties.rateLimitPeriod(), properties.rateLimitMaxWait(), properties.maxConcurrentCalls(),
+                properties.shares());
         return new VendorPolicy(name, resilience, metrics, new VendorResponses(name, clock));
     }
 
+    /** Each share's limiter, named {@code <vendor>.<share>} in Resilience4j's meters. */
+    private Map<String, RateLimiter> shareLimiters(String name, Map<String, VendorProperties.ShareProperties> shares) {
+        Map<String, RateLimiter> limiters = new TreeMap<>();
+        shares.forEach((share, settings) -> {
+            if (settings.rateLimitPermits() == null || settings.rateLimitPermits() < 1) {
+                throw new IllegalArgumentException("crossdock.vendors." + name + ".shares." + share
+                        + ".rate-limit-permits must be 1 or more, not " + settings.rateLimitPermits());
+            }
+            limiters.put(share, rateLimiter(name + "." + share, settings.rateLimitPermits(), settings.period(),
+                    settings.maxWait()));
+        });
+        return limiters;
+    }
+
+    private RateLimiter rateLimiter(String name, int permits, Duration period, Duration maxWait) {
+        return rateLimiters.rateLimiter(name, RateLimiterConfig.custom()
+                .limitForPeriod(permits)
+                .limitRefreshPeriod(period)
+                .timeoutDuration(maxWait)
+                .build());
+    }
+
     /**
-     * One interval function serves backoff and {@code Retry-After}: the wait is the jittered exponential
-     * backoff, or the vendor's Retry-After when that is longer (Prodsmart asks to wait it, 429 docs).
+     * The retry waits the shared {@link com.crossdock.platform.retry.Backoff} (jitter included), or the
+     * vendor's Retry-After when that is longer (Prodsmart asks to wait it, 429 docs).
      */
-    private Retry retry(String name, VendorPolicyProperties properties, VendorMetrics metrics) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(),
-                properties.backoffMultiplier(), properties.jitter(), properties.maxBackoff());
+    private Retry retry(String name, VendorProperties properties, VendorMetrics metrics) {
+        IntervalFunction backoff = properties.retry().toIntervalFunction();
         IntervalBiFunction<Object> interval = (attempt, outcome) -> {
             long wait = backoff.apply(attempt);
             if (outcome.isLeft() && outcome.getLeft() instanceof VendorCallException failure
@@ -91,8 +119,10 @@ final class VendorPolicyFactory {
             }
             return wait;
         };
+        int maxAttempts = properties.retry().maxAttempts();
         Retry retry = retries.retry(name, RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts())
+                // Backoff's 0 is "no limit"
+                .maxAttempts(maxAttempts == 0 ? Integer.MAX_VALUE : maxAttempts)
                 .intervalBiFunction(interval)
                 .retryOnException(failure -> Failures.isRetryable(failure, properties.maxRetryAfter()))
                 .build());
@@ -102,7 +132,7 @@ final class VendorPolicyFactory {
         return retry;
     }
 
-    private CircuitBreaker circuitBreaker(String name, VendorPolicyProperties.CircuitBreakerProperties properties) {
+    private CircuitBreaker circuitBreaker(String name, VendorProperties.CircuitBreakerProperties properties) {
         CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(properties.slidingWindowSize())

@@ -1,10 +1,13 @@
 package com.crossdock.platform.vendor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,62 +18,96 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** A real HTTP server on a free port that answers from a script and counts what it received. */
-final class FakeVendor implements AutoCloseable {
+/**
+ * A real HTTP server on a free port that answers from a script, counts what it received and keeps each
+ * request (method, path and query, headers, body) for assertions.
+ */
+public final class FakeVendor implements AutoCloseable {
 
-    record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
 
-        static Reply of(int status, String body) {
+        public static Reply of(int status, String body) {
             return new Reply(status, Map.of(), body, Duration.ZERO);
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
             return new Reply(status, more, body, delay);
         }
 
-        Reply after(Duration wait) {
+        public Reply after(Duration wait) {
             return new Reply(status, headers, body, wait);
         }
     }
 
+    /** One request as it arrived; header names in lower case. */
+    public record Received(String method, String uri, Map<String, String> headers, String body) {
+
+        public String path() {
+            int query = uri.indexOf('?');
+            return query < 0 ? uri : uri.substring(0, query);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final Map<String, Queue<Reply>> scriptByPath = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final DisposableServer server;
     private volatile Reply otherwise = Reply.of(200, "{\"ok\":true}");
 
-    FakeVendor() {
+    public FakeVendor() {
         server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
     }
 
     /** Answers the next requests with {@code replies}, in order, then with the {@link #otherwise} reply. */
-    FakeVendor replies(Reply... replies) {
+    public FakeVendor replies(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
     }
 
-    FakeVendor otherwise(Reply reply) {
+    /** Answers the next requests to {@code path} with {@code replies}, before the general script. */
+    public FakeVendor replies(String path, Reply... replies) {
+        scriptByPath.computeIfAbsent(path, any -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
+        return this;
+    }
+
+    public FakeVendor otherwise(Reply reply) {
         this.otherwise = reply;
         return this;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    int requests() {
+    public int requests() {
         return arrivalNanos.size();
     }
 
-    List<Long> arrivalNanos() {
+    public List<Long> arrivalNanos() {
         return List.copyOf(arrivalNanos);
     }
 
+    /** Every request so far, in the order they arrived. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The requests to {@code path}. */
+    public List<Received> received(String path) {
+        return received.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
     /** The most requests the server ever had between arrival and answer. */
-    int maxConcurrentRequests() {
+    public int maxConcurrentRequests() {
         return maxInFlight.get();
     }
 
@@ -82,9 +119,14 @@ final class FakeVendor implements AutoCloseable {
     private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         arrivalNanos.add(System.nanoTime());
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        Reply scripted = script.poll();
+        Queue<Reply> forPath = scriptByPath.get(new Received("", request.uri(), Map.of(), "").path());
+        Reply scripted = forPath == null || forPath.isEmpty() ? script.poll() : forPath.poll();
         Reply reply = scripted == null ? otherwise : scripted;
-        return request.receive().then()
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.requestHeaders().forEach(header -> headers.merge(header.getKey().toLowerCase(Locale.ROOT),
+                header.getValue(), (first, more) -> first + "," + more));
+        return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+                .doOnNext(body -> received.add(new Received(request.method().name(), request.uri(), headers, body)))
                 .then(Mono.delay(reply.delay()))
                 .then(Mono.defer(() -> {
                     // counted out before the answer is written, so a client never sees it while it counts

@@ -8,34 +8,38 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Builds policies from the same keys as application.yml, with durations short enough for unit tests. */
-final class TestPolicies {
+public final class TestPolicies {
 
     /** Fast retries for vendor {@code acme}: three attempts, backoff of some ten milliseconds. */
-    static final String[] FAST = {
-        "acme.timeout=2s", "acme.max-attempts=3", "acme.initial-backoff=10ms", "acme.max-backoff=50ms",
-        "acme.jitter=0.2"
+    public static final String[] FAST = {
+        "acme.timeout=2s", "acme.retry.max-attempts=3", "acme.retry.initial-interval=10ms", "acme.retry.max-interval=50ms",
+        "acme.retry.jitter=0.2"
     };
 
     private TestPolicies() {
     }
 
     /** Binds {@code crossdock.vendors.<entry>} for each {@code key=value} entry. */
-    static VendorPoliciesProperties properties(String... entries) {
+    public static VendorsProperties properties(String... entries) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             map.put("crossdock.vendors." + entry.substring(0, equals), entry.substring(equals + 1));
         }
         return new Binder(new MapConfigurationPropertySource(map))
-                .bind("crossdock", VendorPoliciesProperties.class)
-                .orElseGet(() -> new VendorPoliciesProperties(Map.of()));
+                .bind("crossdock", VendorsProperties.class)
+                .orElseGet(() -> new VendorsProperties(Map.of()));
     }
 
-    static VendorPolicies policies(MeterRegistry registry, String... entries) {
-        return new VendorPolicies(properties(entries), registry, Clock.systemUTC());
+    public static VendorPolicies policies(MeterRegistry registry, String... entries) {
+        return policies(registry, Clock.systemUTC(), entries);
     }
 
-    static String[] fastWith(String... more) {
+    public static VendorPolicies policies(MeterRegistry registry, Clock clock, String... entries) {
+        return new VendorPolicies(properties(entries), registry, clock);
+    }
+
+    public static String[] fastWith(String... more) {
         String[] all = new String[FAST.length + more.length];
         System.arraycopy(FAST, 0, all, 0, FAST.length);
         System.arraycopy(more, 0, all, FAST.length, more.length);

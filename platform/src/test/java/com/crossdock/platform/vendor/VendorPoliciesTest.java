@@ -16,18 +16,19 @@ class VendorPoliciesTest {
 
     @Test
     void bindsVendorSettingsFromCrossdockVendorsKeys() {
-        VendorPoliciesProperties properties = TestPolicies.properties(
-                "prodsmart.rate-limit-permits=120", "prodsmart.max-attempts=5", "prodsmart.timeout=10s",
-                "prodsmart.jitter=0.3", "prodsmart.max-retry-after=5m",
+        VendorsProperties properties = TestPolicies.properties(
+                "prodsmart.rate-limit-permits=120", "prodsmart.retry.max-attempts=5", "prodsmart.timeout=10s",
+                "prodsmart.retry.jitter=0.3", "prodsmart.max-retry-after=5m",
                 "serpi.max-concurrent-calls=1", "serpi.bulkhead-max-wait=2m",
                 "paqtana.circuit-breaker.wait-in-open-state=45s", "paqtana.circuit-breaker.sliding-window-size=40");
 
-        VendorPolicyProperties prodsmart = properties.forVendor("prodsmart");
+        VendorProperties prodsmart = properties.forVendor("prodsmart");
         assertThat(prodsmart.rateLimitPermits()).isEqualTo(120);
         assertThat(prodsmart.rateLimitPeriod()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(prodsmart.maxAttempts()).isEqualTo(5);
+        assertThat(prodsmart.retry().maxAttempts()).isEqualTo(5);
         assertThat(prodsmart.timeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(prodsmart.jitter()).isEqualTo(0.3);
+        assertThat(prodsmart.retry().jitter()).isEqualTo(0.3);
+        assertThat(prodsmart.retry().initialInterval()).as("the rest of retry is the default").isEqualTo(Duration.ofMillis(500));
         assertThat(prodsmart.maxRetryAfter()).isEqualTo(Duration.ofMinutes(5));
         assertThat(properties.forVendor("serpi").maxConcurrentCalls()).isEqualTo(1);
         assertThat(properties.forVendor("serpi").bulkheadMaxWait()).isEqualTo(Duration.ofMinutes(2));
@@ -38,11 +39,11 @@ class VendorPoliciesTest {
 
     @Test
     void givesVendorWithoutEntryTheDefaults() {
-        VendorPolicyProperties unknown = TestPolicies.properties("serpi.max-concurrent-calls=1").forVendor("omega");
+        VendorProperties unknown = TestPolicies.properties("serpi.max-concurrent-calls=1").forVendor("omega");
 
-        assertThat(unknown).isEqualTo(VendorPolicyProperties.defaults());
+        assertThat(unknown).isEqualTo(VendorProperties.defaults());
         assertThat(unknown.timeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(unknown.maxAttempts()).isEqualTo(3);
+        assertThat(unknown.retry().maxAttempts()).isEqualTo(3);
         assertThat(unknown.rateLimited()).isFalse();
         assertThat(unknown.bulkheaded()).isFalse();
         assertThat(unknown.bulkheadMaxWait()).isEqualTo(unknown.timeout());
@@ -72,7 +73,7 @@ class VendorPoliciesTest {
 
     @Test
     void refusesToStartWithAnImpossibleSetting() {
-        context.withPropertyValues("crossdock.vendors.acme.jitter=1.5")
+        context.withPropertyValues("crossdock.vendors.acme.retry.jitter=1.5")
                 .run(started -> assertThat(started).hasFailed());
     }
 }

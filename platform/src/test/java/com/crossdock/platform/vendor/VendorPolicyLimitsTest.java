@@ -41,7 +41,8 @@ class VendorPolicyLimitsTest {
         assertThat(answers).hasSize(15);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(period.multipliedBy(2));
         assertThat(vendor.requests()).isEqualTo(15);
-        assertThat(meters.timer(VendorMetrics.RATE_LIMIT_WAITS, "vendor", "acme", "operation", "getThing").count())
+        assertThat(meters.timer(VendorMetrics.RATE_LIMIT_WAITS, "vendor", "acme", "operation", "getThing",
+                "share", VendorMetrics.NO_SHARE).count())
                 .isGreaterThanOrEqualTo(5);
     }
 
@@ -83,7 +84,7 @@ class VendorPolicyLimitsTest {
     @Test
     void opensBreakerAfterFailuresAndRejectsWithoutCallingVendor() {
         vendor.otherwise(Reply.of(503, "down"));
-        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.max-attempts=1",
+        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.retry.max-attempts=1",
                 "acme.circuit-breaker.sliding-window-size=4", "acme.circuit-breaker.minimum-number-of-calls=4",
                 "acme.circuit-breaker.wait-in-open-state=1m")).forVendor("acme");
         for (int i = 0; i < 4; i++) {

@@ -155,7 +155,7 @@ class VendorPolicyRetryTest {
     @Test
     void retriesTimeoutThenFailsAsTimeout() {
         vendor.otherwise(Reply.of(200, "late").after(Duration.ofSeconds(2)));
-        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.timeout=150ms", "acme.max-attempts=2"))
+        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.timeout=150ms", "acme.retry.max-attempts=2"))
                 .forVendor("acme");
 
         assertThatExceptionOfType(VendorCallException.class)

@@ -1,0 +1,89 @@
+package com.crossdock.platform.vendor.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import com.crossdock.platform.vendor.AuthProperties;
+import com.crossdock.platform.vendor.AuthProperties.ExchangeProperties;
+import com.crossdock.platform.vendor.BodyFailure;
+import com.crossdock.platform.vendor.VendorMetrics;
+import com.crossdock.platform.vendor.VendorPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * A token the vendor issues for the key and secret (Prodsmart's {@code POST /api/authorization} with Basic
+ * API_KEY:API_SECRET; OAuth2's client-credentials grant), cached in a {@link TokenCache}. The exchange is a
+ * call of the vendor's policy like any other: it takes a rate-limit permit (Prodsmart counts it in its 120 per
+ * minute) and the key and secret, sent only in its Basic header, are masked in any failure it reports.
+ */
+final class ExchangedToken implements Credentials {
+
+    /** The operation tag of the token requests. */
+    static final String OPERATION = "tokenExchange";
+
+    private final TokenCache cache;
+    private final AuthProperties.Placement placement;
+    private final String parameter;
+
+    /** {@code webClient} is the vendor's, without authentication: the exchange authenticates itself. */
+    ExchangedToken(String vendor, AuthProperties auth, WebClient webClient, VendorPolicy policy, Clock clock,
+            MeterRegistry registry) {
+        AuthSettings settings = new AuthSettings(vendor, auth);
+        ExchangeProperties exchange = auth.exchange();
+        String basic = FixedCredentials.basic(settings.required(auth.key(), "key"),
+                settings.required(auth.secret(), "secret"));
+        settings.required(exchange.path(), "exchange.path");
+        this.placement = exchange.placement();
+        this.parameter = placement == AuthProperties.Placement.BEARER ? HttpHeaders.AUTHORIZATION
+                : settings.required(auth.parameter(), "parameter");
+        this.cache = new TokenCache(() -> policy.exchange(OPERATION, webClient.post().uri(exchange.path())
+                                .header(HttpHeaders.AUTHORIZATION, basic)
+                                .contentType(exchange.contentType())
+                                .bodyValue(exchange.body()), Map.class,
+                        answer -> answer.get(exchange.tokenField()) == null ? Optional.of(BodyFailure.permanent(
+                                "the token answer has no '" + exchange.tokenField() + "'")) : Optional.empty())
+                        .map(answer -> issued(answer, exchange, clock)),
+                exchange.renewBefore(), clock,
+                reason -> Counter.builder(VendorMetrics.TOKEN_RENEWALS)
+                        .description("Exchanged tokens replaced before the end of their life, or after a 401")
+                        .tags("vendor", vendor, "reason", reason).register(registry).increment());
+    }
+
+    @Override
+    public Mono<String> current() {
+        return cache.token();
+    }
+
+    @Override
+    public ClientRequest authenticate(ClientRequest request, String token) {
+        if (token == null || token.equals(STATIC)) {
+            throw new IllegalStateException("a request of a token-exchange vendor must be sent by its VendorClient");
+        }
+        return switch (placement) {
+            case BEARER -> Placements.header(request, HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            case HEADER -> Placements.header(request, parameter, token);
+            case QUERY -> Placements.query(request, parameter, token);
+        };
+    }
+
+    @Override
+    public boolean rejected(String token) {
+        cache.invalidate(token);
+        return true;
+    }
+
+    private static TokenCache.Issued issued(Map<?, ?> answer, ExchangeProperties exchange, Clock clock) {
+        Object expiresIn = exchange.expiresInField() == null ? null : answer.get(exchange.expiresInField());
+        Duration life = expiresIn instanceof Number seconds ? Duration.ofSeconds(seconds.longValue())
+                : expiresIn instanceof String digits && digits.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(digits))
+                : exchange.life();
+        return new TokenCache.Issued(String.valueOf(answer.get(exchange.tokenField())), clock.instant().plus(life));
+    }
+}
