@@ -2,24 +2,23 @@ package com.crossdock.poller;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.crossdock.vendor.prodsmart.ChannelType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The poller of one Prodsmart company ({@code crossdock.prodsmart.*}). The call pacing itself is the
- * vendor policy {@code crossdock.vendors.prodsmart.*} (every request, feed and reconciliation together).
+ * The poller of one Prodsmart company ({@code crossdock.prodsmart.*}). The company itself, its code and time zone
+ * ({@code crossdock.prodsmart.company}, {@code .time-zone}), is {@code ProdsmartProperties} of the vendor library,
+ * shared with the ingress. The call pacing itself is the vendor policy {@code crossdock.vendors.prodsmart.*} (every
+ * request, feed and reconciliation together).
  *
  * @param baseUrl        Prodsmart's base URL ({@code https://app.prodsmart.com})
  * @param apiKey         the API key (from the environment or a mounted file; never logged)
  * @param apiSecret      the API secret (idem)
- * @param company        the company's code: the tenant organisation of the events and the lease's name
- * @param timeZone       the company's time zone in Prodsmart: dates without a zone are read in it
- *                       ("Jeśli oznaczenie strefy nie jest używane, ... strefa czasowa ustawiona w Prodsmart")
  * @param channels       the channels to drain, at most 3 (default: stock, production-orders, products) (Prodsmart: "do 3 kanałów w każdej organizacji")
  * @param rateLimit      Prodsmart's published limit per {@code ratePeriod} (120/min), for the budget gauge
  * @param ratePeriod     the period of that limit
@@ -34,8 +33,6 @@ public record PollerProperties(
         @DefaultValue("https://app.prodsmart.com") URI baseUrl,
         String apiKey,
         String apiSecret,
-        @DefaultValue("default") String company,
-        @DefaultValue("UTC") ZoneId timeZone,
         List<Channel> channels,
         @DefaultValue("120") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,
@@ -124,7 +121,6 @@ public record PollerProperties(
     @Override
     public String toString() {
         // the key and secret are credentials: never in a log line
-        return "PollerProperties[baseUrl=" + baseUrl + ", apiKey=***, apiSecret=***, company=" + company
-                + ", timeZone=" + timeZone + ", channels=" + channels + "]";
+        return "PollerProperties[baseUrl=" + baseUrl + ", apiKey=***, apiSecret=***, channels=" + channels + "]";
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 
+import com.crossdock.vendor.prodsmart.ChannelType;
 import org.junit.jupiter.api.Test;
 
 class PollerPropertiesTest {
@@ -40,7 +40,7 @@ class PollerPropertiesTest {
     }
 
     private static PollerProperties properties(List<PollerProperties.Channel> channels) {
-        return new PollerProperties(URI.create("http://localhost"), "k3y", "s3cret", "acme", ZoneId.of("UTC"), channels,
+        return new PollerProperties(URI.create("http://localhost"), "k3y", "s3cret", channels,
                 120, Duration.ofMinutes(1), "raw", new PollerProperties.Feed(Duration.ofSeconds(30), 25,
                 Duration.ofSeconds(10), Duration.ofSeconds(1)), new PollerProperties.Token(Duration.ofHours(2),
                 Duration.ofMinutes(10)), new PollerProperties.Reconciliation(true, "0 0 3 * * *", 30, Duration.ofMinutes(1)),
