@@ -111,6 +111,18 @@ class ProdsmartItemMappingTest {
     }
 
     @Test
+    void readsQuantitiesTheFeedsReaderParsedAsDoublesExactly() {
+        // the poller's JSON reader keeps floats as doubles: 0.1 must stay 0.1, neither rounded nor refused
+        JsonNode order = JSON.readTree("{\"id\": 9, \"running-status\": \"started\", "
+                + "\"products\": [{\"product\": \"RN2\", \"quantity-ordered\": 0.1, \"quantity-produced\": 1234.567891}]}");
+
+        assertThat(order(order).getLines()).singleElement().satisfies(line -> {
+            assertThat(line.getQuantityOrdered()).isEqualTo(new BigDecimal("0.100000"));
+            assertThat(line.getQuantityProduced()).isEqualTo(new BigDecimal("1234.567891"));
+        });
+    }
+
+    @Test
     void takesTheLocationCodeWhetherTheOrderGivesAnObjectOrACode() {
         ProductionOrderChanged answered = order(DocumentExamples.tree(DocumentExamples.PRODUCTION_ORDER));
         ProductionOrderChanged requested = order(DocumentExamples.tree(DocumentExamples.PRODUCTION_ORDER_PUT_REQUEST));
