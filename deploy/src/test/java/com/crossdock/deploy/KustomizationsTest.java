@@ -92,6 +92,25 @@ class KustomizationsTest {
         assertSpoolOnAClaim(poller, "prodsmart-poller-config", "CROSSDOCK_SPOOL_DIRECTORY");
     }
 
+    @Test
+    void everyServiceThatReadsProdsmartTakesTheCompanyFromOneConfigMap() {
+        Map<String, Map<String, String>> configMaps = generatorLiterals(BASE, "configMapGenerator");
+
+        // crossdock.prodsmart.company / .time-zone (ProdsmartProperties): one value for the ingress and the poller
+        assertThat(configMaps.get("prodsmart-company"))
+                .containsKeys("CROSSDOCK_PRODSMART_COMPANY", "CROSSDOCK_PRODSMART_TIME_ZONE");
+        assertThat(configMaps).allSatisfy((name, literals) -> {
+            if (!name.equals("prodsmart-company")) {
+                assertThat(literals).as(name).doesNotContainKeys("CROSSDOCK_PRODSMART_COMPANY",
+                        "CROSSDOCK_PRODSMART_TIME_ZONE");
+            }
+        });
+        for (String service : List.of("ingress-webhooks", "prodsmart-poller")) {
+            assertThat(KubernetesManifests.findAll(statefulSet(service).document(), "configMapRef"))
+                    .as(service).anySatisfy(ref -> assertThat(ref.path("name").asString()).isEqualTo("prodsmart-company"));
+        }
+    }
+
     private static Manifest statefulSet(String name) {
         return KubernetesManifests.ofKind("StatefulSet").stream()
                 .filter(m -> m.name().equals(name)).findFirst().orElseThrow();

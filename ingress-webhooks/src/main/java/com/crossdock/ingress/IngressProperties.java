@@ -2,21 +2,22 @@ package com.crossdock.ingress;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
 import com.crossdock.ingress.prodsmart.SignatureEncoding;
 import com.crossdock.ingress.prodsmart.SignatureVerifier.SignatureHeader;
 import com.crossdock.platform.retry.Backoff;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the ingress ({@code crossdock.ingress.*}); see the module README for each one.
+ * Settings of the ingress ({@code crossdock.ingress.*}); see the module README for each one. The Prodsmart company
+ * itself (its code and time zone) is {@code crossdock.prodsmart.*}, {@code ProdsmartProperties}, shared with the
+ * poller.
  *
  * @param maxBodyBytes the largest webhook body read; a larger one is refused with 413 while it is read
  * @param kafkaAckTimeout how long a webhook waits for the broker's acknowledgement before it is spooled
@@ -57,14 +58,12 @@ public record IngressProperties(
     /**
      * @param webhookSecret the Prodsmart API secret the webhooks are signed with; from the environment
      *        ({@code CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET}) or a mounted file, never from a committed file
-     * @param timeZone the company's zone in Prodsmart: dates without a zone are read in it
      * @param maxClockSkew how far {@code x-prodsmart-triggered-at} may be from now, either way
      * @param signatureHeaders the headers read for a signature and the HMAC algorithm of each
      * @param signatureEncodings how a signature may be written
      */
     public record Prodsmart(
             String webhookSecret,
-            @DefaultValue("Europe/Lisbon") ZoneId timeZone,
             @DefaultValue("5m") Duration maxClockSkew,
             List<SignatureHeader> signatureHeaders,
             @DefaultValue({"hex", "base64"}) Set<SignatureEncoding> signatureEncodings) {
@@ -84,7 +83,7 @@ public record IngressProperties(
         /** Never prints the secret (configuration dumps, failure analyses). */
         @Override
         public String toString() {
-            return "Prodsmart[webhookSecret=<hidden>, timeZone=" + timeZone + ", maxClockSkew=" + maxClockSkew
+            return "Prodsmart[webhookSecret=<hidden>, maxClockSkew=" + maxClockSkew
                     + ", signatureHeaders=" + signatureHeaders + ", signatureEncodings=" + signatureEncodings + "]";
         }
     }

@@ -6,9 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.crossdock.ingress.prodsmart.ProdsmartEventMapper;
 import com.crossdock.ingress.prodsmart.ProdsmartMapperStage;
-import com.crossdock.ingress.prodsmart.ProdsmartPayloads;
 import com.crossdock.ingress.prodsmart.ProdsmartWebhookIntake;
 import com.crossdock.ingress.prodsmart.SignatureVerifier;
 import com.crossdock.ingress.store.DedupeMemory;
@@ -18,13 +16,19 @@ import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
+import com.crossdock.vendor.prodsmart.ProdsmartPayloads;
+import com.crossdock.vendor.prodsmart.ProdsmartProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Prodsmart webhook: the edge's checks and the mapper stage. */
+/**
+ * The Prodsmart webhook: the edge's checks and the mapper stage, on Prodsmart's vendor library (its payloads,
+ * dates and canonical mapping, shared with the poller) and the company's settings ({@link ProdsmartProperties}).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngressProperties.class)
+@EnableConfigurationProperties({IngressProperties.class, ProdsmartProperties.class})
 class ProdsmartConfiguration {
 
     /** How long the mapper waits for Kafka to acknowledge a webhook's events before the record is retried. */
@@ -40,8 +44,8 @@ class ProdsmartConfiguration {
     }
 
     @Bean
-    ProdsmartPayloads prodsmartPayloads(IngressProperties properties) {
-        return new ProdsmartPayloads(properties.prodsmart().timeZone());
+    ProdsmartPayloads prodsmartPayloads(ProdsmartProperties company) {
+        return new ProdsmartPayloads(company.timeZone());
     }
 
     @Bean
@@ -52,19 +56,20 @@ class ProdsmartConfiguration {
 
     @Bean
     ProdsmartWebhookIntake prodsmartWebhookIntake(SignatureVerifier verifier, ProdsmartPayloads payloads,
-            DedupeMemory dedupe, RawWebhookStore store, IngressMetrics metrics, Clock clock, IngressProperties properties) {
+            DedupeMemory dedupe, RawWebhookStore store, IngressMetrics metrics, Clock clock, IngressProperties properties,
+            ProdsmartProperties company) {
         IngressProperties.Prodsmart prodsmart = properties.prodsmart();
         Set<String> signatureHeaders = prodsmart.signatureHeaders().stream()
                 .map(header -> header.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         return new ProdsmartWebhookIntake(verifier, payloads, dedupe, store, metrics, clock,
                 new ProdsmartWebhookIntake.Settings(Math.toIntExact(properties.maxBodyBytes().toBytes()),
-                        prodsmart.maxClockSkew(), prodsmart.timeZone(), signatureHeaders));
+                        prodsmart.maxClockSkew(), company.timeZone(), signatureHeaders));
     }
 
     @Bean
     ProdsmartMapperStage prodsmartMapperStage(ProdsmartPayloads payloads, Envelopes envelopes, EventPublisher publisher,
-            IngressMetrics metrics, IngressProperties properties) {
-        return new ProdsmartMapperStage(payloads, new ProdsmartEventMapper(envelopes), publisher, metrics,
-                properties.prodsmart().timeZone(), PUBLISH_TIMEOUT);
+            IngressMetrics metrics, ProdsmartProperties company) {
+        return new ProdsmartMapperStage(payloads, new ProdsmartEventMapper(envelopes, company), publisher, metrics,
+                company.timeZone(), PUBLISH_TIMEOUT);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
+import com.crossdock.ingress.prodsmart.RawRecordHeaders;
 import com.crossdock.ingress.store.DedupeMemory;
 import com.crossdock.ingress.store.DedupeRebuilder;
 import com.crossdock.ingress.store.DedupeWarmUp;
@@ -16,6 +16,7 @@ import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.SpoolConfiguration;
 import com.crossdock.platform.spool.SpoolDrainer;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,7 +56,7 @@ class StoreConfiguration {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingress-dedupe-rebuild");
         DedupeRebuilder rebuilder = new DedupeRebuilder(
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                Topics.PRODSMART_WEBHOOK_RAW, ProdsmartHeaders.WEBHOOK_UUID, ProdsmartHeaders.RECEIVED_AT, memory, clock);
+                Topics.PRODSMART_WEBHOOK_RAW, ProdsmartHeaders.WEBHOOK_UUID, RawRecordHeaders.RECEIVED_AT, memory, clock);
         return new DedupeWarmUp(rebuilder, memory, properties.dedupe().retry());
     }
 
@@ -65,7 +66,7 @@ class StoreConfiguration {
      */
     @Bean
     DurableSpool.Sender webhookSpoolSender(RawRecordSender sender, DedupeMemory memory, Clock clock) {
-        return new SpoolSender(sender, memory, ProdsmartHeaders.WEBHOOK_UUID, ProdsmartHeaders.RECEIVED_AT, clock);
+        return new SpoolSender(sender, memory, ProdsmartHeaders.WEBHOOK_UUID, RawRecordHeaders.RECEIVED_AT, clock);
     }
 
     @Bean

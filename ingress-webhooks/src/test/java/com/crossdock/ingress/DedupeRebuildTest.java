@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
+import com.crossdock.ingress.prodsmart.RawRecordHeaders;
 import com.crossdock.ingress.store.DedupeMemory;
 import com.crossdock.ingress.store.DedupeRebuilder;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,7 +42,7 @@ class DedupeRebuildTest extends IngressIntegrationTest {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new DedupeRebuilder(() -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                Topics.PRODSMART_WEBHOOK_RAW, ProdsmartHeaders.WEBHOOK_UUID, ProdsmartHeaders.RECEIVED_AT, memory,
+                Topics.PRODSMART_WEBHOOK_RAW, ProdsmartHeaders.WEBHOOK_UUID, RawRecordHeaders.RECEIVED_AT, memory,
                 Clock.systemUTC());
     }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +32,9 @@ import static org.awaitility.Awaitility.await;
         properties = {
                 "spring.config.name=" + IngressApplication.CONFIG_NAME,
                 "crossdock.ingress.prodsmart.webhook-secret=" + IngressIntegrationTest.SECRET,
+                // the Prodsmart company, as the poller reads it too (ProdsmartProperties)
+                "crossdock.prodsmart.company=" + IngressIntegrationTest.COMPANY,
+                "crossdock.prodsmart.time-zone=Europe/Lisbon",
                 "crossdock.ingress.dedupe.retry.initial-interval=200ms",
                 // a cold producer on a busy test machine must not make these tests take the spool path
                 // (KafkaOutageTest covers it): a timed-out send could land next to its spooled copy
@@ -41,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 abstract class IngressIntegrationTest {
 
     static final String SECRET = "prodsmart-demo-secret";
+    static final String COMPANY = "acme";
     private static final Path SPOOL = temporaryDirectory();
 
     @Autowired

@@ -1,7 +1,6 @@
 package com.crossdock.ingress;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
 
 import com.crossdock.ingress.prodsmart.SignatureEncoding;
@@ -50,7 +49,6 @@ class IngressPropertiesTest {
             assertThat(properties.maxBodyBytes().toBytes()).isEqualTo(1024 * 1024);
             assertThat(properties.kafkaAckTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(properties.dedupe().window()).isEqualTo(Duration.ofHours(25));
-            assertThat(properties.prodsmart().timeZone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
             assertThat(properties.prodsmart().maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
             assertThat(properties.prodsmart().signatureHeaders()).extracting(h -> h.name())
                     .containsExactly("x-prodsmart-hmac-sha256", "x-prodsmart-hmac-sha1");

@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
 import com.crossdock.ingress.store.IngressMetrics;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.testing.StandaloneKafka;
 import com.crossdock.testing.TestSchemaRegistry;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

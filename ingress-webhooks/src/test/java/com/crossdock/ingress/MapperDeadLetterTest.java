@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.crossdock.ingress.prodsmart.InvalidWebhookException;
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
+import com.crossdock.ingress.prodsmart.ProdsmartMapperStage;
+import com.crossdock.ingress.prodsmart.RawRecordHeaders;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.ConsumerGroup;
@@ -15,6 +15,8 @@ import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.vendor.prodsmart.InvalidPayloadException;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,7 @@ class MapperDeadLetterTest extends IngressIntegrationTest {
         ConsumerRecord<byte[], byte[]> dead = topics.withHeader(dlt, ProdsmartHeaders.WEBHOOK_UUID, poison).get(0);
         assertThat(dead.value()).isEqualTo(poisonBody);
         assertThat(dead.key()).isEqualTo(key.getBytes(StandardCharsets.UTF_8));
-        assertThat(TopicReader.header(dead, DeadLetterHeaders.FAILURE_CLASS)).isEqualTo(InvalidWebhookException.class.getName());
+        assertThat(TopicReader.header(dead, DeadLetterHeaders.FAILURE_CLASS)).isEqualTo(InvalidPayloadException.class.getName());
         assertThat(TopicReader.header(dead, DeadLetterHeaders.FAILURE_MESSAGE)).contains("products");
         assertThat(TopicReader.header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.PRODSMART_WEBHOOK_RAW);
         assertThat(TopicReader.header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
@@ -84,7 +86,7 @@ class MapperDeadLetterTest extends IngressIntegrationTest {
                 new String[] {ProdsmartHeaders.TOPIC, "productionOrder/create"},
                 new String[] {ProdsmartHeaders.WEBHOOK_UUID, uuid},
                 new String[] {ProdsmartHeaders.TRIGGERED_AT, Instant.now().toString()},
-                new String[] {ProdsmartHeaders.CORRELATION_ID, "corr-" + uuid})) {
+                new String[] {RawRecordHeaders.CORRELATION_ID, "corr-" + uuid})) {
             record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
         }
         return record;

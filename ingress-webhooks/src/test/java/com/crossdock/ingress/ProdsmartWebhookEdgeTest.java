@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
 import com.crossdock.sandbox.prodsmart.ProdsmartWebhookSigner;
 import com.crossdock.sandbox.prodsmart.ProdsmartWebhookSigner.Algorithm;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;

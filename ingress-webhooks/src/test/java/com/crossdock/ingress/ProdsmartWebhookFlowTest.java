@@ -2,6 +2,7 @@ package com.crossdock.ingress;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import com.crossdock.events.ChangeAction;
 import com.crossdock.events.ProductionOrderChanged;
 import com.crossdock.events.SourceSystem;
 import com.crossdock.events.StockChanged;
-import com.crossdock.ingress.prodsmart.ProdsmartHeaders;
+import com.crossdock.ingress.prodsmart.RawRecordHeaders;
 import com.crossdock.ingress.store.IngressMetrics;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.events.EventPublisher;
@@ -17,6 +18,7 @@ import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -49,9 +51,9 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
         assertThat(raw.value()).isEqualTo(body);
         assertThat(new String(raw.key(), StandardCharsets.UTF_8)).isEqualTo("1");
         assertThat(headerNames(raw)).contains(ProdsmartHeaders.TOPIC, ProdsmartHeaders.API_VERSION,
-                        ProdsmartHeaders.TRIGGERED_AT, ProdsmartHeaders.RECEIVED_AT, ProdsmartHeaders.CORRELATION_ID, "content-type")
+                        ProdsmartHeaders.TRIGGERED_AT, RawRecordHeaders.RECEIVED_AT, RawRecordHeaders.CORRELATION_ID, "content-type")
                 .noneMatch(name -> name.contains("hmac"));
-        assertThat(TopicReader.header(raw, ProdsmartHeaders.CORRELATION_ID)).isEqualTo("corr-" + uuid);
+        assertThat(TopicReader.header(raw, RawRecordHeaders.CORRELATION_ID)).isEqualTo("corr-" + uuid);
 
         ProductionOrderChanged event = codec.decode(awaitEvent(Topics.PRODUCTION_ORDER_CHANGED, uuid, 0), ProductionOrderChanged.class);
         assertThat(event.getAction()).isEqualTo(ChangeAction.CREATED);
@@ -59,6 +61,20 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
         assertThat(event.getLines()).singleElement().satisfies(line -> assertThat(line.getProductCode()).isEqualTo("V23076"));
         assertThat(event.getEnvelope().getSourceSystem()).isEqualTo(SourceSystem.PRODSMART);
         assertThat(event.getEnvelope().getCorrelationId()).isEqualTo("corr-" + uuid);
+        assertThat(event.getEnvelope().getTenant().getOrganisation()).isEqualTo(COMPANY);
+    }
+
+    @Test
+    void readsADateWithoutZoneInTheCompanysZoneSetOnceForEveryModule() {
+        String uuid = Webhooks.newUuid();
+        byte[] body = new String(Example.PRODUCTION_ORDER_UPDATE.body(), StandardCharsets.UTF_8)
+                .replace("2023-04-20T09:15:15Z", "2023-04-20T09:15:15").getBytes(StandardCharsets.UTF_8);
+
+        webhooks.post(Example.PRODUCTION_ORDER_UPDATE.topic(), body, uuid).expectStatus().isOk();
+
+        // crossdock.prodsmart.time-zone is Europe/Lisbon here: UTC+1 in April
+        ProductionOrderChanged event = codec.decode(awaitEvent(Topics.PRODUCTION_ORDER_CHANGED, uuid, 0), ProductionOrderChanged.class);
+        assertThat(event.getStartDate()).isEqualTo(Instant.parse("2023-04-20T08:15:15Z"));
     }
 
     @Test

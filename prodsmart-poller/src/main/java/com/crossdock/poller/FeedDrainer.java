@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import com.crossdock.vendor.prodsmart.ItemContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +71,7 @@ final class FeedDrainer {
         }
         long answeredAt = System.nanoTime();
         Instant readAt = clock.instant();
-        ItemContext batch = new ItemContext(properties.company(), "feed:" + channel.name(), UUID.randomUUID().toString(),
-                0, readAt);
+        ItemContext batch = new ItemContext("feed:" + channel.name(), UUID.randomUUID().toString(), 0, readAt);
         List<Outgoing> outgoing;
         int items;
         try {

@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.crossdock.vendor.prodsmart.CanonicalEvent;
+import com.crossdock.vendor.prodsmart.ChannelType;
+import com.crossdock.vendor.prodsmart.ItemContext;
+import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decides where each item of a channel goes: canonical channels through {@link ProdsmartMapper}, the
- * others to the raw topic. An item that cannot be mapped is not dropped (the read was destructive): it
- * goes to the raw topic with the reason in a header, for an operator to replay.
+ * Decides where each item of a channel goes: canonical channels through Prodsmart's one mapping
+ * ({@link ProdsmartEventMapper}, shared with the ingress's webhooks), the others to the raw topic. An item that
+ * cannot be mapped is not dropped (the read was destructive): it goes to the raw topic with the reason in a
+ * header (e.g. {@code products[0].quantity-ordered: is required}), for an operator to replay.
  */
 final class ItemRouter {
 
@@ -23,10 +28,10 @@ final class ItemRouter {
 
     private static final Logger log = LoggerFactory.getLogger(ItemRouter.class);
 
-    private final ProdsmartMapper mapper;
+    private final ProdsmartEventMapper mapper;
     private final String rawTopic;
 
-    ItemRouter(ProdsmartMapper mapper, String rawTopic) {
+    ItemRouter(ProdsmartEventMapper mapper, String rawTopic) {
         this.mapper = mapper;
         this.rawTopic = rawTopic;
     }
@@ -35,13 +40,13 @@ final class ItemRouter {
         List<Outgoing> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            ItemContext context = new ItemContext(batch.company(), batch.origin(), batch.batchId(), i, batch.readAt());
             try {
-                switch (type) {
-                    case STOCK -> out.addAll(mapper.stock(item, context));
-                    case PRODUCTION_ORDER -> out.add(mapper.productionOrder(item, context));
-                    case PRODUCT -> out.add(mapper.product(item, context));
-                    default -> out.add(raw(channel, type, item.toString(), batch, null));
+                if (type.canonical()) {
+                    for (CanonicalEvent event : mapper.map(type, item, batch.item(i))) {
+                        out.add(Outgoing.event(event.topic(), event.key(), event.event()));
+                    }
+                } else {
+                    out.add(raw(channel, type, item.toString(), batch, null));
                 }
             } catch (RuntimeException unmappable) {
                 log.warn("Prodsmart {} item {} of batch {} cannot be mapped ({}); it goes to {}", type, i,

@@ -13,10 +13,13 @@ import com.crossdock.platform.spool.KafkaSpoolRecords;
 import com.crossdock.platform.spool.SpoolConfiguration;
 import com.crossdock.platform.spool.SpoolDrainer;
 import com.crossdock.platform.vendor.client.VendorClients;
+import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
+import com.crossdock.vendor.prodsmart.ProdsmartProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +28,13 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the poller: the Prodsmart client under the company's vendor policy, the feed, reconciliation, lease and spool. */
+/**
+ * Wires the poller: the Prodsmart client under the company's vendor policy, the feed, reconciliation, lease and spool;
+ * items are mapped by Prodsmart's vendor library for the company of {@link ProdsmartProperties}.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(SpoolConfiguration.class)
+@EnableConfigurationProperties(ProdsmartProperties.class)
 class PollerConfiguration {
 
     /** The vendor name: {@code crossdock.vendors.prodsmart.*} is the client and policy of every call of this service. */
@@ -47,9 +54,8 @@ class PollerConfiguration {
     }
 
     @Bean
-    ItemRouter itemRouter(Envelopes envelopes, PollerProperties properties) {
-        return new ItemRouter(new ProdsmartMapper(envelopes, new ProdsmartDates(properties.timeZone())),
-                Topics.PRODSMART_CHANGES_RAW);
+    ItemRouter itemRouter(Envelopes envelopes, ProdsmartProperties company) {
+        return new ItemRouter(new ProdsmartEventMapper(envelopes, company), Topics.PRODSMART_CHANGES_RAW);
     }
 
     @Bean
@@ -82,8 +88,9 @@ class PollerConfiguration {
     }
 
     @Bean(destroyMethod = "")
-    PollerLease pollerLease(KafkaProperties kafka, PollerProperties properties, PollerMetrics metrics) {
-        PollerLease lease = new PollerLease(kafka.buildConsumerProperties(), properties.lease(), properties.company());
+    PollerLease pollerLease(KafkaProperties kafka, PollerProperties properties, ProdsmartProperties company,
+                            PollerMetrics metrics) {
+        PollerLease lease = new PollerLease(kafka.buildConsumerProperties(), properties.lease(), company.company());
         metrics.lease(lease::isActive);
         return lease;
     }
@@ -113,8 +120,8 @@ class PollerConfiguration {
 
     @Bean
     PollerLifecycle pollerLifecycle(PollerLease lease, FeedScheduler feed, Reconciliation reconciliation,
-                                    PollerProperties properties) {
-        return new PollerLifecycle(lease, feed, reconciliation, properties);
+                                    PollerProperties properties, ProdsmartProperties company) {
+        return new PollerLifecycle(lease, feed, reconciliation, properties, company);
     }
 
     @Bean

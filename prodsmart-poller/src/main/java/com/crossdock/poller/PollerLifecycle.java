@@ -1,5 +1,6 @@
 package com.crossdock.poller;
 
+import com.crossdock.vendor.prodsmart.ProdsmartProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,14 +19,17 @@ final class PollerLifecycle implements SmartLifecycle {
     private final FeedScheduler feed;
     private final Reconciliation reconciliation;
     private final PollerProperties properties;
+    private final ProdsmartProperties company;
     private ThreadPoolTaskScheduler cron;
     private volatile boolean running;
 
-    PollerLifecycle(PollerLease lease, FeedScheduler feed, Reconciliation reconciliation, PollerProperties properties) {
+    PollerLifecycle(PollerLease lease, FeedScheduler feed, Reconciliation reconciliation, PollerProperties properties,
+                    ProdsmartProperties company) {
         this.lease = lease;
         this.feed = feed;
         this.reconciliation = reconciliation;
         this.properties = properties;
+        this.company = company;
     }
 
     @Override
@@ -38,11 +42,11 @@ final class PollerLifecycle implements SmartLifecycle {
             cron.setThreadNamePrefix("prodsmart-reconciliation-cron-");
             cron.setDaemon(true);
             cron.initialize();
-            cron.schedule(() -> reconciliation.trigger(), new CronTrigger(settings.cron(), properties.timeZone()));
+            cron.schedule(() -> reconciliation.trigger(), new CronTrigger(settings.cron(), company.timeZone()));
         }
         running = true;
-        log.info("Prodsmart poller for company {} started: channels {}, reconciliation {}", properties.company(),
-                properties.channels(), settings.enabled() ? settings.cron() + " " + properties.timeZone() : "on demand only");
+        log.info("Prodsmart poller for company {} started: channels {}, reconciliation {}", company.company(),
+                properties.channels(), settings.enabled() ? settings.cron() + " " + company.timeZone() : "on demand only");
     }
 
     @Override

@@ -1,24 +1,23 @@
 package com.crossdock.poller;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import com.crossdock.platform.retry.Backoff;
+import com.crossdock.vendor.prodsmart.ChannelType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The poller of one Prodsmart company ({@code crossdock.prodsmart.*}). Prodsmart's address, credentials, token and
- * call pacing are the vendor client {@code crossdock.vendors.prodsmart.*} (every request, feed and reconciliation
- * together; reconciliation's share of the budget is {@code crossdock.vendors.prodsmart.shares.reconciliation}).
+ * The poller of one Prodsmart company ({@code crossdock.prodsmart.*}). The company itself, its code and time zone
+ * ({@code crossdock.prodsmart.company}, {@code .time-zone}), is {@code ProdsmartProperties} of the vendor library,
+ * shared with the ingress. Prodsmart's address, credentials, token and call pacing are the vendor client
+ * {@code crossdock.vendors.prodsmart.*} (every request, feed and reconciliation together; reconciliation's share of
+ * the budget is {@code crossdock.vendors.prodsmart.shares.reconciliation}).
  *
- * @param company        the company's code: the tenant organisation of the events and the lease's name
- * @param timeZone       the company's time zone in Prodsmart: dates without a zone are read in it
- *                       ("Jeśli oznaczenie strefy nie jest używane, ... strefa czasowa ustawiona w Prodsmart")
  * @param channels       the channels to drain, at most 3 (default: stock, production-orders, products) (Prodsmart: "do 3 kanałów w każdej organizacji")
  * @param rateLimit      Prodsmart's published limit per {@code ratePeriod} (120/min), for the budget gauge
  * @param ratePeriod     the period of that limit
@@ -28,8 +27,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("crossdock.prodsmart")
 public record PollerProperties(
-        @DefaultValue("default") String company,
-        @DefaultValue("UTC") ZoneId timeZone,
         List<Channel> channels,
         @DefaultValue("120") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,

@@ -11,6 +11,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import com.crossdock.platform.vendor.VendorCallException;
+import com.crossdock.vendor.prodsmart.ChannelType;
+import com.crossdock.vendor.prodsmart.FeedItems;
+import com.crossdock.vendor.prodsmart.ItemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +84,7 @@ final class Reconciliation {
 
     private void run(String runId) throws InterruptedException {
         log.info("Prodsmart reconciliation {} started", runId);
-        ItemContext batch = new ItemContext(properties.company(), "reconcile", runId, 0, clock.instant());
+        ItemContext batch = new ItemContext("reconcile", runId, 0, clock.instant());
         int products = 0;
         int orders = 0;
         List<String> withoutStock = new ArrayList<>();
@@ -93,7 +96,7 @@ final class Reconciliation {
             List<JsonNode> items = read(() -> client.productsPage(current));
             List<JsonNode> stock = new ArrayList<>();
             for (JsonNode product : items) {
-                String code = ProdsmartMapper.text(product, "code");
+                String code = FeedItems.productCode(product);
                 if (code != null) {
                     stockOf(code).ifPresentOrElse(stock::add, () -> withoutStock.add(code));
                 }
@@ -153,7 +156,7 @@ final class Reconciliation {
     }
 
     private static ItemContext page(ItemContext run, String kind, int page) {
-        return new ItemContext(run.company(), "reconcile", run.batchId() + ":" + kind + ":" + page, 0, run.readAt());
+        return new ItemContext("reconcile", run.batchId() + ":" + kind + ":" + page, 0, run.readAt());
     }
 
     private void persist(String source, ChannelType type, List<JsonNode> items, ItemContext batch)

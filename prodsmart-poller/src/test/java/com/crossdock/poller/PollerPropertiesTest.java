@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.crossdock.platform.retry.Backoff;
+import com.crossdock.vendor.prodsmart.ChannelType;
 import org.junit.jupiter.api.Test;
 
 class PollerPropertiesTest {
@@ -51,7 +51,7 @@ class PollerPropertiesTest {
     }
 
     private static PollerProperties properties(List<PollerProperties.Channel> channels) {
-        return new PollerProperties("acme", ZoneId.of("UTC"), channels,
+        return new PollerProperties(channels,
                 120, Duration.ofMinutes(1), new PollerProperties.Feed(Duration.ofSeconds(30), 25,
                 Duration.ofSeconds(10), Duration.ofSeconds(1), null), new PollerProperties.Reconciliation(true, "0 0 3 * * *"),
                 new PollerProperties.Lease(Duration.ofSeconds(10)));

@@ -11,6 +11,13 @@ import java.util.concurrent.TimeoutException;
 
 import com.crossdock.ingress.store.IngressMetrics;
 import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.platform.kafka.Topics;
+import com.crossdock.vendor.prodsmart.CanonicalEvent;
+import com.crossdock.vendor.prodsmart.InvalidPayloadException;
+import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
+import com.crossdock.vendor.prodsmart.ProdsmartPayloads;
+import com.crossdock.vendor.prodsmart.RawWebhook;
+import com.crossdock.vendor.prodsmart.WebhookTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +27,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 /**
  * The second stage: raw webhooks to canonical events, in its own consumer group on the raw topic and its retry
  * topic. Apart from the edge on purpose: what was received is already durable, so a mapping bug sends the raw
- * record to {@code crossdock.prodsmart-webhook-raw.v1.ingress-mapper.dlt} (an {@link InvalidWebhookException}
+ * record to {@code crossdock.prodsmart-webhook-raw.v1.ingress-mapper.dlt} (an {@link InvalidPayloadException}
  * is permanent) and a replay into the retry topic fixes it once the bug is; nothing is dropped. It never
  * catches: the platform's error handler retries what is transient (a publish that failed) and dead-letters
  * the rest.
@@ -72,7 +79,7 @@ public final class ProdsmartMapperStage {
     }
 
     private List<CompletableFuture<?>> map(ConsumerRecord<byte[], byte[]> record) {
-        RawWebhook webhook = RawWebhook.from(record, companyZone);
+        RawWebhook webhook = RawRecords.webhook(record, companyZone);
         WebhookTopic topic = WebhookTopic.of(webhook.topic());
         List<CanonicalEvent> events = mapper.map(webhook, topic, payloads.parse(topic, webhook.body()));
         if (!topic.mapped()) {

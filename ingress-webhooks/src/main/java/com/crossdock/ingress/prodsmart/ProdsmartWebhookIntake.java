@@ -12,6 +12,12 @@ import com.crossdock.ingress.store.DedupeMemory;
 import com.crossdock.ingress.store.IngressMetrics;
 import com.crossdock.ingress.store.RawWebhookStore;
 import com.crossdock.platform.web.Problems;
+import com.crossdock.vendor.prodsmart.InvalidPayloadException;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload;
+import com.crossdock.vendor.prodsmart.ProdsmartPayloads;
+import com.crossdock.vendor.prodsmart.RawWebhook;
+import com.crossdock.vendor.prodsmart.WebhookTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +148,7 @@ public final class ProdsmartWebhookIntake {
                         ProdsmartHeaders.TRIGGERED_AT, correlationId);
             }
             return new Verified(uuid, topic, payloads.parse(WebhookTopic.of(topic), body), receivedAt);
-        } catch (InvalidWebhookException e) {
+        } catch (InvalidPayloadException e) {
             Rejection rejection = e.malformed() ? Rejection.MALFORMED_JSON
                     : e.field().equals(ProdsmartHeaders.TRIGGERED_AT) ? Rejection.MISSING_HEADER : Rejection.INVALID_BODY;
             throw reject(rejection, e.reason(), e.field(), correlationId);

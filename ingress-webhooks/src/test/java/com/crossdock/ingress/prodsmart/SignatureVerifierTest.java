@@ -7,6 +7,7 @@ import java.util.Set;
 import com.crossdock.ingress.prodsmart.SignatureVerifier.SignatureHeader;
 import com.crossdock.sandbox.prodsmart.ProdsmartWebhookSigner;
 import com.crossdock.sandbox.prodsmart.ProdsmartWebhookSigner.Algorithm;
+import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 

@@ -1,4 +1,4 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,27 +8,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.Deleted;
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.Movement;
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.Movements;
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.OrderLine;
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.ProductionOrder;
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.Unmapped;
-import com.crossdock.ingress.prodsmart.WebhookTopic.Action;
-import com.crossdock.ingress.prodsmart.WebhookTopic.Entity;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.Deleted;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.Movement;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.Movements;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.OrderLine;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.ProductionOrder;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.Unmapped;
+import com.crossdock.vendor.prodsmart.WebhookTopic.Action;
+import com.crossdock.vendor.prodsmart.WebhookTopic.Entity;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a webhook body by its topic, with the shapes of prodsmart-api.pl.txt ("Elementy webhook"). The edge
- * runs it before anything is stored (a body that does not fit is refused with the field at fault) and the
- * mapper stage runs the very same code, so what the edge accepted the mapper can read.
- * Throws {@link InvalidWebhookException}.
+ * Reads Prodsmart payloads with the shapes of prodsmart-api.pl.txt: a webhook body by its topic ("Elementy
+ * webhook"), and a production order from the change feed or the list ({@link #productionOrder(JsonNode)}) with
+ * the very same reader as the webhook's, since they are one resource. The ingress's edge runs it before anything
+ * is stored (a body that does not fit is refused with the field at fault) and its mapper stage runs the same code,
+ * so what the edge accepted the mapper can read. Throws {@link InvalidPayloadException}.
  */
 public final class ProdsmartPayloads {
 
-    private final ZoneId companyZone;
+    private final ProdsmartDates dates;
 
     public ProdsmartPayloads(ZoneId companyZone) {
-        this.companyZone = companyZone;
+        this.dates = new ProdsmartDates(companyZone);
     }
 
     public ProdsmartPayload parse(WebhookTopic topic, byte[] body) {
@@ -43,6 +45,28 @@ public final class ProdsmartPayloads {
         return action == Action.DELETED ? new Deleted(root.required("id").id()) : movements(topic.entity(), root);
     }
 
+    /** An item of a PRODUCTION_ORDER channel or of {@code GET /api/production-orders}. */
+    public ProductionOrder productionOrder(JsonNode item) {
+        return productionOrder(JsonField.of(item));
+    }
+
+    /**
+     * One reader for the production order wherever it comes from (prodsmart-api.pl.txt shows the same resource in
+     * the webhook "Zamówienia produkcji", the PRODUCTION_ORDER channel and "Zamówienie produkcji"):
+     * <ul>
+     * <li>{@code quantity-ordered} is "liczba całkowita, wymagane, >0" ("Zamówienie produkcji", attributes): a line
+     *     without it, or with a string, is refused with the field named, never read as 0 (the order's quantity
+     *     would silently become nothing);</li>
+     * <li>{@code location} is an object {@code {"id", "code", "name"}} in the resource's answers
+     *     ({@code GET /api/production-orders/{id}}, the list, the create answer) and a code in its requests
+     *     ({@code "location": "location code"}, PUT/POST): either way its code; absent in the webhook example;</li>
+     * <li>{@code is-active} (the channel, {@code GET .../{id}}) or {@code active} (the list, the create answer):
+     *     read when present, strictly true or false; the webhook body has neither;</li>
+     * <li>empty text is unset, like {@code "serial-number": ""} in the webhook example; so is an empty
+     *     {@code running-status}, the mark of a deleted order ("po usunięciu zamówienia produkcji w polu stanu
+     *     uruchomienia zostanie usunięta wartość").</li>
+     * </ul>
+     */
     private ProductionOrder productionOrder(JsonField order) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonField line : order.optional("products").map(JsonField::elements).orElse(List.of())) {
@@ -51,9 +75,21 @@ public final class ProdsmartPayloads {
                     line.optional("quantity-produced").map(JsonField::decimal).orElse(null)));
         }
         return new ProductionOrder(order.required("id").id(),
-                text(order, "code"), text(order, "status"), text(order, "running-status"),
+                setText(order, "code"), setText(order, "status"), setText(order, "running-status"),
                 date(order, "start-date"), date(order, "due-date"),
-                order.optional("ended").map(JsonField::bool).orElse(false), List.copyOf(lines));
+                order.optional("ended").map(JsonField::bool).orElse(false),
+                location(order), active(order), List.copyOf(lines));
+    }
+
+    private static String location(JsonField order) {
+        Optional<JsonField> location = order.optional("location");
+        String code = location.isEmpty() ? null
+                : location.get().isObject() ? text(location.get(), "code") : location.get().text();
+        return code == null || code.isBlank() ? null : code;
+    }
+
+    private static Boolean active(JsonField order) {
+        return order.optional("is-active").or(() -> order.optional("active")).map(JsonField::bool).orElse(null);
     }
 
     private static Movements movements(Entity entity, JsonField root) {
@@ -107,6 +143,12 @@ public final class ProdsmartPayloads {
         return object.optional(name).map(JsonField::text).orElse(null);
     }
 
+    /** A text field, null when absent or empty. */
+    private static String setText(JsonField object, String name) {
+        String text = text(object, name);
+        return text == null || text.isBlank() ? null : text;
+    }
+
     /** Prodsmart leaves unset text fields empty (the document's example has "serial-number": ""). */
     private Instant date(JsonField object, String name) {
         Optional<JsonField> field = object.optional(name);
@@ -114,7 +156,7 @@ public final class ProdsmartPayloads {
             return null;
         }
         try {
-            return ProdsmartDates.parse(field.get().text(), companyZone);
+            return dates.parse(field.get().text());
         } catch (IllegalArgumentException e) {
             throw field.get().invalid("must be an ISO-8601 date");
         }

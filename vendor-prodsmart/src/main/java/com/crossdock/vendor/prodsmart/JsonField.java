@@ -1,4 +1,4 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON value together with its path in the body, so that every complaint names the field at fault
- * ({@code products[0].quantity-ordered}) exactly as the problem+json answer and the dead letter report it.
+ * ({@code products[0].quantity-ordered}) exactly as the problem+json answer, the dead letter and the poller's raw
+ * record report it.
  */
 final class JsonField {
 
@@ -45,12 +46,17 @@ final class JsonField {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            throw InvalidWebhookException.malformed(brokenAt(e), "the body is not well-formed JSON (at byte " + offset + ")");
+            throw InvalidPayloadException.malformed(brokenAt(e), "the body is not well-formed JSON (at byte " + offset + ")");
         }
         if (root == null || root.isMissingNode()) {
-            throw InvalidWebhookException.malformed(ROOT, "the body is empty");
+            throw InvalidPayloadException.malformed(ROOT, "the body is empty");
         }
         return new JsonField(root, "");
+    }
+
+    /** An item another reader has parsed already (a change-feed or list item); its fields are named from it. */
+    static JsonField of(JsonNode item) {
+        return new JsonField(item, "");
     }
 
     String path() {
@@ -58,7 +64,7 @@ final class JsonField {
     }
 
     JsonField required(String name) {
-        return optional(name).orElseThrow(() -> new InvalidWebhookException(child(name), "is required"));
+        return optional(name).orElseThrow(() -> new InvalidPayloadException(child(name), "is required"));
     }
 
     Optional<JsonField> optional(String name) {
@@ -131,8 +137,8 @@ final class JsonField {
         return node.isObject();
     }
 
-    InvalidWebhookException invalid(String message) {
-        return new InvalidWebhookException(path(), message);
+    InvalidPayloadException invalid(String message) {
+        return new InvalidPayloadException(path(), message);
     }
 
     private void requireObject() {

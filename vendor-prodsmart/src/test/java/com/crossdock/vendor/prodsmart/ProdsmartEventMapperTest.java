@@ -1,4 +1,4 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +23,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every mapping, from the vendor document's own example bodies (the sandboxes' copies). */
+/** Every webhook mapping, from the vendor document's own example bodies (the sandboxes' copies). */
 class ProdsmartEventMapperTest {
 
     private static final Instant TRIGGERED_AT = Instant.parse("2023-08-29T20:39:46.142Z");
     private static final String UUID = "91cb972d-b476-4936-947c-4be471b9da5b";
+    private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
 
-    private final ProdsmartPayloads payloads = new ProdsmartPayloads(ZoneId.of("Europe/Lisbon"));
+    private final ProdsmartPayloads payloads = new ProdsmartPayloads(LISBON);
     private final ProdsmartEventMapper mapper = new ProdsmartEventMapper(
-            new Envelopes(Clock.fixed(Instant.parse("2023-08-29T20:40:00Z"), ZoneOffset.UTC)));
+            new Envelopes(Clock.fixed(Instant.parse("2023-08-29T20:40:00Z"), ZoneOffset.UTC)),
+            new ProdsmartProperties("acme", LISBON));
 
     @Test
     void mapsCreatedProductionOrderWithItsLinesAndDates() {
@@ -61,6 +64,50 @@ class ProdsmartEventMapperTest {
         assertThat(event.getEnvelope().getOccurredAt()).isEqualTo(TRIGGERED_AT);
         assertThat(event.getEnvelope().getCorrelationId()).isEqualTo("corr-1");
         assertThat(event.getEnvelope().getEventId()).isEqualTo(Envelopes.eventId("prodsmart-webhook:" + UUID + ":0"));
+        assertThat(event.getLocation()).isNull();
+    }
+
+    @Test
+    void stampsTheCompanyAsTheTenantOfWebhookEventsAsTheFeedDoes() {
+        ProductionOrderChanged order = (ProductionOrderChanged) single(map(Example.PRODUCTION_ORDER_UPDATE)).event();
+        StockChanged movement = (StockChanged) single(map(Example.SHIPPING_INVENTORY_MOVEMENT_CREATED)).event();
+
+        assertThat(order.getEnvelope().getTenant().getOrganisation()).isEqualTo("acme");
+        assertThat(movement.getEnvelope().getTenant().getOrganisation()).isEqualTo("acme");
+    }
+
+    @Test
+    void takesTheLocationOfAnOrderWhoseBodyNamesOne() {
+        // the resource as GET /api/production-orders/{id} answers it ("Zamówienie produkcji"): location an object
+        ProductionOrderChanged event = (ProductionOrderChanged) single(
+                mapOrder("productionOrder/update", DocumentExamples.text(DocumentExamples.PRODUCTION_ORDER))).event();
+
+        assertThat(event.getLocation()).isEqualTo("location code");
+        assertThat(event.getOrderId()).isEqualTo("3990");
+    }
+
+    @Test
+    void takesActiveFromTheBodyWhereItSaysAndFromTheActionOtherwise() {
+        String inactive = DocumentExamples.text(DocumentExamples.PRODUCTION_ORDER)
+                .replace("\"is-active\": true", "\"is-active\": false");
+
+        ProductionOrderChanged updatedButInactive = (ProductionOrderChanged) single(
+                mapOrder("productionOrder/update", inactive)).event();
+        ProductionOrderChanged deletedWithoutFlag = (ProductionOrderChanged) single(map(Example.PRODUCTION_ORDER_DELETE)).event();
+
+        assertThat(updatedButInactive.getAction()).isEqualTo(ChangeAction.UPDATED);
+        assertThat(updatedButInactive.getActive()).isFalse();
+        assertThat(deletedWithoutFlag.getActive()).isFalse();
+    }
+
+    @Test
+    void refusesAnOrderLineWithoutItsOrderedQuantity() {
+        String withoutQuantity = DocumentExamples.text(DocumentExamples.PRODUCTION_ORDER)
+                .replace("\"quantity-ordered\": 3500,", "");
+
+        assertThatThrownBy(() -> mapOrder("productionOrder/update", withoutQuantity))
+                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                        e -> assertThat(e.field()).isEqualTo("products[0].quantity-ordered"));
     }
 
     @Test
@@ -169,6 +216,11 @@ class ProdsmartEventMapperTest {
 
         assertThat(mapper.map(webhook("invoice/create", "{\"id\":5}"), topic, payloads.parse(topic, bytes("{\"id\":5}"))))
                 .isEmpty();
+    }
+
+    private List<CanonicalEvent> mapOrder(String topicHeader, String body) {
+        WebhookTopic topic = WebhookTopic.of(topicHeader);
+        return mapper.map(webhook(topicHeader, body), topic, payloads.parse(topic, bytes(body)));
     }
 
     private List<CanonicalEvent> map(Example example) {

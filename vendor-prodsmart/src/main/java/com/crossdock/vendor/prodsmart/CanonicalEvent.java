@@ -1,4 +1,4 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import org.apache.avro.specific.SpecificRecord;
 

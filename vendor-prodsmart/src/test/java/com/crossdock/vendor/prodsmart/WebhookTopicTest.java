@@ -1,9 +1,9 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import java.util.Optional;
 
-import com.crossdock.ingress.prodsmart.WebhookTopic.Action;
-import com.crossdock.ingress.prodsmart.WebhookTopic.Entity;
+import com.crossdock.vendor.prodsmart.WebhookTopic.Action;
+import com.crossdock.vendor.prodsmart.WebhookTopic.Entity;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

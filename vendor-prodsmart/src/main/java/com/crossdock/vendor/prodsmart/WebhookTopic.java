@@ -1,4 +1,4 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import java.util.Locale;
 import java.util.Map;

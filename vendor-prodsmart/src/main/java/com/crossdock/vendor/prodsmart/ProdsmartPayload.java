@@ -1,4 +1,4 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,17 +6,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Prodsmart webhook body, parsed and checked against its topic (shapes from prodsmart-api.pl.txt,
- * "Elementy webhook"). Optional vendor fields are {@code null} when absent.
+ * A Prodsmart payload, parsed and checked against its resource (shapes from prodsmart-api.pl.txt, "Elementy
+ * webhook", "Kanały źródła danych zmian" and "Zamówienie produkcji"). Optional vendor fields are {@code null} when
+ * absent (or, for text and dates, empty: Prodsmart leaves unset fields empty).
  */
 public sealed interface ProdsmartPayload {
 
-    /** The id of the thing the webhook is about, when the body names one (it keys the raw record). */
+    /** The id of the thing the payload is about, when the body names one (it keys the raw record). */
     Optional<String> entityId();
 
-    /** {@code productionOrder/create|update|delete}: the order as it stands. */
+    /**
+     * A production order as it stands: the body of {@code productionOrder/create|update|delete}, an item of a
+     * PRODUCTION_ORDER channel and of {@code GET /api/production-orders} alike (one resource, "Zamówienie produkcji").
+     *
+     * @param runningStatus null once the order is deleted ("stan uruchomienia zostanie usunięty po usunięciu")
+     * @param location the code of the order's location; null when the body names none (the webhook example does not)
+     * @param active the body's {@code is-active} or {@code active}; null when it has neither (the webhook body)
+     */
     record ProductionOrder(String id, String code, String status, String runningStatus, Instant startDate,
-            Instant dueDate, boolean ended, List<OrderLine> lines) implements ProdsmartPayload {
+            Instant dueDate, boolean ended, String location, Boolean active, List<OrderLine> lines)
+            implements ProdsmartPayload {
 
         @Override
         public Optional<String> entityId() {

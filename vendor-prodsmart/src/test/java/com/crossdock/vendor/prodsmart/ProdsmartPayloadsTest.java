@@ -1,11 +1,11 @@
-package com.crossdock.ingress.prodsmart;
+package com.crossdock.vendor.prodsmart;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.Movements;
-import com.crossdock.ingress.prodsmart.ProdsmartPayload.ProductionOrder;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.Movements;
+import com.crossdock.vendor.prodsmart.ProdsmartPayload.ProductionOrder;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,24 +42,35 @@ class ProdsmartPayloadsTest {
         assertThat(inNewYork.startDate()).isEqualTo(Instant.parse("2023-07-20T13:15:15Z"));
     }
 
-    @ParameterizedTest
-    @CsvSource({
-            "2023-07-20T09:15:15Z, 2023-07-20T09:15:15Z",
-            "2023-07-20T09:15:15+01:00, 2023-07-20T08:15:15Z",
-            "2023-07-20T09:15:15+0100, 2023-07-20T08:15:15Z",
-            "2023-07-20T09:15:15+01, 2023-07-20T08:15:15Z",
-            "2022-05-19T14:35:30.000+01:00, 2022-05-19T13:35:30Z",
-            "2023-01-20, 2023-01-20T00:00:00Z"})
-    void readsTheOffsetsTheDocumentAllows(String date, Instant expected) {
-        assertThat(ProdsmartDates.parse(date, ZoneId.of("Europe/Lisbon"))).isEqualTo(expected);
-    }
-
     @Test
     void takesAnEmptyDateAsNone() {
         ProductionOrder order = (ProductionOrder) lisbon.parse(ORDER, bytes("{\"id\": 9, \"start-date\": \"\"}"));
 
         assertThat(order.startDate()).isNull();
         assertThat(order.lines()).isEmpty();
+    }
+
+    @Test
+    void takesEmptyTextAsUnsetSoThatAnEmptiedRunningStatusMarksADeletion() {
+        ProductionOrder order = (ProductionOrder) lisbon.parse(ORDER,
+                bytes("{\"id\": 9, \"code\": \"\", \"running-status\": \"\", \"status\": \"onschedule\"}"));
+
+        assertThat(order.code()).isNull();
+        assertThat(order.runningStatus()).isNull();
+        assertThat(order.status()).isEqualTo("onschedule");
+    }
+
+    @Test
+    void readsTheOrdersLocationAndActiveFlagWhereTheBodyHasThem() {
+        ProductionOrder webhookExample = (ProductionOrder) lisbon.parse(ORDER, Example.PRODUCTION_ORDER_CREATE.body());
+        ProductionOrder answered = lisbon.productionOrder(DocumentExamples.tree(DocumentExamples.PRODUCTION_ORDER));
+        ProductionOrder listed = lisbon.productionOrder(DocumentExamples.tree(DocumentExamples.PRODUCTION_ORDERS_LIST).get(0));
+
+        assertThat(webhookExample.location()).isNull();
+        assertThat(webhookExample.active()).isNull();
+        assertThat(answered.location()).isEqualTo("location code");
+        assertThat(answered.active()).isTrue();
+        assertThat(listed.active()).isTrue();
     }
 
     @ParameterizedTest
@@ -71,12 +82,15 @@ class ProdsmartPayloadsTest {
             "{\"id\": 1, \"products\": {\"product\": \"A\"}}|products",
             "{\"id\": 1, \"start-date\": \"yesterday\"}|start-date",
             "{\"id\": 1, \"ended\": \"no\"}|ended",
+            "{\"id\": 1, \"is-active\": \"yes\"}|is-active",
+            "{\"id\": 1, \"active\": 1}|active",
+            "{\"id\": 1, \"location\": 7}|location",
             "{\"id\": 1.5}|id",
             "[{\"id\": 1}]|body",
             "{\"id\": 1, \"products\": [{\"product\": \"A\", \"quantity-ordered\": 0.0000001}]}|products[0].quantity-ordered"})
     void namesTheFieldOfAProductionOrderThatDoesNotFit(String body, String field) {
         assertThatThrownBy(() -> lisbon.parse(ORDER, bytes(body)))
-                .isInstanceOfSatisfying(InvalidWebhookException.class, e -> {
+                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.malformed()).isFalse();
                 });
@@ -91,7 +105,7 @@ class ProdsmartPayloadsTest {
             "[{\"product\": {\"code\": \"A\"}, \"quantity\": 1, \"stock-type\": \"in\", \"warehouse-location\": {\"code\": 7}}]|[0].warehouse-location.code"})
     void namesTheFieldOfAMovementThatDoesNotFit(String body, String field) {
         assertThatThrownBy(() -> lisbon.parse(SHIPPING, bytes(body)))
-                .isInstanceOfSatisfying(InvalidWebhookException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
@@ -99,7 +113,7 @@ class ProdsmartPayloadsTest {
         String body = "{\"id\": 1, \"products\": [{\"product\": \"A\", \"quantity-ordered\": 35x}]}";
 
         assertThatThrownBy(() -> lisbon.parse(ORDER, bytes(body)))
-                .isInstanceOfSatisfying(InvalidWebhookException.class, e -> {
+                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> {
                     assertThat(e.malformed()).isTrue();
                     assertThat(e.field()).isEqualTo("products[0].quantity-ordered");
                 });
@@ -108,9 +122,9 @@ class ProdsmartPayloadsTest {
     @Test
     void refusesMalformedJsonEvenForTopicsKeptRaw() {
         assertThatThrownBy(() -> lisbon.parse(WebhookTopic.of("lot_created"), bytes("{oops")))
-                .isInstanceOfSatisfying(InvalidWebhookException.class, e -> assertThat(e.malformed()).isTrue());
+                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.malformed()).isTrue());
         assertThatThrownBy(() -> lisbon.parse(WebhookTopic.of("anything/else"), bytes("")))
-                .isInstanceOfSatisfying(InvalidWebhookException.class, e -> assertThat(e.field()).isEqualTo("body"));
+                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.field()).isEqualTo("body"));
     }
 
     @Test

@@ -1,0 +1,41 @@
+package com.crossdock.vendor.prodsmart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The production-order examples of prodsmart-api.pl.txt that the sandboxes do not carry (src/test/resources/prodsmart-api). */
+final class DocumentExamples {
+
+    /** {@code GET /api/production-orders/{id}}, answer 200: location an object, {@code is-active}. */
+    static final String PRODUCTION_ORDER = "prodsmart-api/production-order.json";
+    /** {@code PUT /api/production-orders/{id}}, request: location a code. */
+    static final String PRODUCTION_ORDER_PUT_REQUEST = "prodsmart-api/production-order-put-request.json";
+    /** {@code GET /api/production-orders/}, answer 200: an array; {@code active}. */
+    static final String PRODUCTION_ORDERS_LIST = "prodsmart-api/production-orders-list.json";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private DocumentExamples() {
+    }
+
+    static String text(String resource) {
+        try (InputStream in = DocumentExamples.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no such example: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The example as the poller's JSON reader gives it (floats as doubles). */
+    static JsonNode tree(String resource) {
+        return JSON.readTree(text(resource));
+    }
+}
