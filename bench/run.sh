@@ -37,7 +37,7 @@ jar() { ls "$1"/target/"$1"-*-exec.jar | head -n1; }
 
 echo "== start-up: local stack (broker, registry, sandboxes) + services in their own JVMs"
 t0=$(date +%s%N)
-CROSSDOCK_LOCAL_SERVICES= CROSSDOCK_DATA_DIR="$out/data" java -jar local-stack/target/crossdock-local.jar >"$out/stack.log" 2>&1 &
+CROSSDOCK_LOCAL_SERVICES= CROSSDOCK_LOCAL_DATA_DIR="$out/data" java -jar local-stack/target/crossdock-local.jar >"$out/stack.log" 2>&1 &
 stack=$!; pids+=("$stack")
 wait_up http://localhost:8090/actuator/health "the local stack"
 common=(--spring.kafka.bootstrap-servers=localhost:9092 --spring.kafka.properties.schema.registry.url=http://localhost:8081)

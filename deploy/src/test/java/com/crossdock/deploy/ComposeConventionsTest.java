@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,15 @@ class ComposeConventionsTest {
 
     private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|CREDENTIAL|API_KEY|AUTH_KEY).*");
     /** ${VAR:-default} whose default is a demo value: a real secret can only come from the environment. */
-    private static final Pattern DEMO_DEFAULT = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:-[^}]*demo[^}]*}");
+    private static final Pattern DEMO_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):-([^}]*demo[^}]*)}");
+    /** A host variable interpolated into a value: ${VAR}, ${VAR:-default}, ${VAR-default}, $VAR. */
+    private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+    /** What a sandbox accepts -> what the service that calls it sends (the ingress verifies what the sandbox signs). */
+    private static final Map<String, List<String>> SAME_CREDENTIAL = Map.of(
+            "sandboxes.SANDBOXES_PAQTANA_TOKEN", List.of("paqtana-publisher.CROSSDOCK_VENDORS_PAQTANA_AUTH_TOKEN"),
+            "sandboxes.SANDBOXES_PRODSMART_API_KEY", List.of("prodsmart-poller.CROSSDOCK_VENDORS_PRODSMART_AUTH_KEY"),
+            "sandboxes.SANDBOXES_PRODSMART_API_SECRET", List.of("prodsmart-poller.CROSSDOCK_VENDORS_PRODSMART_AUTH_SECRET",
+                    "ingress-webhooks.CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET"));
     /** Spring's graceful shutdown phase (spring.lifecycle.timeout-per-shutdown-phase) of every service. */
     private static final Duration SHUTDOWN_PHASE = Duration.ofSeconds(30);
 
@@ -73,7 +82,7 @@ class ComposeConventionsTest {
     @Test
     void secretsComeFromTheEnvironmentWithOnlyDemoDefaults() {
         Map<String, String> secrets = new TreeMap<>();
-        services.properties().forEach(service -> environment(service.getValue()).forEach((name, value) -> {
+        services.properties().forEach(service -> DeployFiles.environment(service.getValue()).forEach((name, value) -> {
             if (SECRET_NAME.matcher(name).matches()) {
                 secrets.put(service.getKey() + "." + name, value);
             }
@@ -81,6 +90,40 @@ class ComposeConventionsTest {
 
         assertThat(secrets).isNotEmpty();
         assertThat(secrets).allSatisfy((name, value) -> assertThat(value).as(name).matches(DEMO_DEFAULT));
+    }
+
+    /**
+     * One env naming rule: a container variable is the relaxed form of its property, and the host variable it may be
+     * interpolated from is that same name, never another service's setting (no cross-wiring).
+     */
+    @Test
+    void interpolatesAVariableOnlyFromTheHostVariableOfTheSameName() {
+        Map<String, String> interpolated = new TreeMap<>();
+        services.properties().forEach(service -> DeployFiles.environment(service.getValue()).forEach((name, value) -> {
+            Matcher matcher = INTERPOLATED.matcher(value);
+            while (matcher.find()) {
+                interpolated.put(service.getKey() + "." + name, matcher.group(1));
+            }
+        }));
+
+        assertThat(interpolated).isNotEmpty().allSatisfy((variable, host) ->
+                assertThat(host).as(variable).isEqualTo(variable.substring(variable.indexOf('.') + 1)));
+    }
+
+    @Test
+    void theSandboxesAcceptByDefaultWhatTheServicesSendByDefault() {
+        assertThat(SAME_CREDENTIAL).allSatisfy((accepted, sent) -> assertThat(sent).allSatisfy(sender ->
+                assertThat(demoDefault(sender)).as(sender).isEqualTo(demoDefault(accepted))));
+    }
+
+    private static String demoDefault(String serviceAndVariable) {
+        int dot = serviceAndVariable.indexOf('.');
+        String value = DeployFiles.environment(services.path(serviceAndVariable.substring(0, dot)))
+                .get(serviceAndVariable.substring(dot + 1));
+        assertThat(value).as(serviceAndVariable).isNotNull().matches(DEMO_DEFAULT);
+        Matcher matcher = DEMO_DEFAULT.matcher(value);
+        assertThat(matcher.matches()).isTrue();
+        return matcher.group(2);
     }
 
     @Test
@@ -119,20 +162,5 @@ class ComposeConventionsTest {
             }
         }
         return ports;
-    }
-
-    /** The map ({NAME: value}) and the list (["NAME=value"]) syntax of environment. */
-    private static Map<String, String> environment(JsonNode service) {
-        Map<String, String> variables = new TreeMap<>();
-        JsonNode environment = service.path("environment");
-        if (environment.isArray()) {
-            environment.values().forEach(entry -> {
-                String[] nameAndValue = entry.asString().split("=", 2);
-                variables.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
-            });
-        } else {
-            environment.properties().forEach(entry -> variables.put(entry.getKey(), entry.getValue().asString()));
-        }
-        return variables;
     }
 }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,26 @@ final class DeployFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The environment of a compose service of docker-compose.yml. */
+    static Map<String, String> composeEnvironment(String service) {
+        return environment(yaml(composeFile()).path("services").path(service));
+    }
+
+    /** A compose service's environment, in the map ({NAME: value}) or the list (["NAME=value"]) syntax. */
+    static Map<String, String> environment(JsonNode service) {
+        Map<String, String> variables = new TreeMap<>();
+        JsonNode environment = service.path("environment");
+        if (environment.isArray()) {
+            environment.values().forEach(entry -> {
+                String[] nameAndValue = entry.asString().split("=", 2);
+                variables.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+            });
+        } else {
+            environment.properties().forEach(entry -> variables.put(entry.getKey(), entry.getValue().asString()));
+        }
+        return variables;
     }
 
     static JsonNode yaml(Path file) {

@@ -1,27 +1,35 @@
 package com.crossdock.deploy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every service's Dockerfile: the base image, the layered jar, the service's name, port and a non-root user. */
+/**
+ * The one Dockerfile of every service (deploy/Dockerfile), as each compose service builds it: the base image, the
+ * layered jar of the module its build arguments name, that module's config name and port, and a non-root user.
+ */
 class DockerfilesTest {
 
     private static final String BASE_IMAGE = "eclipse-temurin:17-jre";
     /** Spring Boot's layers, least often changed first so Docker reuses them between builds. */
     private static final List<String> LAYERS =
             List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+    private static final Path DOCKERFILE = DeployFiles.repositoryRoot().resolve("deploy/Dockerfile");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ingress-webhooks, 8080", "paqtana-publisher, 8082", "prodsmart-poller, 8083", "sandboxes, 8090"})
     void buildsTheServiceFromItsLayeredJarOnTemurin17(String module, int port) {
         Path moduleDirectory = DeployFiles.repositoryRoot().resolve(module);
-        Dockerfile dockerfile = Dockerfile.read(moduleDirectory.resolve("Dockerfile"));
+        Dockerfile dockerfile = Dockerfile.read(DOCKERFILE).withBuildArgs(ComposeBuild.of(module).args());
         MavenCoordinates coordinates = MavenCoordinates.of(moduleDirectory.resolve("pom.xml"));
 
         assertThat(dockerfile.all("FROM")).isNotEmpty()
@@ -41,10 +49,9 @@ class DockerfilesTest {
         assertThat(dockerfile.all("EXPOSE")).containsExactly(String.valueOf(port));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"ingress-webhooks", "paqtana-publisher", "prodsmart-poller", "sandboxes"})
-    void runsAsANumericNonRootUserWithAHeapSizedToTheContainer(String module) {
-        Dockerfile dockerfile = Dockerfile.read(DeployFiles.repositoryRoot().resolve(module).resolve("Dockerfile"));
+    @Test
+    void runsAsANumericNonRootUserWithAHeapSizedToTheContainer() {
+        Dockerfile dockerfile = Dockerfile.read(DOCKERFILE);
 
         String uid = dockerfile.last("USER").split(":")[0];
         List<String> entrypoint = JsonMapper.builder().build()
@@ -56,14 +63,42 @@ class DockerfilesTest {
         assertThat(entrypoint).containsExactly("java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar");
     }
 
+    @Test
+    void namesTheProjectVersionOfThePomAsTheDefaultVersion() {
+        MavenCoordinates root = MavenCoordinates.of(DeployFiles.repositoryRoot().resolve("pom.xml"));
+
+        assertThat(Dockerfile.read(DOCKERFILE).argDefaults()).containsEntry("VERSION", root.version());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ingress-webhooks", "paqtana-publisher", "prodsmart-poller", "sandboxes"})
-    void isTheBuildOfItsComposeService(String module) {
-        var build = DeployFiles.yaml(DeployFiles.composeFile()).path("services").path(module).path("build");
+    void isTheBuildOfItsComposeServiceWithTheModuleAndPortAsBuildArgs(String module) {
+        ComposeBuild build = ComposeBuild.of(module);
+        Map<String, String> environment = DeployFiles.composeEnvironment(module);
 
-        Path context = DeployFiles.repositoryRoot().resolve(build.path("context").asString()).normalize();
+        assertThat(build.context()).isEqualTo(DeployFiles.repositoryRoot().resolve(module));
+        assertThat(build.dockerfile()).isEqualTo(DOCKERFILE);
+        assertThat(build.args()).containsEntry("MODULE", module);
+        assertThat(build.args().get("PORT")).isEqualTo(environment.get("SERVER_PORT"));
+    }
 
-        assertThat(context).isEqualTo(DeployFiles.repositoryRoot().resolve(module));
-        assertThat(context.resolve(build.path("dockerfile").asString("Dockerfile"))).isRegularFile();
+    @Test
+    void leavesNoDockerfileOfItsOwnInAServiceModule() {
+        assertThat(List.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller", "sandboxes"))
+                .allSatisfy(module -> assertThat(Files.exists(DeployFiles.repositoryRoot().resolve(module).resolve("Dockerfile")))
+                        .as("%s/Dockerfile next to deploy/Dockerfile", module).isFalse());
+    }
+
+    /** A compose service's build section: context, Dockerfile (relative to the context) and arguments. */
+    record ComposeBuild(Path context, Path dockerfile, Map<String, String> args) {
+
+        static ComposeBuild of(String service) {
+            var build = DeployFiles.yaml(DeployFiles.composeFile()).path("services").path(service).path("build");
+            Path context = DeployFiles.repositoryRoot().resolve(build.path("context").asString()).normalize();
+            Map<String, String> args = new TreeMap<>();
+            build.path("args").properties().forEach(arg -> args.put(arg.getKey(), arg.getValue().asString()));
+            return new ComposeBuild(context, context.resolve(build.path("dockerfile").asString("Dockerfile")).normalize(),
+                    args);
+        }
     }
 }

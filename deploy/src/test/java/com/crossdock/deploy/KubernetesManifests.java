@@ -3,7 +3,10 @@ package com.crossdock.deploy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
@@ -75,6 +78,34 @@ final class KubernetesManifests {
         return containers().stream().filter(c -> !c.workload().kind().equals("Job")).toList();
     }
 
+
+    /** name -> (key -> value) of the literals of a configMapGenerator or secretGenerator. */
+    static Map<String, Map<String, String>> generatorLiterals(Path kustomization, String generator) {
+        Map<String, Map<String, String>> generated = new TreeMap<>();
+        DeployFiles.yaml(kustomization).path(generator).values().forEach(entry -> {
+            if (entry.has("envs") || entry.has("files")) {
+                throw new IllegalStateException(kustomization + ": " + generator + " " + entry.path("name").asString()
+                        + " reads files; these checks read literals only");
+            }
+            Map<String, String> literals = new TreeMap<>();
+            entry.path("literals").values().forEach(literal -> {
+                String[] keyAndValue = literal.asString().split("=", 2);
+                literals.put(keyAndValue[0], keyAndValue[1]);
+            });
+            generated.put(entry.path("name").asString(), literals);
+        });
+        return generated;
+    }
+
+    /** The keys of each generated ConfigMap, over every kustomization (an overlay merges into the base's). */
+    static Map<String, Set<String>> configMapKeys() {
+        Map<String, Set<String>> keys = new TreeMap<>();
+        for (Manifest kustomization : ofKind("Kustomization")) {
+            generatorLiterals(kustomization.file(), "configMapGenerator").forEach((name, literals) ->
+                    keys.computeIfAbsent(name, n -> new TreeSet<>()).addAll(literals.keySet()));
+        }
+        return keys;
+    }
 
     /** Every node under the given one (itself included) that holds a property of this name, e.g. secretKeyRef. */
     static List<JsonNode> findAll(JsonNode node, String property) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import com.crossdock.deploy.KubernetesManifests.Manifest;
 import org.junit.jupiter.api.Test;
@@ -137,17 +136,7 @@ class KustomizationsTest {
                 .toList();
     }
 
-    /** name -> (key -> value) of the literals of a configMapGenerator or secretGenerator. */
     private static Map<String, Map<String, String>> generatorLiterals(Path kustomization, String generator) {
-        Map<String, Map<String, String>> generated = new TreeMap<>();
-        DeployFiles.yaml(kustomization).path(generator).values().forEach(entry -> {
-            Map<String, String> literals = new TreeMap<>();
-            entry.path("literals").values().forEach(literal -> {
-                String[] keyAndValue = literal.asString().split("=", 2);
-                literals.put(keyAndValue[0], keyAndValue[1]);
-            });
-            generated.put(entry.path("name").asString(), literals);
-        });
-        return generated;
+        return KubernetesManifests.generatorLiterals(kustomization, generator);
     }
 }

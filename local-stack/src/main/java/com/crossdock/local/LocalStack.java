@@ -40,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        LocalStack stack = start(LocalStackSettings.fromEnvironment(System.getenv()));
+        LocalStack stack = start(LocalStackSettings.fromProcess());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         log.info("{}", stack.describe());
     }
@@ -70,13 +70,14 @@ public final class LocalStack implements AutoCloseable {
         if (settings.services().contains("ingress-webhooks")) {
             ingressPort = port(run(IngressApplication.class, "ingress-webhooks", Map.of(
                     "server.port", settings.ingressPort(),
-                    "crossdock.ingress.prodsmart.webhook-secret", settings.webhookSecret(),
+                    "crossdock.ingress.prodsmart.webhook-secret", settings.prodsmartApiSecret().reveal(),
                     "crossdock.ingress.spool-dir", settings.dataDir().resolve("ingress-spool").toString())));
         }
         sandboxPort = port(run(SandboxesApplication.class, "sandboxes", Map.of(
                 "server.port", settings.sandboxPort(),
-                "sandboxes.paqtana.token", settings.paqtanaToken(),
-                "sandboxes.prodsmart.api-secret", settings.webhookSecret(),
+                "sandboxes.paqtana.token", settings.paqtanaToken().reveal(),
+                "sandboxes.prodsmart.api.key", settings.prodsmartApiKey().reveal(),
+                "sandboxes.prodsmart.api.secret", settings.prodsmartApiSecret().reveal(),
                 "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart",
                 // the vendor fakes share the launcher's classpath but are no Kafka client
                 "spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
@@ -86,16 +87,16 @@ public final class LocalStack implements AutoCloseable {
             publisherPort = port(run(PaqtanaPublisherApplication.class, "paqtana-publisher", Map.of(
                     "server.port", settings.paqtanaPublisherPort(),
                     "crossdock.vendors.paqtana.base-url", sandboxUrl() + "/paqtana",
-                    "crossdock.vendors.paqtana.auth.token", settings.paqtanaToken())));
+                    "crossdock.vendors.paqtana.auth.token", settings.paqtanaToken().reveal())));
         }
         pollerPort = settings.prodsmartPollerPort();
         if (settings.services().contains("prodsmart-poller")) {
-            // the Prodsmart poller drains the sandbox's change feeds with the sandbox's demo credential
+            // the Prodsmart poller drains the sandbox's change feeds with the credential the sandbox accepts
             pollerPort = port(run(ProdsmartPollerApplication.class, "prodsmart-poller", Map.of(
                 "server.port", settings.prodsmartPollerPort(),
                 "crossdock.vendors.prodsmart.base-url", sandboxUrl() + "/prodsmart",
-                "crossdock.vendors.prodsmart.auth.key", "prodsmart-demo-key",
-                "crossdock.vendors.prodsmart.auth.secret", "prodsmart-demo-secret",
+                "crossdock.vendors.prodsmart.auth.key", settings.prodsmartApiKey().reveal(),
+                "crossdock.vendors.prodsmart.auth.secret", settings.prodsmartApiSecret().reveal(),
                 "crossdock.prodsmart.feed.idle-interval", "2s",
                 "crossdock.spool.directory", settings.dataDir().resolve("prodsmart-poller-spool").toString())));
         }
@@ -154,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
                 "Crossdock local stack is up (started in " + startup.toMillis() + " ms). Ctrl-C stops it.",
                 "  Kafka (KRaft)            " + kafka,
                 "  Schema registry          " + registry + "   (Confluent REST API)",
-                "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (secret: CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET)",
+                "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET)",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
                 "  prodsmart-poller         http://localhost:" + pollerPort + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
                 "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, faults: /_sandbox/faults)",

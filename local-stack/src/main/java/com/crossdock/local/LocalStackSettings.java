@@ -1,79 +1,104 @@
 package com.crossdock.local;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+
+import com.crossdock.platform.config.Secret;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Where the local stack listens and the demo credentials it runs with; each can be overridden from the
- * environment (names in {@link #fromEnvironment}). Port 0 means any free port (the tests use that).
+ * The launcher's own settings ({@code crossdock.local.*}): where the local stack listens, where it keeps its data,
+ * which services it embeds, and the demo credentials that both the sandboxes accept and the services send. Like any
+ * setting they come from the environment in relaxed form ({@code crossdock.local.kafka-port} ->
+ * {@code CROSSDOCK_LOCAL_KAFKA_PORT}), or from a {@code -D} system property. Port 0 means any free port (the tests use
+ * that).
+ *
+ * @param kafkaPort           the broker's client port
+ * @param registryPort        the schema registry's port (Confluent REST API)
+ * @param sandboxPort         the vendor sandboxes' port
+ * @param ingressPort         ingress-webhooks' port
+ * @param paqtanaPublisherPort paqtana-publisher's port (actuator)
+ * @param prodsmartPollerPort prodsmart-poller's port (actuator)
+ * @param dataDir             where the broker's log and the services' spools live between runs
+ * @param services            the services to embed, of ingress-webhooks, paqtana-publisher and prodsmart-poller
+ *                            (default all; empty: none, the benchmark starts them in their own JVMs)
+ * @param paqtanaToken        the Bearer token the Paqtana sandbox accepts and paqtana-publisher sends
+ * @param prodsmartApiKey     the Prodsmart company's API key the sandbox accepts and prodsmart-poller sends
+ * @param prodsmartApiSecret  the Prodsmart company's API secret: the poller's Basic password, and, as at Prodsmart,
+ *                            the key the sandbox signs webhooks with and the ingress verifies them with
  */
+@ConfigurationProperties(LocalStackSettings.PREFIX)
 public record LocalStackSettings(
-        int kafkaPort,
-        int registryPort,
-        int sandboxPort,
-        int ingressPort,
-        int paqtanaPublisherPort,
-        int prodsmartPollerPort,
-        String webhookSecret,
-        String paqtanaToken,
-        Path dataDir,
-        java.util.Set<String> services) {
+        @DefaultValue("9092") int kafkaPort,
+        @DefaultValue("8081") int registryPort,
+        @DefaultValue("8090") int sandboxPort,
+        @DefaultValue("8080") int ingressPort,
+        @DefaultValue("8082") int paqtanaPublisherPort,
+        @DefaultValue("8083") int prodsmartPollerPort,
+        @DefaultValue(".local") Path dataDir,
+        Set<String> services,
+        @DefaultValue(DEMO_PAQTANA_TOKEN) Secret paqtanaToken,
+        @DefaultValue(DEMO_PRODSMART_API_KEY) Secret prodsmartApiKey,
+        @DefaultValue(DEMO_PRODSMART_API_SECRET) Secret prodsmartApiSecret) {
 
-    /** The services the stack embeds unless CROSSDOCK_LOCAL_SERVICES names fewer (the benchmark runs them apart). */
-    public static final java.util.Set<String> ALL_SERVICES = java.util.Set.of("ingress-webhooks", "paqtana-publisher",
-            "prodsmart-poller");
+    static final String PREFIX = "crossdock.local";
 
-    public static final String DEMO_WEBHOOK_SECRET = "prodsmart-demo-secret";
+    /** The services the stack embeds unless {@code crossdock.local.services} names fewer. */
+    public static final Set<String> ALL_SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller");
+
     public static final String DEMO_PAQTANA_TOKEN = "paqtana-demo-token";
+    public static final String DEMO_PRODSMART_API_KEY = "prodsmart-demo-key";
+    public static final String DEMO_PRODSMART_API_SECRET = "prodsmart-demo-secret";
 
+    public LocalStackSettings {
+        services = services == null ? ALL_SERVICES : chosen(services);
+    }
+
+    /** The settings from this process's environment variables and system properties. */
+    public static LocalStackSettings fromProcess() {
+        return bind(new StandardEnvironment().getPropertySources());
+    }
+
+    /** The settings from the given environment variables (relaxed binding, as Spring reads the process's). */
     public static LocalStackSettings fromEnvironment(Map<String, String> env) {
-        return new LocalStackSettings(
-                port(env, "CROSSDOCK_KAFKA_PORT", 9092),
-                port(env, "CROSSDOCK_REGISTRY_PORT", 8081),
-                port(env, "CROSSDOCK_SANDBOX_PORT", 8090),
-                port(env, "CROSSDOCK_INGRESS_PORT", 8080),
-                port(env, "CROSSDOCK_PAQTANA_PUBLISHER_PORT", 8082),
-                port(env, "CROSSDOCK_PRODSMART_POLLER_PORT", 8083),
-                env.getOrDefault("CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET", DEMO_WEBHOOK_SECRET),
-                // the relaxed-binding name of the publisher's crossdock.vendors.paqtana.auth.token
-                env.getOrDefault("CROSSDOCK_VENDORS_PAQTANA_AUTH_TOKEN", DEMO_PAQTANA_TOKEN),
-                Path.of(env.getOrDefault("CROSSDOCK_DATA_DIR", ".local")),
-                services(env.get("CROSSDOCK_LOCAL_SERVICES")));
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.copyOf(env)));
+        return bind(sources);
     }
 
     /** Every port chosen freely, data in the given directory: for tests. */
     public static LocalStackSettings ephemeral(Path dataDir) {
-        return new LocalStackSettings(0, 0, 0, 0, 0, 0, DEMO_WEBHOOK_SECRET, DEMO_PAQTANA_TOKEN, dataDir, ALL_SERVICES);
+        return new LocalStackSettings(0, 0, 0, 0, 0, 0, dataDir, ALL_SERVICES, Secret.of(DEMO_PAQTANA_TOKEN),
+                Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET));
     }
 
-    private static java.util.Set<String> services(String list) {
-        if (list == null) {
-            return ALL_SERVICES;
-        }
-        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
-        for (String name : list.split(",")) {
+    private static LocalStackSettings bind(PropertySources sources) {
+        return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate(PREFIX, LocalStackSettings.class);
+    }
+
+    private static Set<String> chosen(Set<String> names) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : names) {
             String service = name.trim();
             if (service.isEmpty()) {
                 continue;
             }
             if (!ALL_SERVICES.contains(service)) {
-                throw new IllegalArgumentException("CROSSDOCK_LOCAL_SERVICES: unknown service \"" + service
-                        + "\"; known: " + ALL_SERVICES);
+                throw new IllegalArgumentException(PREFIX + ".services (CROSSDOCK_LOCAL_SERVICES): unknown service \""
+                        + service + "\"; known: " + ALL_SERVICES);
             }
             chosen.add(service);
         }
-        return chosen;
-    }
-
-    private static int port(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, not \"" + value + "\"", e);
-        }
+        return Set.copyOf(chosen);
     }
 }

@@ -60,7 +60,7 @@ class LocalStackEndToEndTest {
                   "receiving":{"id":666,"code":"R-1"},"worker":{"id":1,"number":0,"name":"w"}}]""")
                 .formatted(product).getBytes(StandardCharsets.UTF_8);
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(LocalStackSettings.DEMO_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(LocalStackSettings.DEMO_PRODSMART_API_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = HexFormat.of().formatHex(mac.doFinal(body));
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingress + "/webhooks/prodsmart"))
                 .header("Content-Type", "application/json")

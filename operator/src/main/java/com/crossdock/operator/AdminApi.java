@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.crossdock.platform.config.Secret;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -36,11 +36,11 @@ final class AdminApi implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final byte[] token;
+    private final Secret token;
     private final List<String> connection;
 
-    AdminApi(InetSocketAddress address, String token, List<String> connectionArgs) throws IOException {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    AdminApi(InetSocketAddress address, Secret token, List<String> connectionArgs) throws IOException {
+        this.token = token;
         this.connection = List.copyOf(connectionArgs);
         this.server = HttpServer.create(address, 0);
         server.createContext("/v1/", this::handle);
@@ -125,7 +125,7 @@ final class AdminApi implements AutoCloseable {
             return false;
         }
         // constant-time: the comparison must not tell an attacker how much of the token was right
-        return MessageDigest.isEqual(token, header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8));
+        return token.matches(header.substring("Bearer ".length()));
     }
 
     private static int status(int exitCode) {

@@ -5,15 +5,23 @@ import java.time.Duration;
 import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.Option;
 
-/** Where the broker and the schema registry are, and how long to wait for them. */
+/**
+ * Where the broker and the schema registry are, and how long to wait for them. The defaults come from the same
+ * environment variables the services read ({@code spring.kafka.bootstrap-servers} and
+ * {@code spring.kafka.properties.schema.registry.url} in relaxed form), so the operator run next to a service, or as
+ * a Job from the services' ConfigMap, finds the same cluster without options.
+ */
 final class ConnectionOptions {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "${env:CROSSDOCK_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka bootstrap servers (env CROSSDOCK_BOOTSTRAP_SERVERS, default ${DEFAULT-VALUE})")
+    static final String BOOTSTRAP_SERVERS_ENV = "SPRING_KAFKA_BOOTSTRAP_SERVERS";
+    static final String REGISTRY_URL_ENV = "SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL";
+
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:" + BOOTSTRAP_SERVERS_ENV + ":-localhost:9092}",
+            description = "Kafka bootstrap servers (env " + BOOTSTRAP_SERVERS_ENV + ", as the services; default ${DEFAULT-VALUE})")
     String bootstrapServers;
 
-    @Option(names = "--registry-url", defaultValue = "${env:CROSSDOCK_REGISTRY_URL}",
-            description = "Schema registry URL, to decode Avro values as JSON (env CROSSDOCK_REGISTRY_URL)")
+    @Option(names = "--registry-url", defaultValue = "${env:" + REGISTRY_URL_ENV + "}",
+            description = "Schema registry URL, to decode Avro values as JSON (env " + REGISTRY_URL_ENV + ", as the services)")
     String registryUrl;
 
     @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,

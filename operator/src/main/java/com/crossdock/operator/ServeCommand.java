@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import com.crossdock.platform.config.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -38,8 +39,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String token = System.getenv(TOKEN_ENV);
-        if (token == null || token.length() < 16) {
+        String value = System.getenv(TOKEN_ENV);
+        if (value == null || value.strip().length() < 16) {
             throw new OperatorException(ExitCodes.USAGE, "refusing to start: set " + TOKEN_ENV + " to a bearer token of at least 16 characters");
         }
         List<String> connectionArgs = new ArrayList<>(List.of("--bootstrap-servers=" + connection.bootstrapServers,
@@ -47,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         if (connection.registryUrl != null) {
             connectionArgs.add("--registry-url=" + connection.registryUrl);
         }
-        try (AdminApi api = new AdminApi(new InetSocketAddress(bind, port), token, connectionArgs)) {
+        try (AdminApi api = new AdminApi(new InetSocketAddress(bind, port), Secret.of(value), connectionArgs)) {
             spec.commandLine().getOut().printf("operator admin API on http://%s:%d/v1/ (Ctrl-C stops it)%n", bind, api.port());
             spec.commandLine().getOut().flush();
             log.info("admin API listening on {}:{}", bind, api.port());

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import com.crossdock.platform.config.Secret;
 import com.crossdock.testing.TestKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ class AdminApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        api = new AdminApi(new InetSocketAddress("127.0.0.1", 0), TOKEN, List.of("--bootstrap-servers=" + TestKafka.bootstrapServers()));
+        api = new AdminApi(new InetSocketAddress("127.0.0.1", 0), Secret.of(TOKEN), List.of("--bootstrap-servers=" + TestKafka.bootstrapServers()));
     }
 
     @AfterEach
@@ -71,6 +72,8 @@ class AdminApiTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("unknown topic: crossdock.nope.v1").contains("\"exitCode\":3");
+        assertThat(List.of(unknown.body(), redirect.body(), badFilter.body())).as("problem bodies")
+                .noneMatch(body -> body.contains(TOKEN));
         assertThat(redirect.statusCode()).isEqualTo(400);
         assertThat(badFilter.statusCode()).isEqualTo(400);
         assertThat(badFilter.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -50,7 +51,7 @@ public record PaqtanaProperties(
         @DefaultValue("30MB") DataSize demandRequestBytes,
         @DefaultValue({"FULFILLED", "COMPLETED", "DELIVERED", "SHIPPED", "CLOSED", "CANCELLED", "CANCELED"})
         Set<String> closedOrderStatuses,
-        Backoff pushRetry,
+        @NestedConfigurationProperty Backoff pushRetry,
         @DefaultValue("8d") Duration movementDedupeRetention,
         @DefaultValue("30s") Duration viewWaitTimeout) {
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CrossdockKafkaProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
-        Backoff retry,
+        @NestedConfigurationProperty Backoff retry,
         @DefaultValue("com.crossdock.platform.serde.AvroDeserializer") Class<?> eventDeserializer) {
 
     /** What {@code crossdock.kafka.retry.*} does not set. */

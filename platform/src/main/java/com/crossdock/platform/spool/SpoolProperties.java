@@ -6,15 +6,22 @@ import java.util.Objects;
 
 import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The spool of a service ({@code crossdock.spool.*}); see {@link SpoolOptions} for what each setting does.
+ * The spool of a service ({@code crossdock.spool.*}); {@link SpoolOptions} says how the spool uses them.
  *
  * @param directory where the spool lives; in Kubernetes a persistent volume, never an emptyDir or tmpfs,
  *     or a restart loses what was spooled
  * @param name the {@code spool} tag of the spool's meters
+ * @param segmentSize the size at which the writer starts a new segment file; drained segments are deleted
+ * @param maxInFlight records sent before the first is acknowledged: 1 sends nothing twice after a failed send;
+ *     more drains faster, and after a failure re-sends what followed the failed record
+ * @param commitEveryRecords acknowledged records between two writes of the drain position (each an fsync); a
+ *     crash re-sends at most this many
+ * @param sendTimeout how long the drain waits for one acknowledgement before it gives up and retries later
  * @param drainInterval how often the drainer looks for spooled records while Kafka is healthy
  * @param retry the waits between drains while Kafka keeps failing ({@code crossdock.spool.retry.*}:
  *     initial-interval, multiplier, max-interval, jitter; see {@link Backoff}). Each setting overrides only its
@@ -30,7 +37,7 @@ public record SpoolProperties(
         @DefaultValue("100") int commitEveryRecords,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("1s") Duration drainInterval,
-        Backoff retry) {
+        @NestedConfigurationProperty Backoff retry) {
 
     /** What {@code crossdock.spool.retry.*} does not set: 2 s, 4 s, 8 s, 16 s, then 30 s between failed drains. */
     public static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 0.0, 0);

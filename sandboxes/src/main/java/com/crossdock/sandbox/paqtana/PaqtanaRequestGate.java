@@ -37,7 +37,7 @@ class PaqtanaRequestGate {
 
     void authorize(ServerHttpRequest request, String operation) {
         String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        String expected = "Bearer " + properties.token();
+        String expected = "Bearer " + properties.token().reveal();
         boolean ok = header != null && MessageDigest.isEqual(
                 header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
         if (!ok) {

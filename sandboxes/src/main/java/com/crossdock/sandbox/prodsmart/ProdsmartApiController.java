@@ -108,7 +108,7 @@ class ProdsmartApiController {
 
     private void checkBasic(String authorization) {
         String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (properties.key() + ":" + properties.secret()).getBytes(StandardCharsets.UTF_8));
+                (properties.key().reveal() + ":" + properties.secret().reveal()).getBytes(StandardCharsets.UTF_8));
         boolean ok = authorization != null && MessageDigest.isEqual(
                 authorization.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
         if (!ok) {

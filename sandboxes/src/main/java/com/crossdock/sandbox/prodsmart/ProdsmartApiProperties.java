@@ -3,6 +3,7 @@ package com.crossdock.sandbox.prodsmart;
 import java.time.Duration;
 import java.util.Map;
 
+import com.crossdock.platform.config.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The Prodsmart API sandbox ({@code sandboxes.prodsmart.api.*}): one company, its credential, its limits.
  *
  * @param key           the API key of the company (Basic auth user)
- * @param secret        the API secret (Basic auth password)
+ * @param secret        the API secret (Basic auth password), which also signs the webhooks, as at Prodsmart (the
+ *                      receiver must be configured with the same)
  * @param tokenLife     how long a token lives; Prodsmart: 2 hours ("Token uwierzytelniania zachowuje ważność
  *                      przez 2 godziny")
  * @param rateLimit     requests per {@code ratePeriod} per company; Prodsmart: 120 per minute
@@ -21,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sandboxes.prodsmart.api")
 public record ProdsmartApiProperties(
-        @DefaultValue("prodsmart-demo-key") String key,
-        @DefaultValue("prodsmart-demo-secret") String secret,
+        @DefaultValue("prodsmart-demo-key") Secret key,
+        @DefaultValue("prodsmart-demo-secret") Secret secret,
         @DefaultValue("2h") Duration tokenLife,
         @DefaultValue("120") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,
@@ -41,12 +43,5 @@ public record ProdsmartApiProperties(
             throw new IllegalArgumentException("Prodsmart allows " + MAX_CHANNELS
                     + " change channels per organisation; sandboxes.prodsmart.api.channels names " + channels.size());
         }
-    }
-
-    @Override
-    public String toString() {
-        // the secret is a credential: never in a log line
-        return "ProdsmartApiProperties[key=" + key + ", secret=***, tokenLife=" + tokenLife + ", rateLimit="
-                + rateLimit + "/" + ratePeriod + ", channels=" + channels + "]";
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 class ProdsmartSandboxConfiguration {
 
     @Bean
-    ProdsmartWebhookSigner prodsmartWebhookSigner(ProdsmartSandboxProperties properties) {
-        return new ProdsmartWebhookSigner(properties.apiSecret(), properties.signature());
+    ProdsmartWebhookSigner prodsmartWebhookSigner(ProdsmartSandboxProperties properties, ProdsmartApiProperties api) {
+        // Prodsmart signs its webhooks with the company's API secret
+        return new ProdsmartWebhookSigner(api.secret().reveal(), properties.signature());
     }
 
     @Bean
