@@ -3,14 +3,11 @@ package com.crossdock.sandbox.limit;
 import java.util.List;
 import java.util.Optional;
 
-import com.crossdock.sandbox.SandboxPaths;
+import com.crossdock.sandbox.VendorPrefixFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,29 +17,23 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-public class RateLimitFilter implements WebFilter {
-
-    private final List<RateLimitRule> rules;
+public class RateLimitFilter extends VendorPrefixFilter<RateLimitRule> {
 
     public RateLimitFilter(List<RateLimitRule> rules) {
-        this.rules = List.copyOf(rules);
+        super(rules);
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest();
-        if (rules.isEmpty() || !SandboxPaths.isVendorPath(request)) {
-            return chain.filter(exchange);
+    protected String prefix(RateLimitRule rule) {
+        return rule.prefix();
+    }
+
+    @Override
+    protected Optional<Mono<Void>> answer(RateLimitRule rule, String path, ServerWebExchange exchange) {
+        if (!rule.counts().test(path)) {
+            return Optional.empty();
         }
-        String path = request.getPath().pathWithinApplication().value();
-        for (RateLimitRule rule : rules) {
-            if (SandboxPaths.isUnder(path, rule.prefix()) && rule.counts().test(SandboxPaths.within(path, rule.prefix()))) {
-                Optional<Throttled> refused = rule.window().admit(rule.credential().apply(request));
-                if (refused.isPresent()) {
-                    return rule.answer().refuse(exchange, refused.get());
-                }
-            }
-        }
-        return chain.filter(exchange);
+        return rule.window().admit(rule.credential().apply(exchange.getRequest()))
+                .map(throttled -> rule.answer().refuse(exchange, throttled));
     }
 }
