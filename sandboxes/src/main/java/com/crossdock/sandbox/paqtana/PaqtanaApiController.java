@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The Paqtana Integration API v2 as the sandbox imitates it, under {@code /paqtana} (its Bearer token: {@link PaqtanaSandbox#auth}). */
+/**
+ * The Paqtana Integration API v2 as the sandbox imitates it, under {@code /paqtana}; its Bearer token is checked
+ * before it by the kit's gate ({@link PaqtanaSandbox#paqtanaAuth}).
+ */
 @RestController
 @RequestMapping("/paqtana/v2/org/{org}")
 class PaqtanaApiController {

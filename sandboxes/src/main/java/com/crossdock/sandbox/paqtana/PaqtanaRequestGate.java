@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every Paqtana call passes before its rows are looked at, in this order: the Bearer token
- * ("Authorization: Bearer &lt;token&gt;", Paso 6; checked by the kit's gate, {@link PaqtanaSandbox#auth}), the
+ * ("Authorization: Bearer &lt;token&gt;", Paso 6; checked by the kit's gate, {@link PaqtanaSandbox#paqtanaAuth}), the
  * organisation in the path, the 32 MB limit, then JSON.
  *
  * <p>The body is read as raw buffers with the limit applied while counting, so WebFlux's codec limit
