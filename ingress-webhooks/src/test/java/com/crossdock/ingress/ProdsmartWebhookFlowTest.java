@@ -18,6 +18,7 @@ import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.testkit.Timeouts;
 import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 /** Webhook → raw topic → mapper stage → canonical topic, on the real broker. */
 class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Timeouts.PATIENCE;
 
     @Autowired
     EventCodec codec;

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.testing.CrossdockKafkaTest;
+import com.crossdock.testkit.Timeouts;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CrossdockKafkaTest
 public abstract class PaqtanaIntegrationTest {
 
-    protected static final Duration WAIT = Duration.ofSeconds(30);
+    protected static final Duration WAIT = Timeouts.PATIENCE;
 
     @Autowired
     protected EventPublisher events;

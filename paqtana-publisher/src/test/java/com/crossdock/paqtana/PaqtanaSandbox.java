@@ -3,53 +3,32 @@ package com.crossdock.paqtana;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import com.crossdock.sandbox.SandboxesApplication;
-import com.crossdock.testing.TestKafka;
-import com.crossdock.testing.TestSchemaRegistry;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
+import com.crossdock.testkit.SandboxControl;
+import com.crossdock.testkit.SandboxControl.Fault;
+import com.crossdock.testkit.SandboxServer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real Paqtana sandbox, started once per test JVM on a random port (as the local launcher starts it), with
- * helpers to read what it holds and to inject faults.
+ * The Paqtana fake of the JVM's shared sandboxes (the test kit's {@link SandboxServer}), with what these tests read
+ * of it: the rows and demand it holds for organisation demo, the requests it received, faults.
  */
 public final class PaqtanaSandbox {
 
-    private static ConfigurableApplicationContext context;
-    private static RestClient http;
+    private static final String VENDOR = "paqtana";
 
     private PaqtanaSandbox() {
     }
 
-    public static synchronized String url() {
-        if (context == null) {
-            // command-line arguments, not default properties: those would lose to sandboxes.yml's port 8090
-            context = new SpringApplicationBuilder(SandboxesApplication.class)
-                    .registerShutdownHook(true)
-                    .run("--spring.config.name=sandboxes", "--server.port=0",
-                            // the platform is on this test classpath: give its Kafka beans the test broker
-                            "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                            "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url());
-            http = RestClient.create(baseUrl());
-        }
-        return baseUrl();
-    }
-
-    private static String baseUrl() {
-        return "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
+    public static String url() {
+        return SandboxServer.shared().url();
     }
 
     /** The master-inventory rows the sandbox holds for organisation demo. */
     public static List<JsonNode> masterInventoryRows() {
         List<JsonNode> rows = new ArrayList<>();
-        get("/paqtana/_sandbox/orgs/demo/master_inventory").get("rows").forEach(rows::add);
+        control().get("/paqtana/_sandbox/orgs/demo/master_inventory").get("rows").forEach(rows::add);
         return rows;
     }
 
@@ -61,7 +40,7 @@ public final class PaqtanaSandbox {
 
     /** The historical demand the sandbox holds for one item: quantity per YYYY-MM-DD. */
     public static Optional<JsonNode> demand(String workspace, String location, String code) {
-        for (JsonNode item : get("/paqtana/_sandbox/orgs/demo/historical_demand").get("items")) {
+        for (JsonNode item : control().get("/paqtana/_sandbox/orgs/demo/historical_demand").get("items")) {
             if (workspace.equals(item.get("workspaceCode").stringValue())
                     && location.equals(item.get("location").stringValue())
                     && code.equals(item.get("code").stringValue())) {
@@ -74,7 +53,7 @@ public final class PaqtanaSandbox {
     /** Requests received on a path containing {@code pathPart} since {@code since}. */
     public static List<JsonNode> received(String pathPart, Instant since) {
         List<JsonNode> matching = new ArrayList<>();
-        for (JsonNode request : get("/paqtana/_sandbox/received")) {
+        for (JsonNode request : control().get("/paqtana/_sandbox/received")) {
             if (request.get("path").stringValue().contains(pathPart)
                     && !Instant.parse(request.get("receivedAt").stringValue()).isBefore(since)) {
                 matching.add(request);
@@ -85,18 +64,14 @@ public final class PaqtanaSandbox {
 
     /** The next {@code count} Paqtana requests are answered {@code status}. */
     public static void fail(int status, int count) {
-        url();
-        http.post().uri("/_sandbox/faults/paqtana").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("status", status, "count", count)).retrieve().toBodilessEntity();
+        control().fault(VENDOR, Fault.status(status).times(count));
     }
 
     public static void clearFaults() {
-        url();
-        http.delete().uri("/_sandbox/faults/paqtana").retrieve().toBodilessEntity();
+        control().clearFaults(VENDOR);
     }
 
-    private static JsonNode get(String path) {
-        url();
-        return JsonMapper.shared().readTree(http.get().uri(path).retrieve().body(String.class));
+    private static SandboxControl control() {
+        return SandboxServer.shared().control();
     }
 }

@@ -13,7 +13,7 @@ import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
-import com.crossdock.sandbox.SandboxesApplication;
+import com.crossdock.testkit.SandboxServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -59,10 +59,8 @@ public final class BacklogBenchmark {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.afterPropertiesSet();
         try (InProcessSchemaRegistry registry = InProcessSchemaRegistry.start(0);
-             ConfigurableApplicationContext sandbox = new SpringApplicationBuilder(SandboxesApplication.class)
-                     .properties("spring.config.name=sandboxes")
-                     .run("--server.port=0", "--sandboxes.prodsmart.api.rate-limit=" + limit)) {
-            String sandboxUrl = "http://localhost:" + sandbox.getEnvironment().getProperty("local.server.port");
+             SandboxServer sandbox = SandboxServer.start("--sandboxes.prodsmart.api.rate-limit=" + limit)) {
+            String sandboxUrl = sandbox.url();
             WebClient client = WebClient.builder().baseUrl(sandboxUrl)
                     .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
             for (int from = 0; from < changes; from += 1000) {

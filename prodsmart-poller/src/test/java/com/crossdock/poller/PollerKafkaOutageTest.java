@@ -20,16 +20,16 @@ import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.testing.StandaloneKafka;
 import com.crossdock.testing.TestSchemaRegistry;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.testkit.SandboxServer;
+import com.crossdock.testkit.Timeouts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Kafka really unavailable mid-drain (its process frozen, {@link StandaloneKafka}): the page read before
@@ -51,10 +51,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class PollerKafkaOutageTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration PATIENCE = Timeouts.RECOVERY;
     private static StandaloneKafka kafka;
     /** A sandbox of its own: the other poller tests' cached contexts keep draining the shared one's feed. */
-    private static ConfigurableApplicationContext sandboxApp;
+    private static SandboxServer sandboxApp;
     private static String sandboxUrl;
 
     @Autowired
@@ -72,8 +72,8 @@ class PollerKafkaOutageTest {
     @DynamicPropertySource
     static void standaloneKafka(DynamicPropertyRegistry registry) throws IOException {
         kafka = StandaloneKafka.start();
-        sandboxApp = PollerSandbox.start();
-        sandboxUrl = PollerSandbox.url(sandboxApp);
+        sandboxApp = SandboxServer.start(PollerTestSupport.LIMIT, PollerTestSupport.PERIOD);
+        sandboxUrl = sandboxApp.url();
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("spring.kafka.properties.schema.registry.url", TestSchemaRegistry::url);
         registry.add("crossdock.vendors.prodsmart.base-url", () -> sandboxUrl + "/prodsmart");
@@ -121,14 +121,11 @@ class PollerKafkaOutageTest {
     }
 
     private void change(String channel, Object items) {
-        WebClient.create(sandboxUrl).post().uri("/prodsmart/_sandbox/changes/{channel}", channel).bodyValue(items)
-                .retrieve().toBodilessEntity().block();
+        sandboxApp.control().prodsmart().change(channel, items);
     }
 
     private int pending(String channel) {
-        Map<?, ?> state = WebClient.create(sandboxUrl).get().uri("/prodsmart/_sandbox/state").retrieve().bodyToMono(Map.class).block();
-        Object count = ((Map<?, ?>) state.get("pending")).get(channel);
-        return count == null ? 0 : ((Number) count).intValue();
+        return sandboxApp.control().prodsmart().pending(channel);
     }
 
     /** Product code → the event ids of its total-level StockChanged events (lot events left out). */

@@ -9,12 +9,11 @@ import java.util.UUID;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.testkit.SandboxServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The poller against the Prodsmart sandbox, both in this JVM over real HTTP, and the shared test broker.
@@ -34,8 +33,11 @@ import org.springframework.web.reactive.function.client.WebClient;
                 "crossdock.spool.retry.max-interval=1s"})
 abstract class PollerTestSupport {
 
-    static final ConfigurableApplicationContext SANDBOX = PollerSandbox.start();
-    static final String SANDBOX_URL = PollerSandbox.url(SANDBOX);
+    /** The sandbox's limit in the poller tests: 20 Prodsmart requests per 5 s (constants: reading them starts nothing). */
+    static final String LIMIT = "--sandboxes.prodsmart.api.rate-limit=20";
+    static final String PERIOD = "--sandboxes.prodsmart.api.rate-period=5s";
+    static final SandboxServer SANDBOX = SandboxServer.shared(LIMIT, PERIOD);
+    static final String SANDBOX_URL = SANDBOX.url();
     static final String COMPANY = "test-" + UUID.randomUUID();
 
     @DynamicPropertySource
@@ -49,16 +51,12 @@ abstract class PollerTestSupport {
     @Autowired
     EventCodec codec;
 
-    final WebClient sandbox = WebClient.create(SANDBOX_URL);
-
     void change(String channel, Object items) {
-        sandbox.post().uri("/prodsmart/_sandbox/changes/{channel}", channel).bodyValue(items)
-                .retrieve().toBodilessEntity().block();
+        SANDBOX.control().prodsmart().change(channel, items);
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> sandboxState() {
-        return sandbox.get().uri("/prodsmart/_sandbox/state").retrieve().bodyToMono(Map.class).block();
+        return SANDBOX.control().prodsmart().state();
     }
 
     /** Every record on {@code topic} so far, decoded as {@code type}. */

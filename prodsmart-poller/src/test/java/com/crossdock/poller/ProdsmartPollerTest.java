@@ -1,5 +1,6 @@
 package com.crossdock.poller;
 
+import static com.crossdock.testkit.Timeouts.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,11 @@ import com.crossdock.platform.vendor.VendorPolicies;
 import com.crossdock.platform.vendor.client.VendorClients;
 import com.crossdock.testing.TestKafka;
 import com.crossdock.testing.TestSchemaRegistry;
+import com.crossdock.testkit.OwnEventLoops;
+import com.crossdock.testkit.SandboxControl;
+import com.crossdock.testkit.SandboxControl.Fault;
+import com.crossdock.testkit.SandboxServer;
+import com.crossdock.testkit.Timeouts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,8 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ProdsmartPollerTest extends PollerTestSupport {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Autowired
     MeterRegistry meters;
@@ -97,7 +101,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
         change("stock", List.of(Map.of("product-code", "TK-1", "stock", 1)));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("TK-1")).hasSize(1));
 
-        sandbox.post().uri("/prodsmart/_sandbox/tokens/expire").retrieve().toBodilessEntity().block();
+        SANDBOX.control().expireTokens("prodsmart");
         change("stock", List.of(Map.of("product-code", "TK-2", "stock", 2)));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("TK-2")).hasSize(1));
@@ -141,8 +145,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
     @Test
     void honoursA429ByItsRetryAfterAndCountsIt() {
         double before = meters.counter(VendorMetrics.THROTTLED, "vendor", PollerConfiguration.VENDOR).count();
-        sandbox.post().uri("/_sandbox/faults/prodsmart").bodyValue(Map.of("status", 429, "retryAfterSeconds", 2, "count", 1))
-                .retrieve().toBodilessEntity().block();
+        SANDBOX.control().fault("prodsmart", Fault.status(429).retryAfter(Duration.ofSeconds(2)).times(1));
         change("stock", List.of(Map.of("product-code", "RA-1", "stock", 3)));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stockOf("RA-1")).hasSize(1));
@@ -159,7 +162,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
                 .retrieve().bodyToMono(Map.class).block();
         String runId = (String) started.get("runId");
 
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+        await().atMost(Timeouts.RECOVERY).untilAsserted(() -> {
             assertThat(events(Topics.ARTICLE_UPSERTED, ArticleUpserted.class).stream()
                     .filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId))
                     .map(ArticleUpserted::getCode).filter(code -> code.startsWith("RC-")).distinct()).hasSize(30);
@@ -177,7 +180,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
         String group = Topics.leaseGroup("prodsmart", COMPANY);
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ProdsmartPollerApplication.class)
                 .properties("spring.config.name=prodsmart-poller")
-                .initializers(PollerSandbox.ownNettyResources())
+                .initializers(OwnEventLoops.initializer())
                 .run("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url(),
@@ -214,18 +217,18 @@ class ProdsmartPollerTest extends PollerTestSupport {
     @Test
     void aReconciliationSkipsAProductWithoutStockAndStopsAtTheNextPageOnceTheLeaseIsLost() throws Exception {
         // a sandbox of its own: this run's pages hold exactly these products
-        try (ConfigurableApplicationContext own = PollerSandbox.start()) {
-            WebClient control = WebClient.create(PollerSandbox.url(own));
+        try (SandboxServer own = SandboxServer.start(LIMIT, PERIOD)) {
+            SandboxControl.Prodsmart control = own.control().prodsmart();
             String prefix = "LL-" + UUID.randomUUID().toString().substring(0, 6) + "-";
-            control.post().uri("/prodsmart/_sandbox/changes/products").bodyValue(IntStream.range(0, 30)
-                    .mapToObj(i -> Map.of("code", code(prefix, i), "name", "Product " + i)).toList()).retrieve().toBodilessEntity().block();
+            control.change("products", IntStream.range(0, 30)
+                    .mapToObj(i -> Map.of("code", code(prefix, i), "name", "Product " + i)).toList());
             // every product of the first page has its stock counted, but for two
-            control.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(IntStream.range(0, 30).filter(i -> i != 3 && i != 7)
-                    .mapToObj(i -> Map.of("product-code", code(prefix, i), "stock", i)).toList()).retrieve().toBodilessEntity().block();
+            control.change("stock", IntStream.range(0, 30).filter(i -> i != 3 && i != 7)
+                    .mapToObj(i -> Map.of("product-code", code(prefix, i), "stock", i)).toList());
             PollerMetrics metrics = new PollerMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), 120, Duration.ofMinutes(1));
             // the company's policy, without reconciliation's share: this run need not wait two seconds a call
             ProdsmartClient ownClient = ProdsmartClient.create(clients, metrics,
-                    web -> web.baseUrl(PollerSandbox.url(own) + "/prodsmart"));
+                    web -> web.baseUrl(own.url("prodsmart")));
             // the lease is held for the trigger and the first page, lost before the second
             AtomicInteger leaseChecks = new AtomicInteger();
             ExecutorService executor = Executors.newSingleThreadExecutor();

@@ -1,6 +1,6 @@
 package com.crossdock.sandbox;
 
-/** State a sandbox holds that {@code DELETE /_sandbox} (and the vendor's own reset) clears, for tests. */
+/** State the sandbox holds that {@code DELETE /_sandbox} clears, for tests: every {@link VendorSandbox}, the received log, the faults. */
 public interface Resettable {
 
     void reset();

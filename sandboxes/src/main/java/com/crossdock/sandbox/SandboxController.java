@@ -6,7 +6,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code DELETE /_sandbox}: forgets everything every sandbox holds (state, received log, faults). */
+/**
+ * {@code DELETE /_sandbox}: forgets everything every sandbox holds: each {@link VendorSandbox}'s state, the
+ * received log, the faults (all {@link Resettable}).
+ */
 @RestController
 class SandboxController {
 

@@ -33,4 +33,9 @@ public final class SandboxPaths {
         String root = "/" + prefix;
         return path.equals(root) || path.startsWith(root + "/");
     }
+
+    /** The part of {@code path} after its vendor {@code prefix}: {@code /api/changes/stock} of {@code /prodsmart/api/changes/stock}. */
+    public static String within(String path, String prefix) {
+        return path.substring(prefix.length() + 1);
+    }
 }

@@ -14,7 +14,10 @@ enum ModuleRole {
     LAUNCHER,
     /** {@code sandboxes}: fakes of the vendors' APIs, for tests and the launcher only. */
     SANDBOX,
-    /** {@code testing}: the test kit, for tests and the launcher only. */
+    /**
+     * The test kit, for tests and the launcher only: {@code test-kit} (no platform dependency, so platform's own
+     * tests use it) and {@code testing} (the Kafka and registry part, which needs platform).
+     */
     TEST_KIT,
     /** {@code vendor-<name>}: one vendor's payloads and mapping, used by every module that reads that vendor. */
     VENDOR_LIBRARY,
@@ -30,7 +33,7 @@ enum ModuleRole {
         return switch (module.name()) {
             case "local-stack" -> LAUNCHER;
             case "sandboxes" -> SANDBOX;
-            case "testing" -> TEST_KIT;
+            case "testing", "test-kit" -> TEST_KIT;
             default -> module.name().startsWith("vendor-") ? VENDOR_LIBRARY : module.runnable() ? SERVICE : LIBRARY;
         };
     }

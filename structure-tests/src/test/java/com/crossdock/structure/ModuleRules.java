@@ -11,7 +11,8 @@ import com.crossdock.structure.Reactor.Module;
  * <ol>
  *   <li>the sandboxes reach no module's main classpath but the launcher's: everyone else depends on them in test
  *       scope only (the test kit may, being test code itself, see the next rule);</li>
- *   <li>the test kit likewise: test scope only, except in the launcher;</li>
+ *   <li>the test kit likewise: test scope only, except in the launcher and in the test kit itself (its Kafka part
+ *       builds on its part without platform);</li>
  *   <li>nothing but the launcher depends on a service, in any scope: a service does not depend on another
  *       service, and neither a vendor library nor any other library depends on a service.</li>
  * </ol>
@@ -34,7 +35,7 @@ final class ModuleRules {
                 if (target == ModuleRole.SANDBOX && role != ModuleRole.TEST_KIT && !dependency.testOnly()) {
                     violations.add(describe(module, role, dependency, "only tests and the launcher may use the sandboxes"));
                 }
-                if (target == ModuleRole.TEST_KIT && !dependency.testOnly()) {
+                if (target == ModuleRole.TEST_KIT && role != ModuleRole.TEST_KIT && !dependency.testOnly()) {
                     violations.add(describe(module, role, dependency, "only tests and the launcher may use the test kit"));
                 }
                 if (target == ModuleRole.SERVICE) {

@@ -38,6 +38,7 @@ class PlantedViolationsTest {
                 "svc-a (service) depends on svc-b in scope compile: nothing but the launcher depends on a service",
                 "svc-a (service) depends on sandboxes in scope runtime: only tests and the launcher may use the sandboxes",
                 "svc-a (service) depends on testing in scope compile: only tests and the launcher may use the test kit",
+                "vendor-acme (vendor library) depends on test-kit in scope compile: only tests and the launcher may use the test kit",
                 "vendor-acme (vendor library) depends on svc-b in scope test: nothing but the launcher depends on a service");
     }
 
@@ -47,6 +48,7 @@ class PlantedViolationsTest {
         assertThat(ModuleRole.of(planted.module("kit-x"))).as("a kit beside platform is a library").isEqualTo(ModuleRole.LIBRARY);
         assertThat(ModuleRole.of(planted.module("vendor-acme"))).isEqualTo(ModuleRole.VENDOR_LIBRARY);
         assertThat(ModuleRole.of(planted.module("checks"))).isEqualTo(ModuleRole.CHECKS);
+        assertThat(ModuleRole.of(planted.module("test-kit"))).isEqualTo(ModuleRole.TEST_KIT);
     }
 
     @Test

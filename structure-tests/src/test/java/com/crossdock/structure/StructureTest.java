@@ -40,6 +40,8 @@ class StructureTest {
         assertThat(ModuleRole.of(reactor.module("operator"))).isEqualTo(ModuleRole.SERVICE);
         assertThat(ModuleRole.of(reactor.module("platform"))).isEqualTo(ModuleRole.LIBRARY);
         assertThat(ModuleRole.of(reactor.module("sandboxes"))).isEqualTo(ModuleRole.SANDBOX);
+        assertThat(ModuleRole.of(reactor.module("test-kit"))).isEqualTo(ModuleRole.TEST_KIT);
+        assertThat(ModuleRole.of(reactor.module("testing"))).isEqualTo(ModuleRole.TEST_KIT);
         assertThat(ModuleRole.of(reactor.module("local-stack"))).isEqualTo(ModuleRole.LAUNCHER);
         assertThat(ModuleRole.of(reactor.module("deploy"))).isEqualTo(ModuleRole.CHECKS);
     }

@@ -1,11 +1,13 @@
 package com.crossdock.platform.vendor;
 
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.crossdock.platform.vendor.FakeVendor.Reply;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
+import com.crossdock.testkit.TestPolicies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +15,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 class SecretRedactionTest {
 
-    private static final Duration BLOCK = Duration.ofSeconds(10);
-
     private final FakeVendor vendor = new FakeVendor();
     private final WebClient client = WebClient.create(vendor.baseUrl());
-    private final VendorPolicy policy = TestPolicies.policies(new SimpleMeterRegistry(), TestPolicies.FAST)
+    private final VendorPolicy policy = Policies.of(new SimpleMeterRegistry(), TestPolicies.FAST)
             .forVendor("acme");
 
     @AfterEach

@@ -1,10 +1,12 @@
 package com.crossdock.platform.vendor;
 
-import static com.crossdock.platform.vendor.TestPolicies.fastWith;
+import static com.crossdock.testkit.TestPolicies.fastWith;
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.crossdock.platform.vendor.FakeVendor.Reply;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +18,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** After the vendor told one caller to wait, every caller of the credential waits: the kit's throttle gate. */
 class ThrottleGateTest {
 
-    private static final Duration BLOCK = Duration.ofSeconds(10);
-
     private final FakeVendor vendor = new FakeVendor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final WebClient client = WebClient.create(vendor.baseUrl());
-    private final VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.retry.max-attempts=1"))
+    private final VendorPolicy policy = Policies.of(meters, fastWith("acme.retry.max-attempts=1"))
             .forVendor("acme");
 
     @AfterEach

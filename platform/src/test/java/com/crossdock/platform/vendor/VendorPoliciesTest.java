@@ -16,7 +16,7 @@ class VendorPoliciesTest {
 
     @Test
     void bindsVendorSettingsFromCrossdockVendorsKeys() {
-        VendorsProperties properties = TestPolicies.properties(
+        VendorsProperties properties = Policies.properties(
                 "prodsmart.rate-limit-permits=120", "prodsmart.retry.max-attempts=5", "prodsmart.timeout=10s",
                 "prodsmart.retry.jitter=0.3", "prodsmart.max-retry-after=5m",
                 "serpi.max-concurrent-calls=1", "serpi.bulkhead-max-wait=2m",
@@ -39,7 +39,7 @@ class VendorPoliciesTest {
 
     @Test
     void givesVendorWithoutEntryTheDefaults() {
-        VendorProperties unknown = TestPolicies.properties("serpi.max-concurrent-calls=1").forVendor("omega");
+        VendorProperties unknown = Policies.properties("serpi.max-concurrent-calls=1").forVendor("omega");
 
         assertThat(unknown).isEqualTo(VendorProperties.defaults());
         assertThat(unknown.timeout()).isEqualTo(Duration.ofSeconds(30));
@@ -51,7 +51,7 @@ class VendorPoliciesTest {
 
     @Test
     void sharesOnePolicyPerVendorName() {
-        VendorPolicies policies = TestPolicies.policies(new SimpleMeterRegistry());
+        VendorPolicies policies = Policies.of(new SimpleMeterRegistry());
 
         assertThat(policies.forVendor("baselinker")).isSameAs(policies.forVendor("baselinker"))
                 .isNotSameAs(policies.forVendor("optimakers"));

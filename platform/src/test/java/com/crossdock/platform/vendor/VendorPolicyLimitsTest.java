@@ -1,10 +1,13 @@
 package com.crossdock.platform.vendor;
 
-import static com.crossdock.platform.vendor.TestPolicies.fastWith;
+import static com.crossdock.testkit.TestPolicies.fastWith;
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.crossdock.platform.vendor.FakeVendor.Reply;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
+import com.crossdock.testkit.TestPolicies;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -15,8 +18,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 class VendorPolicyLimitsTest {
-
-    private static final Duration BLOCK = Duration.ofSeconds(20);
 
     private final FakeVendor vendor = new FakeVendor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -31,7 +32,7 @@ class VendorPolicyLimitsTest {
     void spreadsCallsOverRateLimitPeriodsInsteadOfFailingThem() {
         Duration period = Duration.ofMillis(250);
         long start = System.nanoTime();
-        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.rate-limit-permits=5",
+        VendorPolicy policy = Policies.of(meters, fastWith("acme.rate-limit-permits=5",
                 "acme.rate-limit-period=" + period.toMillis() + "ms", "acme.rate-limit-max-wait=10s"))
                 .forVendor("acme");
 
@@ -51,7 +52,7 @@ class VendorPolicyLimitsTest {
         Duration period = Duration.ofMillis(400);
         vendor.replies(Reply.of(503, "busy"), Reply.of(200, "done"));
         long start = System.nanoTime();
-        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.rate-limit-permits=1",
+        VendorPolicy policy = Policies.of(meters, fastWith("acme.rate-limit-permits=1",
                 "acme.rate-limit-period=" + period.toMillis() + "ms")).forVendor("acme");
 
         assertThat(getThing(policy)).isEqualTo("done");
@@ -63,7 +64,7 @@ class VendorPolicyLimitsTest {
     @Test
     void sendsOneCallAtATimeWhenVendorForbidsConcurrency() {
         vendor.otherwise(Reply.of(200, "ok").after(Duration.ofMillis(100)));
-        VendorPolicy serpi = TestPolicies.policies(meters, fastWith("acme.max-concurrent-calls=1")).forVendor("acme");
+        VendorPolicy serpi = Policies.of(meters, fastWith("acme.max-concurrent-calls=1")).forVendor("acme");
 
         List<String> answers = concurrently(serpi, 4);
 
@@ -74,7 +75,7 @@ class VendorPolicyLimitsTest {
     @Test
     void overlapsCallsWhenVendorAllowsConcurrency() {
         vendor.otherwise(Reply.of(200, "ok").after(Duration.ofMillis(300)));
-        VendorPolicy policy = TestPolicies.policies(meters, TestPolicies.FAST).forVendor("acme");
+        VendorPolicy policy = Policies.of(meters, TestPolicies.FAST).forVendor("acme");
 
         concurrently(policy, 4);
 
@@ -84,7 +85,7 @@ class VendorPolicyLimitsTest {
     @Test
     void opensBreakerAfterFailuresAndRejectsWithoutCallingVendor() {
         vendor.otherwise(Reply.of(503, "down"));
-        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.retry.max-attempts=1",
+        VendorPolicy policy = Policies.of(meters, fastWith("acme.retry.max-attempts=1",
                 "acme.circuit-breaker.sliding-window-size=4", "acme.circuit-breaker.minimum-number-of-calls=4",
                 "acme.circuit-breaker.wait-in-open-state=1m")).forVendor("acme");
         for (int i = 0; i < 4; i++) {
@@ -104,7 +105,7 @@ class VendorPolicyLimitsTest {
     @Test
     void keepsBreakerClosedOnClientErrors() {
         vendor.otherwise(Reply.of(404, "no such article"));
-        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.circuit-breaker.sliding-window-size=4",
+        VendorPolicy policy = Policies.of(meters, fastWith("acme.circuit-breaker.sliding-window-size=4",
                 "acme.circuit-breaker.minimum-number-of-calls=4")).forVendor("acme");
         for (int i = 0; i < 5; i++) {
             assertThatExceptionOfType(VendorCallException.class).isThrownBy(() -> getThing(policy))

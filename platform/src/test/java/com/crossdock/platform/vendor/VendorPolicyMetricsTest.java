@@ -1,23 +1,23 @@
 package com.crossdock.platform.vendor;
 
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.crossdock.platform.vendor.FakeVendor.Reply;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
+import com.crossdock.testkit.TestPolicies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
 class VendorPolicyMetricsTest {
 
-    private static final Duration BLOCK = Duration.ofSeconds(10);
-
     private final FakeVendor vendor = new FakeVendor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final WebClient client = WebClient.create(vendor.baseUrl());
-    private final VendorPolicy policy = TestPolicies.policies(meters, TestPolicies.FAST).forVendor("acme");
+    private final VendorPolicy policy = Policies.of(meters, TestPolicies.FAST).forVendor("acme");
 
     @AfterEach
     void stopVendor() {

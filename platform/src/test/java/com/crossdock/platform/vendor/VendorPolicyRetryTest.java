@@ -1,11 +1,14 @@
 package com.crossdock.platform.vendor;
 
-import static com.crossdock.platform.vendor.TestPolicies.fastWith;
+import static com.crossdock.testkit.TestPolicies.fastWith;
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.crossdock.platform.vendor.FakeVendor.Reply;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
+import com.crossdock.testkit.TestPolicies;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -19,8 +22,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 class VendorPolicyRetryTest {
-
-    private static final Duration BLOCK = Duration.ofSeconds(10);
 
     private final FakeVendor vendor = new FakeVendor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -155,7 +156,7 @@ class VendorPolicyRetryTest {
     @Test
     void retriesTimeoutThenFailsAsTimeout() {
         vendor.otherwise(Reply.of(200, "late").after(Duration.ofSeconds(2)));
-        VendorPolicy policy = TestPolicies.policies(meters, fastWith("acme.timeout=150ms", "acme.retry.max-attempts=2"))
+        VendorPolicy policy = Policies.of(meters, fastWith("acme.timeout=150ms", "acme.retry.max-attempts=2"))
                 .forVendor("acme");
 
         assertThatExceptionOfType(VendorCallException.class)
@@ -169,7 +170,7 @@ class VendorPolicyRetryTest {
     }
 
     private VendorPolicy policy() {
-        return TestPolicies.policies(meters, TestPolicies.FAST).forVendor("acme");
+        return Policies.of(meters, TestPolicies.FAST).forVendor("acme");
     }
 
     /** SERPI's envelope (vendor-docs/serpi-articulos-api.es.txt): failures come with HTTP 200. */

@@ -1,20 +1,20 @@
 package com.crossdock.platform.vendor;
 
-import static com.crossdock.platform.vendor.TestPolicies.fastWith;
+import static com.crossdock.testkit.TestPolicies.fastWith;
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.TestPolicies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** A budget share (reconciliation's) is a named policy whose calls spend the share and the vendor's budget. */
 class VendorPolicySharesTest {
-
-    private static final Duration BLOCK = Duration.ofSeconds(10);
 
     private final FakeVendor vendor = new FakeVendor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -27,7 +27,7 @@ class VendorPolicySharesTest {
 
     @Test
     void aShareCallTakesAPermitOfTheShareAndOfTheVendorAndTheRestStaysWithTheVendor() {
-        VendorPolicy acme = TestPolicies.policies(meters, fastWith("acme.rate-limit-permits=10",
+        VendorPolicy acme = Policies.of(meters, fastWith("acme.rate-limit-permits=10",
                 "acme.rate-limit-period=1h", "acme.shares.bulk.rate-limit-permits=2",
                 "acme.shares.bulk.rate-limit-period=1h", "acme.shares.bulk.rate-limit-max-wait=50ms")).forVendor("acme");
         VendorPolicy bulk = acme.share("bulk");
@@ -46,7 +46,7 @@ class VendorPolicySharesTest {
 
     @Test
     void reportsTheWaitsOfAShareTaggedWithTheShare() {
-        VendorPolicy bulk = TestPolicies.policies(meters, fastWith("acme.shares.bulk.rate-limit-permits=1",
+        VendorPolicy bulk = Policies.of(meters, fastWith("acme.shares.bulk.rate-limit-permits=1",
                 "acme.shares.bulk.rate-limit-period=300ms")).forVendor("acme").share("bulk");
 
         get(bulk);
@@ -61,11 +61,11 @@ class VendorPolicySharesTest {
 
     @Test
     void refusesAShareThatIsNotConfigured() {
-        VendorPolicy acme = TestPolicies.policies(meters, TestPolicies.FAST).forVendor("acme");
+        VendorPolicy acme = Policies.of(meters, TestPolicies.FAST).forVendor("acme");
 
         assertThatThrownBy(() -> acme.share("reconciliation")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("crossdock.vendors.acme.shares");
-        assertThatThrownBy(() -> TestPolicies.policies(meters, "acme.shares.bulk.rate-limit-period=1s"))
+        assertThatThrownBy(() -> Policies.of(meters, "acme.shares.bulk.rate-limit-period=1s"))
                 .hasMessageContaining("crossdock.vendors.acme.shares.bulk.rate-limit-permits");
     }
 

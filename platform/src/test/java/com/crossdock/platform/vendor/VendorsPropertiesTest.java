@@ -18,7 +18,7 @@ class VendorsPropertiesTest {
 
     @Test
     void anEntryOverridesOnlyWhatItNamesOfTheDefaults() {
-        VendorsProperties properties = TestPolicies.properties("defaults.timeout=10s",
+        VendorsProperties properties = Policies.properties("defaults.timeout=10s",
                 "defaults.retry.max-attempts=5", "defaults.retry.initial-interval=1s",
                 "serpi.retry.max-attempts=2", "serpi.max-concurrent-calls=1");
 
@@ -37,7 +37,7 @@ class VendorsPropertiesTest {
 
     @Test
     void aBaseConfigIsInheritedWithWhatItInheritsFromTheDefaults() {
-        VendorsProperties properties = TestPolicies.properties("defaults.timeout=10s",
+        VendorsProperties properties = Policies.properties("defaults.timeout=10s",
                 "prodsmart.base-url=https://app.prodsmart.com", "prodsmart.rate-limit-permits=1",
                 "prodsmart.rate-limit-period=510ms", "prodsmart.auth.style=token-exchange",
                 "prodsmart.auth.exchange.path=/api/authorization", "prodsmart.auth.key=key-a",
@@ -64,9 +64,9 @@ class VendorsPropertiesTest {
 
     @Test
     void refusesABaseConfigWithoutAnEntryOrOneThatGoesRoundInACircle() {
-        assertThatThrownBy(() -> TestPolicies.properties("serpi.base-config=serpy").forVendor("serpi"))
+        assertThatThrownBy(() -> Policies.properties("serpi.base-config=serpy").forVendor("serpi"))
                 .hasMessageContaining("crossdock.vendors.serpi.base-config names 'serpy'");
-        assertThatThrownBy(() -> TestPolicies.properties("a.base-config=b", "b.base-config=a").forVendor("a"))
+        assertThatThrownBy(() -> Policies.properties("a.base-config=b", "b.base-config=a").forVendor("a"))
                 .hasMessageContaining("a -> b -> a");
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.crossdock.sandbox.Resettable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Items are kept apart per workspace too, since rows name their workspace.
  */
 @Component
-class HistoricalDemandStore implements Resettable {
+class HistoricalDemandStore {
 
     private final Map<String, OrgDemand> byOrg = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
@@ -54,8 +53,7 @@ class HistoricalDemandStore implements Resettable {
         }
     }
 
-    @Override
-    public void reset() {
+    void reset() {
         byOrg.clear();
     }
 

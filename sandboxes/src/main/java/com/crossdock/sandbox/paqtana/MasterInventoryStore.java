@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.crossdock.sandbox.Resettable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * reemplazará todos los datos del payload anterior", paqtana-integration-api.es.txt, Paso 5).
  */
 @Component
-class MasterInventoryStore implements Resettable {
+class MasterInventoryStore {
 
     private final Map<String, MasterInventoryView> byOrg = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
@@ -30,8 +29,7 @@ class MasterInventoryStore implements Resettable {
         return byOrg.getOrDefault(org, new MasterInventoryView(org, 0, null, List.of()));
     }
 
-    @Override
-    public void reset() {
+    void reset() {
         byOrg.clear();
     }
 

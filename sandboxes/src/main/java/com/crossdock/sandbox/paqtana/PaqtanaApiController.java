@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The Paqtana Integration API v2 as the sandbox imitates it, under {@code /paqtana}. */
+/**
+ * The Paqtana Integration API v2 as the sandbox imitates it, under {@code /paqtana}; its Bearer token is checked
+ * before it by the kit's gate ({@link PaqtanaSandbox#paqtanaAuth}).
+ */
 @RestController
 @RequestMapping("/paqtana/v2/org/{org}")
 class PaqtanaApiController {
@@ -37,7 +40,6 @@ class PaqtanaApiController {
     /** Replaces all master inventory of the organisation (a standard PUT, Paso 5). */
     @PutMapping("/master_inventory")
     Mono<PaqtanaResponse> putMasterInventory(@PathVariable String org, ServerHttpRequest request) {
-        gate.authorize(request, MASTER_INVENTORY);
         PaqtanaProperties.Org known = gate.org(org, MASTER_INVENTORY);
         return gate.body(request, MASTER_INVENTORY)
                 .map(body -> PaqtanaRows.masterInventory(body, known, properties.masterInventoryRequiredFields()))
@@ -54,7 +56,6 @@ class PaqtanaApiController {
     @PostMapping("/historical_demand")
     Mono<PaqtanaResponse> postHistoricalDemand(@PathVariable String org, ServerHttpRequest request,
             @RequestParam(name = "auto_calculate", required = false) String autoCalculate) {
-        gate.authorize(request, HISTORICAL_DEMAND);
         PaqtanaProperties.Org known = gate.org(org, HISTORICAL_DEMAND);
         boolean calculate = "true".equalsIgnoreCase(autoCalculate);
         return gate.body(request, HISTORICAL_DEMAND)
@@ -68,7 +69,6 @@ class PaqtanaApiController {
     /** The organisation's workspace codes, which rows carry in {@code workspaceCode} (Paso 4). */
     @GetMapping("/workspaces")
     Map<String, List<Map<String, String>>> workspaces(@PathVariable String org, ServerHttpRequest request) {
-        gate.authorize(request, "workspaces");
         List<Map<String, String>> codes = gate.org(org, "workspaces").workspaces().stream()
                 .map(code -> Map.of("code", code))
                 .toList();

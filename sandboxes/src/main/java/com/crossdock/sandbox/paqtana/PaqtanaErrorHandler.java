@@ -1,8 +1,5 @@
 package com.crossdock.sandbox.paqtana;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -13,15 +10,6 @@ class PaqtanaErrorHandler {
 
     @ExceptionHandler(PaqtanaException.class)
     ResponseEntity<PaqtanaResponse> paqtanaError(PaqtanaException e) {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("validation_error", e.getMessage());
-        info.put("file_type", e.operation());
-        if (e.field() != null) {
-            info.put("field", e.field());
-        }
-        if (e.row() != null) {
-            info.put("row", e.row());
-        }
-        return ResponseEntity.status(e.status()).body(new PaqtanaResponse(e.operation(), info));
+        return ResponseEntity.status(e.status()).body(PaqtanaResponse.refused(e.operation(), e.getMessage(), e.field(), e.row()));
     }
 }

@@ -3,7 +3,6 @@ package com.crossdock.sandbox.paqtana;
 import java.util.List;
 import java.util.Map;
 
-import com.crossdock.platform.config.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("sandboxes.paqtana")
 public record PaqtanaProperties(
-        @DefaultValue("paqtana-demo-token") Secret token,
+        @DefaultValue("paqtana-demo-token") String token,
         @DefaultValue("33554432") DataSize maxRequestBytes,
         Map<String, Org> orgs,
         @DefaultValue({"location", "code", "workspaceCode"}) List<String> masterInventoryRequiredFields) {
@@ -38,5 +37,12 @@ public record PaqtanaProperties(
 
     int maxRequestBytesAsInt() {
         return Math.toIntExact(maxRequestBytes.toBytes());
+    }
+
+    @Override
+    public String toString() {
+        // the token is a credential, if only the fake's: never in a log line
+        return "PaqtanaProperties[token=***, maxRequestBytes=" + maxRequestBytes + ", orgs=" + orgs
+                + ", masterInventoryRequiredFields=" + masterInventoryRequiredFields + "]";
     }
 }

@@ -1,9 +1,5 @@
 package com.crossdock.sandbox.paqtana;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -16,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every Paqtana call passes before its rows are looked at, in this order: the Bearer token
- * ("Authorization: Bearer &lt;token&gt;", Paso 6), the organisation in the path, the 32 MB limit, then JSON.
+ * ("Authorization: Bearer &lt;token&gt;", Paso 6; checked by the kit's gate, {@link PaqtanaSandbox#paqtanaAuth}), the
+ * organisation in the path, the 32 MB limit, then JSON.
  *
  * <p>The body is read as raw buffers with the limit applied while counting, so WebFlux's codec limit
  * never rejects a large (legal) payload first, and an oversized one is refused without being held.
@@ -33,18 +30,6 @@ class PaqtanaRequestGate {
         this.reader = jsonMapper.reader()
                 .with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
-    }
-
-    void authorize(ServerHttpRequest request, String operation) {
-        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        String expected = "Bearer " + properties.token().reveal();
-        boolean ok = header != null && MessageDigest.isEqual(
-                header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-        if (!ok) {
-            throw new PaqtanaException(HttpStatus.UNAUTHORIZED, operation,
-                    header == null ? "missing Authorization: Bearer token" : "invalid or revoked token",
-                    null, null);
-        }
     }
 
     PaqtanaProperties.Org org(String org, String operation) {

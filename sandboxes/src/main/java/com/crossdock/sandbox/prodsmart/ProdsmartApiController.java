@@ -1,28 +1,25 @@
 package com.crossdock.sandbox.prodsmart;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
+import com.crossdock.sandbox.auth.TokenIssuer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Prodsmart API as prodsmart-api.pl.txt describes it, under {@code /prodsmart}: authorization with
- * Basic key:secret ("AUTORYZACJA"), the change feeds ({@code GET /api/changes/{channel}}), and the list
- * endpoints a reconciliation reads (products, stock per product, production orders; pages of 25 from 1).
+ * The Prodsmart API as prodsmart-api.pl.txt describes it, under {@code /prodsmart}: the authorization resource
+ * ("AUTORYZACJA"), the change feeds ({@code GET /api/changes/{channel}}), and the list endpoints a reconciliation
+ * reads (products, stock per product, production orders; pages of 25 from 1). Credentials and the company's
+ * limit are checked before any of it by the kit's gates ({@link ProdsmartApiConfiguration}).
  */
 @RestController
 class ProdsmartApiController {
@@ -30,45 +27,37 @@ class ProdsmartApiController {
     private static final List<String> SCOPES = List.of("productions_write");
 
     private final ProdsmartApiProperties properties;
-    private final ProdsmartTokens tokens;
+    private final TokenIssuer tokens;
     private final ProdsmartChangeFeed feed;
     private final ProdsmartResources resources;
 
-    ProdsmartApiController(ProdsmartApiProperties properties, ProdsmartTokens tokens, ProdsmartChangeFeed feed,
+    ProdsmartApiController(ProdsmartApiProperties properties, TokenIssuer prodsmartTokens, ProdsmartChangeFeed feed,
                            ProdsmartResources resources) {
         this.properties = properties;
-        this.tokens = tokens;
+        this.tokens = prodsmartTokens;
         this.feed = feed;
         this.resources = resources;
     }
 
     @PostMapping("/prodsmart/api/authorization")
-    ResponseEntity<Map<String, Object>> createAuthorization(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        checkBasic(authorization);
+    ResponseEntity<Map<String, Object>> createAuthorization() {
         return ResponseEntity.status(HttpStatus.CREATED).body(authorizationBody(tokens.issue()));
     }
 
     @GetMapping("/prodsmart/api/authorization")
-    ResponseEntity<Map<String, Object>> getAuthorization(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        checkBasic(authorization);
+    ResponseEntity<Map<String, Object>> getAuthorization() {
         return tokens.current().map(token -> ResponseEntity.ok(authorizationBody(token)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no token yet; POST to create one"));
     }
 
     @DeleteMapping("/prodsmart/api/authorization")
-    ResponseEntity<Void> deleteAuthorization(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        checkBasic(authorization);
+    ResponseEntity<Void> deleteAuthorization() {
         tokens.revokeAll();
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/prodsmart/api/changes/{channel}")
-    List<JsonNode> changes(@PathVariable String channel,
-                           @RequestParam(name = "access_token", required = false) String token) {
-        checkToken(token);
+    List<JsonNode> changes(@PathVariable String channel) {
         if (!properties.channels().containsKey(channel)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no change channel named " + channel);
         }
@@ -76,44 +65,23 @@ class ProdsmartApiController {
     }
 
     @GetMapping("/prodsmart/api/products")
-    List<JsonNode> products(@RequestParam(name = "access_token", required = false) String token,
-                            @RequestParam(defaultValue = "1") int page) {
-        checkToken(token);
+    List<JsonNode> products(@RequestParam(defaultValue = "1") int page) {
         return resources.productsPage(page, properties.pageSize());
     }
 
     @GetMapping("/prodsmart/api/stock/{code}")
-    JsonNode stock(@PathVariable String code, @RequestParam(name = "access_token", required = false) String token) {
-        checkToken(token);
+    JsonNode stock(@PathVariable String code) {
         return resources.stockOf(code)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Product not found: " + code));
     }
 
     @GetMapping({"/prodsmart/api/production-orders", "/prodsmart/api/production-orders/"})
-    List<JsonNode> productionOrders(@RequestParam(name = "access_token", required = false) String token,
-                                    @RequestParam(defaultValue = "1") int page,
+    List<JsonNode> productionOrders(@RequestParam(defaultValue = "1") int page,
                                     @RequestParam(required = false) Boolean active,
                                     @RequestParam(name = "running-status", required = false) String runningStatus) {
-        checkToken(token);
         return resources.productionOrdersPage(page, properties.pageSize(), order ->
                 (active == null || order.path("active").asBoolean(order.path("is-active").asBoolean(true)) == active)
                         && (runningStatus == null || runningStatus.equals(order.path("running-status").asString())));
-    }
-
-    private void checkToken(String token) {
-        if (!tokens.valid(token)) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "invalid or expired access_token");
-        }
-    }
-
-    private void checkBasic(String authorization) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (properties.key().reveal() + ":" + properties.secret().reveal()).getBytes(StandardCharsets.UTF_8));
-        boolean ok = authorization != null && MessageDigest.isEqual(
-                authorization.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-        if (!ok) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Basic API_KEY:API_SECRET required");
-        }
     }
 
     private static Map<String, Object> authorizationBody(String token) {

@@ -3,7 +3,6 @@ package com.crossdock.sandbox.prodsmart;
 import java.time.Duration;
 import java.util.Map;
 
-import com.crossdock.platform.config.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sandboxes.prodsmart.api")
 public record ProdsmartApiProperties(
-        @DefaultValue("prodsmart-demo-key") Secret key,
-        @DefaultValue("prodsmart-demo-secret") Secret secret,
+        @DefaultValue("prodsmart-demo-key") String key,
+        @DefaultValue("prodsmart-demo-secret") String secret,
         @DefaultValue("2h") Duration tokenLife,
         @DefaultValue("120") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,
@@ -43,5 +42,13 @@ public record ProdsmartApiProperties(
             throw new IllegalArgumentException("Prodsmart allows " + MAX_CHANNELS
                     + " change channels per organisation; sandboxes.prodsmart.api.channels names " + channels.size());
         }
+    }
+
+    @Override
+    public String toString() {
+        // the credentials are the fake company's: still never in a log line. A vendor fake keeps no dependency on
+        // Crossdock's platform (its Secret type included), so that it cannot share code with the clients it tests.
+        return "ProdsmartApiProperties[key=***, secret=***, tokenLife=" + tokenLife + ", rateLimit=" + rateLimit + "/"
+                + ratePeriod + ", pageSize=" + pageSize + ", feedRetention=" + feedRetention + ", channels=" + channels + "]";
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.crossdock.sandbox.Resettable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * state of every item changed in the last 24 hours and not yet read, oldest change first; a read returns
  * at most 25 and removes them; an item changed again moves to the end with its new state.
  */
-class ProdsmartChangeFeed implements Resettable {
+class ProdsmartChangeFeed {
 
     private record Change(JsonNode item, Instant at) {
 
@@ -79,8 +78,7 @@ class ProdsmartChangeFeed implements Resettable {
         return channels.computeIfAbsent(channel, name -> new LinkedHashMap<>());
     }
 
-    @Override
-    public void reset() {
+    void reset() {
         channels.clear();
     }
 }

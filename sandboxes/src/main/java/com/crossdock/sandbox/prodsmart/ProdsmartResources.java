@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 
-import com.crossdock.sandbox.Resettable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * through the sandbox applies here as in Prodsmart: a product whose {@code notification} is
  * {@code product_remove} is gone, a production order without {@code running-status} was deleted.
  */
-class ProdsmartResources implements Resettable {
+class ProdsmartResources {
 
     private final Map<String, JsonNode> products = new ConcurrentSkipListMap<>();
     private final Map<String, JsonNode> stock = new ConcurrentSkipListMap<>();
@@ -68,8 +67,7 @@ class ProdsmartResources implements Resettable {
         return value == null || value.isNull() || value.asString().isEmpty() ? null : value.asString();
     }
 
-    @Override
-    public void reset() {
+    void reset() {
         products.clear();
         stock.clear();
         productionOrders.clear();

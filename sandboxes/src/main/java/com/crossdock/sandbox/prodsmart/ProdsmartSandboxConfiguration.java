@@ -11,7 +11,7 @@ class ProdsmartSandboxConfiguration {
     @Bean
     ProdsmartWebhookSigner prodsmartWebhookSigner(ProdsmartSandboxProperties properties, ProdsmartApiProperties api) {
         // Prodsmart signs its webhooks with the company's API secret
-        return new ProdsmartWebhookSigner(api.secret().reveal(), properties.signature());
+        return new ProdsmartWebhookSigner(api.secret(), properties.signature());
     }
 
     @Bean

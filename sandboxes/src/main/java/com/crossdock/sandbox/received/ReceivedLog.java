@@ -16,7 +16,7 @@ public class ReceivedLog implements Resettable {
     private final int capacity;
     private final Deque<ReceivedRequest> entries = new ArrayDeque<>();
 
-    ReceivedLog(SandboxProperties properties) {
+    public ReceivedLog(SandboxProperties properties) {
         this.capacity = Math.max(1, properties.receivedLogSize());
     }
 

@@ -176,6 +176,19 @@ class PaqtanaApiTest extends SandboxTestSupport {
         client.get().uri("/paqtana/_sandbox/received").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
     }
 
+    @Test
+    void stateCountsWhatEachOrganisationHolds() {
+        put(data(inventoryRow("A-1", "main", 5), inventoryRow("B-2", "main", 1))).expectStatus().isOk();
+        post("?auto_calculate=True", data(demandRow("A-1", "main", "\"2024-01-01\"", "5"))).expectStatus().isOk();
+
+        client.get().uri("/paqtana/_sandbox/state").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.orgs.demo.masterInventoryPuts").isEqualTo(1)
+                .jsonPath("$.orgs.demo.masterInventoryRows").isEqualTo(2)
+                .jsonPath("$.orgs.demo.historicalDemandPosts").isEqualTo(1)
+                .jsonPath("$.orgs.demo.autoCalculations").isEqualTo(1)
+                .jsonPath("$.orgs.demo.historicalDemandItems").isEqualTo(1);
+    }
+
     private WebTestClient.ResponseSpec put(String body) {
         return client.put().uri("/paqtana/v2/org/demo/master_inventory")
                 .headers(h -> h.setBearerAuth(PAQTANA_TOKEN))

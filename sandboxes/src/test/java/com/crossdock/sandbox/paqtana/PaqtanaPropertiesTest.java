@@ -16,7 +16,7 @@ class PaqtanaPropertiesTest {
         PaqtanaProperties properties = bind(Map.of());
 
         assertThat(properties.maxRequestBytes().toBytes()).isEqualTo(33_554_432L);
-        assertThat(properties.token().reveal()).isEqualTo("paqtana-demo-token");
+        assertThat(properties.token()).isEqualTo("paqtana-demo-token");
         assertThat(properties.orgs()).containsOnlyKeys("demo");
         assertThat(properties.orgs().get("demo").workspaces()).containsExactly("main", "secondary");
     }

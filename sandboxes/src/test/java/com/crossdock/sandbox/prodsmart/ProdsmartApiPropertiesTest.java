@@ -17,16 +17,16 @@ class ProdsmartApiPropertiesTest {
         ProdsmartApiProperties properties = bindEnvironment(Map.of(
                 "SANDBOXES_PRODSMART_API_KEY", "key-from-env", "SANDBOXES_PRODSMART_API_SECRET", "secret-from-env"));
 
-        assertThat(properties.key().reveal()).isEqualTo("key-from-env");
-        assertThat(properties.secret().reveal()).isEqualTo("secret-from-env");
+        assertThat(properties.key()).isEqualTo("key-from-env");
+        assertThat(properties.secret()).isEqualTo("secret-from-env");
     }
 
     @Test
     void defaultsToTheDemoCredentialsOfTheLocalStack() {
         ProdsmartApiProperties properties = bindEnvironment(Map.of());
 
-        assertThat(properties.key().reveal()).isEqualTo("prodsmart-demo-key");
-        assertThat(properties.secret().reveal()).isEqualTo("prodsmart-demo-secret");
+        assertThat(properties.key()).isEqualTo("prodsmart-demo-key");
+        assertThat(properties.secret()).isEqualTo("prodsmart-demo-secret");
     }
 
     @Test

@@ -63,6 +63,39 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
     }
 
     @Test
+    void refusesAMissingOrUnknownAccessTokenWithProblemDetails() {
+        client.get().uri("/prodsmart/api/products?access_token=forged").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("invalid or expired access_token")
+                .jsonPath("$.instance").isEqualTo("/prodsmart/api/products");
+        client.get().uri("/prodsmart/api/changes/stock").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void resetForgetsTheFeedsTokensBudgetAndReceivedLogOfProdsmartOnly() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(Map.of("product-code", "R", "stock", 1))
+                .exchange().expectStatus().isAccepted();
+        client.put().uri("/prodsmart/_sandbox/rate-limit").bodyValue(Map.of("limit", 5, "period", "PT1M"))
+                .exchange().expectStatus().isOk();
+        client.get().uri("/paqtana/v2/org/demo/workspaces").exchange().expectStatus().isUnauthorized();
+
+        client.delete().uri("/prodsmart/_sandbox").exchange().expectStatus().isNoContent();
+
+        client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody()
+                .jsonPath("$.pending.stock").isEqualTo(0)
+                .jsonPath("$.tokensIssued").isEqualTo(0)
+                .jsonPath("$.requestsAdmitted").isEqualTo(0)
+                .jsonPath("$.rateLimit.limit").isEqualTo(120);
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + token).exchange().expectStatus().isUnauthorized();
+        client.get().uri("/_sandbox/received").exchange().expectBody()
+                .jsonPath("$[0].path").isEqualTo("/paqtana/v2/org/demo/workspaces")
+                .jsonPath("$[1].path").isEqualTo("/prodsmart/api/changes/stock")
+                .jsonPath("$.length()").isEqualTo(2);
+    }
+
+    @Test
     void expiredTokenGets401() {
         String token = token();
         client.post().uri("/prodsmart/_sandbox/tokens/expire").exchange().expectStatus().isNoContent();

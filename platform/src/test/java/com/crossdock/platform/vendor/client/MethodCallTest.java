@@ -1,5 +1,6 @@
 package com.crossdock.platform.vendor.client;
 
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -13,12 +14,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import com.crossdock.platform.vendor.FakeVendor;
-import com.crossdock.platform.vendor.FakeVendor.Reply;
 import com.crossdock.platform.vendor.VendorCallException;
 import com.crossdock.platform.vendor.VendorCallOutcome;
 import com.crossdock.platform.vendor.VendorMetrics;
 import com.crossdock.platform.vendor.classifier.BaseLinkerStatus;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 /** BaseLinker's connector.php: a form with {@code method} and JSON {@code parameters}, and failures in a 200. */
 class MethodCallTest {
 
-    private static final Duration BLOCK = Duration.ofSeconds(10);
     private static final String CONNECTOR = "/connector.php";
     /** BaseLinker is Polish: a "blocked until" time without a zone is Warsaw's. */
     private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.crossdock.platform.vendor.FakeVendor;
-import com.crossdock.platform.vendor.TestPolicies;
+import com.crossdock.platform.vendor.Policies;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.TestPolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,7 @@ final class TestClients {
         List<String> all = new ArrayList<>(List.of(TestPolicies.FAST));
         all.add("acme.base-url=" + vendor.baseUrl());
         all.addAll(List.of(entries));
-        return new VendorClients(TestPolicies.policies(meters, clock, all.toArray(String[]::new)), WebClient.builder(),
+        return new VendorClients(Policies.of(meters, clock, all.toArray(String[]::new)), WebClient.builder(),
                 JsonMapper.builder().build(), meters, clock);
     }
 }

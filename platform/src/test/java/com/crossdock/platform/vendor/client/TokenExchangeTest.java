@@ -1,5 +1,6 @@
 package com.crossdock.platform.vendor.client;
 
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -10,10 +11,10 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 
-import com.crossdock.platform.vendor.FakeVendor;
-import com.crossdock.platform.vendor.FakeVendor.Reply;
 import com.crossdock.platform.vendor.VendorCallException;
 import com.crossdock.platform.vendor.VendorMetrics;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import org.threeten.extra.MutableClock;
 /** The token exchange, as Prodsmart runs it and as an OAuth2 client-credentials vendor would. */
 class TokenExchangeTest {
 
-    private static final Duration BLOCK = Duration.ofSeconds(10);
     private static final String AUTHORIZATION = "/api/authorization";
     /** Prodsmart's exchange (VENDORS.md): Basic key:secret, a JSON body, {"token": ...}, 2 hours, ?access_token=. */
     private static final String[] PRODSMART = {"acme.auth.style=token-exchange", "acme.auth.key=demo-key",

@@ -1,25 +1,23 @@
 package com.crossdock.platform.vendor.client;
 
+import static com.crossdock.testkit.Timeouts.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 
-import com.crossdock.platform.vendor.FakeVendor;
-import com.crossdock.platform.vendor.FakeVendor.Reply;
 import com.crossdock.platform.vendor.VendorCallException;
+import com.crossdock.testkit.FakeVendor;
+import com.crossdock.testkit.FakeVendor.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each fixed auth style, as a real HTTP server receives it. */
 class VendorClientAuthTest {
-
-    private static final Duration BLOCK = Duration.ofSeconds(10);
 
     private final FakeVendor vendor = new FakeVendor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import com.crossdock.platform.vendor.FakeVendor;
 import com.crossdock.platform.vendor.VendorPolicies;
 import com.crossdock.platform.vendor.VendorPolicyConfiguration;
+import com.crossdock.testkit.FakeVendor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package com.crossdock.platform.vendor;
+package com.crossdock.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,10 +17,12 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A real HTTP server on a free port that answers from a script, counts what it received and keeps each
- * request (method, path and query, headers, body) for assertions.
+ * request (method, path and query, headers, body) for assertions. It runs on an event loop of its own, so a
+ * Spring context closing in the same JVM (which disposes Reactor's global loops) does not stop it.
  */
 public final class FakeVendor implements AutoCloseable {
 
@@ -60,11 +62,12 @@ public final class FakeVendor implements AutoCloseable {
     private final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final LoopResources loops = LoopResources.create("fake-vendor", 1, true);
     private final DisposableServer server;
     private volatile Reply otherwise = Reply.of(200, "{\"ok\":true}");
 
     public FakeVendor() {
-        server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+        server = HttpServer.create().runOn(loops).host("127.0.0.1").port(0).handle(this::handle).bindNow();
     }
 
     /** Answers the next requests with {@code replies}, in order, then with the {@link #otherwise} reply. */
@@ -114,6 +117,7 @@ public final class FakeVendor implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loops.dispose();
     }
 
     private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {

@@ -1,4 +1,4 @@
-package com.crossdock.sandbox.prodsmart;
+package com.crossdock.sandbox.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,26 +9,34 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.crossdock.sandbox.Resettable;
-
 /**
- * The company's access tokens ("AUTORYZACJA"): POST makes a new one, GET returns the newest, DELETE revokes;
- * each lives {@code tokenLife} (Prodsmart: 2 hours), after which calls with it get 401.
+ * Tokens a vendor issues, each valid for a lifetime (Prodsmart's authorization resource: 2 hours; an OAuth2
+ * token endpoint: its {@code expires_in}). The vendor's own endpoint issues them in its own body; the gates
+ * ({@link AuthGates#queryToken}, {@link AuthGates#bearer(TokenIssuer)}) accept them until they expire, and
+ * {@code POST /<prefix>/_sandbox/tokens/expire} ends them all at once. Time comes from the clock given.
  */
-class ProdsmartTokens implements Resettable {
+public final class TokenIssuer {
 
+    private final String prefix;
     private final Clock clock;
     private final Duration life;
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
     private final AtomicLong issued = new AtomicLong();
     private volatile String newest;
 
-    ProdsmartTokens(Clock clock, Duration life) {
+    /** @param prefix the vendor's path prefix, where its tokens can be expired */
+    public TokenIssuer(String prefix, Clock clock, Duration life) {
+        this.prefix = prefix;
         this.clock = clock;
         this.life = life;
     }
 
-    String issue() {
+    public String prefix() {
+        return prefix;
+    }
+
+    /** A new token, valid for the lifetime from now. */
+    public String issue() {
         String token = UUID.randomUUID().toString().replace("-", "");
         expiries.put(token, clock.instant().plus(life));
         issued.incrementAndGet();
@@ -36,32 +44,33 @@ class ProdsmartTokens implements Resettable {
         return token;
     }
 
-    Optional<String> current() {
+    /** The newest token, while it is valid. */
+    public Optional<String> current() {
         String token = newest;
         return token != null && valid(token) ? Optional.of(token) : Optional.empty();
     }
 
-    boolean valid(String token) {
+    public boolean valid(String token) {
         Instant expiry = token == null ? null : expiries.get(token);
         return expiry != null && clock.instant().isBefore(expiry);
     }
 
-    void revokeAll() {
+    /** Revokes every token (Prodsmart's {@code DELETE /api/authorization}). */
+    public void revokeAll() {
         expiries.clear();
         newest = null;
     }
 
-    /** For tests: every token issued so far is expired now, as if its two hours had passed. */
-    void expireAll() {
+    /** For tests: every token issued so far is expired now, as if its lifetime had passed. */
+    public void expireAll() {
         Instant now = clock.instant();
         expiries.replaceAll((token, expiry) -> now);
     }
 
-    long issuedTotal() {
+    public long issuedTotal() {
         return issued.get();
     }
 
-    @Override
     public void reset() {
         revokeAll();
         issued.set(0);

@@ -1,0 +1,2 @@
+/** Main code, so that the module is not a checks module. */
+package planted.testkit;
