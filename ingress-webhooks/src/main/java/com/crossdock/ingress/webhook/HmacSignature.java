@@ -29,6 +29,8 @@ final class HmacSignature extends WebhookAuthentication {
     private final ThreadLocal<Mac[]> macs;
 
     HmacSignature(Secret secret, List<SignatureHeader> headers, Set<SignatureEncoding> encodings) {
+        super(Rejection.SIGNATURE_MISSING, "no signature header", Rejection.SIGNATURE_INVALID,
+                "the signature does not match the body", "signature");
         if (secret == null || secret.isBlank() || headers == null || headers.isEmpty() || encodings == null
                 || encodings.isEmpty()) {
             throw new IllegalArgumentException("a webhook secret, at least one signature header and one encoding are required");
@@ -78,31 +80,6 @@ final class HmacSignature extends WebhookAuthentication {
     @Override
     Optional<String> bodyField() {
         return Optional.empty();
-    }
-
-    @Override
-    Rejection missing() {
-        return Rejection.SIGNATURE_MISSING;
-    }
-
-    @Override
-    Rejection invalid() {
-        return Rejection.SIGNATURE_INVALID;
-    }
-
-    @Override
-    String missingDetail() {
-        return "no signature header";
-    }
-
-    @Override
-    String invalidDetail() {
-        return "the signature does not match the body";
-    }
-
-    @Override
-    String problemField() {
-        return "signature";
     }
 
     private boolean matches(SignatureHeader header, String value, byte[] expected) {

@@ -16,11 +16,17 @@ final class SharedToken extends WebhookAuthentication {
     private final RequestField where;
 
     SharedToken(Secret token, RequestField where) {
+        super(Rejection.TOKEN_MISSING, checked(token, where).inBody() ? "no token in the body" : "no token header",
+                Rejection.TOKEN_INVALID, "the token does not match", where.name());
+        this.token = token;
+        this.where = where;
+    }
+
+    private static RequestField checked(Secret token, RequestField where) {
         if (token == null || token.isBlank() || where == null) {
             throw new IllegalArgumentException("a shared webhook token and where it is sent are required");
         }
-        this.token = token;
-        this.where = where;
+        return where;
     }
 
     @Override
@@ -40,30 +46,5 @@ final class SharedToken extends WebhookAuthentication {
     @Override
     Optional<String> bodyField() {
         return where.inBody() ? Optional.of(where.name()) : Optional.empty();
-    }
-
-    @Override
-    Rejection missing() {
-        return Rejection.TOKEN_MISSING;
-    }
-
-    @Override
-    Rejection invalid() {
-        return Rejection.TOKEN_INVALID;
-    }
-
-    @Override
-    String missingDetail() {
-        return where.inBody() ? "no token in the body's field" : "no token header";
-    }
-
-    @Override
-    String invalidDetail() {
-        return "the token does not match";
-    }
-
-    @Override
-    String problemField() {
-        return where.name();
     }
 }

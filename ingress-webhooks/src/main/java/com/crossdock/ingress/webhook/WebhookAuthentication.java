@@ -31,6 +31,25 @@ public abstract sealed class WebhookAuthentication permits HmacSignature, Shared
         return new SharedToken(token, where);
     }
 
+    private final Rejection missing;
+    private final String missingDetail;
+    private final Rejection invalid;
+    private final String invalidDetail;
+    private final String problemField;
+
+    /**
+     * @param missingDetail what a refusal for a missing credential says was expected; never the credential
+     * @param problemField  the {@code field} a refusal names
+     */
+    WebhookAuthentication(Rejection missing, String missingDetail, Rejection invalid, String invalidDetail,
+            String problemField) {
+        this.missing = missing;
+        this.missingDetail = missingDetail;
+        this.invalid = invalid;
+        this.invalidDetail = invalidDetail;
+        this.problemField = problemField;
+    }
+
     abstract Outcome verify(HttpHeaders headers, byte[] body, BodyFields fields);
 
     /** Whether a (lower-case) request header carries the credential: such a header is never kept. */
@@ -39,15 +58,19 @@ public abstract sealed class WebhookAuthentication permits HmacSignature, Shared
     /** The body field that carries the credential, read before the check and replaced in the stored body. */
     abstract Optional<String> bodyField();
 
-    abstract Rejection missing();
+    /** Throws the refusal of an outcome other than {@link Outcome#VERIFIED}, counted and logged by {@code refuse}. */
+    final void require(Outcome outcome, Refuse refuse) {
+        if (outcome == Outcome.MISSING) {
+            throw refuse.with(missing, missingDetail, problemField);
+        }
+        if (outcome == Outcome.INVALID) {
+            throw refuse.with(invalid, invalidDetail, problemField);
+        }
+    }
 
-    abstract Rejection invalid();
-
-    /** The detail of a {@link #missing()} refusal: says what was expected, never the credential. */
-    abstract String missingDetail();
-
-    abstract String invalidDetail();
-
-    /** The {@code field} a refusal names. */
-    abstract String problemField();
+    /** How the intake turns a rejection into its answer. */
+    @FunctionalInterface
+    interface Refuse {
+        RuntimeException with(Rejection rejection, String detail, String field);
+    }
 }

@@ -128,16 +128,8 @@ final class WebhookIntake {
     private Verified verify(HttpHeaders headers, byte[] body, String correlationId) {
         BodyFields fields = BodyFields.read(body, bodyFields, credentialField);
         WebhookAuthentication authentication = provider.authentication();
-        switch (authentication.verify(headers, body, fields)) {
-            case VERIFIED:
-                break;
-            case MISSING:
-                throw reject(authentication.missing(), authentication.missingDetail(), authentication.problemField(),
-                        correlationId);
-            default:
-                throw reject(authentication.invalid(), authentication.invalidDetail(), authentication.problemField(),
-                        correlationId);
-        }
+        authentication.require(authentication.verify(headers, body, fields),
+                (rejection, detail, field) -> reject(rejection, detail, field, correlationId));
         try {
             fields.requireReadable();
             String id = provider.deliveryId().read(headers, fields);

@@ -43,9 +43,18 @@ class SharedTokenTest {
         assertThat(inHeader.verify(new HttpHeaders(), new byte[0], BodyFields.NONE)).isEqualTo(Outcome.MISSING);
         assertThat(inHeader.carries("x-webhook-token")).isTrue();
         assertThat(inHeader.bodyField()).isEmpty();
-        assertThat(inHeader.problemField()).isEqualTo("x-webhook-token");
+        assertThatThrownBy(() -> inHeader.require(Outcome.INVALID, (rejection, detail, field) ->
+                new IllegalStateException(rejection + " " + field))).hasMessage("TOKEN_INVALID x-webhook-token");
         assertThat(inBody.carries("token")).isFalse();
         assertThat(inBody.bodyField()).contains("token");
+    }
+
+    @Test
+    void namesTheBodyFieldWhenItRefusesAMissingToken() {
+        assertThatThrownBy(() -> inBody.require(Outcome.MISSING, (rejection, detail, field) ->
+                new IllegalStateException(rejection + " " + field + ": " + detail)))
+                .hasMessage("TOKEN_MISSING token: no token in the body");
+        inBody.require(Outcome.VERIFIED, (rejection, detail, field) -> new IllegalStateException("refused a verified token"));
     }
 
     @Test
