@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.ingress.webhook.IngressMetrics;
@@ -20,7 +21,13 @@ import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.SpoolRecord;
 import com.crossdock.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,6 +179,20 @@ class SecondProviderTest extends IngressIntegrationTest {
             assertThat(container).as(group.id()).isNotNull();
             assertThat(container.getGroupId()).isEqualTo(group.id());
             assertThat(container.getContainerProperties().getTopics()).containsExactlyElementsOf(group.listenTopics());
+        }
+    }
+
+    @Test
+    void createsItsRawTopicKeptAWeekUncompacted() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, AcmeProvider.RAW_TOPIC);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers()))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            // set when the kit declared it, not a broker default of an auto-created topic
+            ConfigEntry retention = config.get(TopicConfig.RETENTION_MS_CONFIG);
+            assertThat(retention.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            assertThat(retention.value()).isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
         }
     }
 
