@@ -43,7 +43,7 @@ wait_up http://localhost:8090/actuator/health "the local stack"
 common=(--spring.kafka.bootstrap-servers=localhost:9092 --spring.kafka.properties.schema.registry.url=http://localhost:8081)
 start_ingress() { # extra args; the intake phase pauses the mapper stage, which scales apart in production
   java $SERVICE_JAVA_OPTS -jar "$(jar ingress-webhooks)" "${common[@]}" --crossdock.ingress.prodsmart.webhook-secret=$SECRET \
-    --crossdock.ingress.spool-dir="$out/data/spool" "$@" >>"$out/ingress.log" 2>&1 &
+    --crossdock.spool.directory="$out/data/spool" "$@" >>"$out/ingress.log" 2>&1 &
   ingress=$!; pids+=("$ingress")
 }
 start_ingress --spring.kafka.listener.auto-startup=false

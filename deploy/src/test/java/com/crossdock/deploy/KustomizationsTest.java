@@ -70,7 +70,7 @@ class KustomizationsTest {
     void ingressKeepsItsSpoolOnAClaimOfItsOwn() {
         Manifest ingress = statefulSet("ingress-webhooks");
 
-        assertSpoolOnAClaim(ingress, "ingress-webhooks-config", "CROSSDOCK_INGRESS_SPOOL_DIR");
+        assertSpoolOnAClaim(ingress, "ingress-webhooks-config", "CROSSDOCK_SPOOL_DIRECTORY");
         assertThat(KubernetesManifests.ofKind("PodDisruptionBudget")).extracting(Manifest::name)
                 .contains("ingress-webhooks");
         assertThat(KubernetesManifests.ofKind("HorizontalPodAutoscaler")).anySatisfy(hpa -> {

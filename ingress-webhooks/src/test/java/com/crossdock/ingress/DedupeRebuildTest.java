@@ -1,13 +1,15 @@
 package com.crossdock.ingress;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.crossdock.ingress.prodsmart.RawRecordHeaders;
-import com.crossdock.ingress.store.DedupeMemory;
-import com.crossdock.ingress.store.DedupeRebuilder;
+import com.crossdock.ingress.webhook.RawRecordHeaders;
+import com.crossdock.ingress.webhook.store.DedupeMemory;
+import com.crossdock.ingress.webhook.store.DedupeRebuilder;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples.Example;
 import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
@@ -15,10 +17,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** After a restart the memory of webhook uuids is rebuilt from the raw topic, not lost. */
+/** After a restart each provider's memory of delivery ids is rebuilt from its raw topic, not lost. */
 class DedupeRebuildTest extends IngressIntegrationTest {
 
     @Test
@@ -37,12 +41,30 @@ class DedupeRebuildTest extends IngressIntegrationTest {
         assertThat(restarted.knows(Webhooks.newUuid())).isFalse();
     }
 
+    @Test
+    void remembersAProviderWhoseDeliveryIdIsInTheBodyByTheHeaderTheEdgeWrote() {
+        String seen = Webhooks.newUuid();
+        web.post().uri(AcmeProvider.PATH).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(AcmeProvider.body(seen, "product.deleted", "[]", AcmeProvider.TOKEN, Instant.now())
+                        .getBytes(StandardCharsets.UTF_8))
+                .exchange().expectStatus().isOk();
+
+        DedupeMemory restarted = new DedupeMemory(Duration.ofHours(25), 1000, Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            rebuilder(restarted, AcmeProvider.RAW_TOPIC, RawRecordHeaders.DELIVERY_ID).rebuild();
+            assertThat(restarted.knows(seen)).isTrue();
+        });
+    }
+
     private DedupeRebuilder rebuilder(DedupeMemory memory) {
+        return rebuilder(memory, Topics.PRODSMART_WEBHOOK_RAW, ProdsmartHeaders.WEBHOOK_UUID);
+    }
+
+    private DedupeRebuilder rebuilder(DedupeMemory memory, String topic, String deliveryIdHeader) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new DedupeRebuilder(() -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                Topics.PRODSMART_WEBHOOK_RAW, ProdsmartHeaders.WEBHOOK_UUID, RawRecordHeaders.RECEIVED_AT, memory,
-                Clock.systemUTC());
+                topic, deliveryIdHeader, RawRecordHeaders.RECEIVED_AT, memory, Clock.systemUTC());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The one Spring context the ingress's integration tests share (every subclass leaves this configuration as it
- * is, so the context is cached): the whole service on a random port against the JVM's shared real broker.
+ * is, so the context is cached): the whole service on a random port against the JVM's shared real broker, with a
+ * second webhook provider beside Prodsmart ({@link AcmeProvider}), so that every test runs with two.
  */
 @SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -41,6 +43,7 @@ import static org.awaitility.Awaitility.await;
                 "crossdock.ingress.kafka-ack-timeout=10s"})
 @CrossdockKafkaTest
 @AutoConfigureWebTestClient
+@Import(AcmeProvider.class)
 abstract class IngressIntegrationTest {
 
     static final String SECRET = "prodsmart-demo-secret";
@@ -58,7 +61,7 @@ abstract class IngressIntegrationTest {
 
     @DynamicPropertySource
     static void spool(DynamicPropertyRegistry registry) {
-        registry.add("crossdock.ingress.spool-dir", SPOOL::toString);
+        registry.add("crossdock.spool.directory", SPOOL::toString);
     }
 
     @BeforeEach

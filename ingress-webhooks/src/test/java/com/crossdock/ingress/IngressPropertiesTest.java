@@ -1,10 +1,15 @@
 package com.crossdock.ingress;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import com.crossdock.ingress.prodsmart.SignatureEncoding;
+import com.crossdock.ingress.prodsmart.ProdsmartWebhookProperties;
+import com.crossdock.ingress.webhook.IngressProperties;
+import com.crossdock.ingress.webhook.SignatureEncoding;
+import com.crossdock.platform.spool.SpoolProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +36,7 @@ class IngressPropertiesTest {
         context.withInitializer(started -> started.getEnvironment().getPropertySources().replace(
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
-                .run(started -> assertThat(started.getBean(IngressProperties.class).prodsmart().webhookSecret())
+                .run(started -> assertThat(started.getBean(ProdsmartWebhookProperties.class).webhookSecret().reveal())
                         .isEqualTo("from-env"));
     }
 
@@ -45,21 +50,45 @@ class IngressPropertiesTest {
     void hasTheDocumentedDefaultsAndNeverPrintsTheSecret() {
         context.withPropertyValues("crossdock.ingress.prodsmart.webhook-secret=very-secret").run(started -> {
             IngressProperties properties = started.getBean(IngressProperties.class);
+            ProdsmartWebhookProperties prodsmart = started.getBean(ProdsmartWebhookProperties.class);
 
             assertThat(properties.maxBodyBytes().toBytes()).isEqualTo(1024 * 1024);
             assertThat(properties.kafkaAckTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(properties.dedupe().window()).isEqualTo(Duration.ofHours(25));
-            assertThat(properties.prodsmart().maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
-            assertThat(properties.prodsmart().signatureHeaders()).extracting(h -> h.name())
+            assertThat(prodsmart.maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(prodsmart.signatureHeaders()).extracting(h -> h.name())
                     .containsExactly("x-prodsmart-hmac-sha256", "x-prodsmart-hmac-sha1");
-            assertThat(properties.prodsmart().signatureEncodings())
+            assertThat(prodsmart.signatureHeaders()).extracting(h -> h.prefix()).containsOnly("");
+            assertThat(prodsmart.signatureEncodings())
                     .containsExactlyInAnyOrder(SignatureEncoding.HEX, SignatureEncoding.BASE64);
-            assertThat(properties.toString()).doesNotContain("very-secret");
+            assertThat(prodsmart.toString()).doesNotContain("very-secret");
         });
     }
 
+    @Test
+    void keepsItsSpoolWhereThePlatformsSettingSaysAsEveryServiceDoes() {
+        ApplicationContextRunner withItsYml = new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withPropertyValues("spring.config.name=" + IngressApplication.CONFIG_NAME)
+                .withUserConfiguration(SpoolOnly.class);
+
+        withItsYml.run(started -> assertThat(started.getBean(SpoolProperties.class).directory())
+                .isEqualTo(Path.of("data/ingress-spool")));
+        withItsYml.withInitializer(started -> started.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("CROSSDOCK_SPOOL_DIRECTORY", "/var/lib/crossdock/spool"))))
+                .run(started -> assertThat(started.getBean(SpoolProperties.class).directory())
+                        .isEqualTo(Path.of("/var/lib/crossdock/spool")));
+    }
+
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(IngressProperties.class)
+    @EnableConfigurationProperties(SpoolProperties.class)
+    static class SpoolOnly {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({IngressProperties.class, ProdsmartWebhookProperties.class})
     static class PropertiesOnly {
     }
 }

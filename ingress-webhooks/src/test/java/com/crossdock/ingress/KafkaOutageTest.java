@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.crossdock.ingress.store.IngressMetrics;
+import com.crossdock.ingress.webhook.IngressMetrics;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.testing.StandaloneKafka;
@@ -65,7 +65,7 @@ class KafkaOutageTest {
         kafka = StandaloneKafka.start();
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("spring.kafka.properties.schema.registry.url", TestSchemaRegistry::url);
-        registry.add("crossdock.ingress.spool-dir", Files.createTempDirectory("ingress-outage-spool")::toString);
+        registry.add("crossdock.spool.directory", Files.createTempDirectory("ingress-outage-spool")::toString);
     }
 
     @AfterAll
@@ -112,7 +112,7 @@ class KafkaOutageTest {
     }
 
     private double spooledCount() {
-        var spooled = meters.find(IngressMetrics.SPOOLED).counter();
+        var spooled = meters.find(IngressMetrics.SPOOLED).tag(IngressMetrics.PROVIDER, "prodsmart").counter();
         return spooled == null ? 0 : spooled.count();
     }
 

@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.crossdock.ingress.prodsmart.ProdsmartMapperStage;
-import com.crossdock.ingress.prodsmart.RawRecordHeaders;
+import com.crossdock.ingress.webhook.RawRecordHeaders;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.ConsumerGroup;

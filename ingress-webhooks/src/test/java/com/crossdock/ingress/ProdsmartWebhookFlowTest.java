@@ -10,8 +10,8 @@ import com.crossdock.events.ChangeAction;
 import com.crossdock.events.ProductionOrderChanged;
 import com.crossdock.events.SourceSystem;
 import com.crossdock.events.StockChanged;
-import com.crossdock.ingress.prodsmart.RawRecordHeaders;
-import com.crossdock.ingress.store.IngressMetrics;
+import com.crossdock.ingress.webhook.RawRecordHeaders;
+import com.crossdock.ingress.webhook.IngressMetrics;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.EventCodec;
@@ -140,7 +140,7 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
     }
 
     private double unmapped(String topic) {
-        var counter = meters.find(IngressMetrics.UNMAPPED).tag("topic", topic).counter();
+        var counter = meters.find(IngressMetrics.UNMAPPED).tag(IngressMetrics.PROVIDER, "prodsmart").tag("topic", topic).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
             ingressPort = port(run(IngressApplication.class, "ingress-webhooks", Map.of(
                     "server.port", settings.ingressPort(),
                     "crossdock.ingress.prodsmart.webhook-secret", settings.prodsmartApiSecret().reveal(),
-                    "crossdock.ingress.spool-dir", settings.dataDir().resolve("ingress-spool").toString())));
+                    "crossdock.spool.directory", settings.dataDir().resolve("ingress-spool").toString())));
         }
         sandboxPort = port(run(SandboxesApplication.class, "sandboxes", Map.of(
                 "server.port", settings.sandboxPort(),

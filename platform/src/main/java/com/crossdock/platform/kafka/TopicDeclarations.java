@@ -35,6 +35,11 @@ public final class TopicDeclarations {
                 topic(Topics.PRODSMART_WEBHOOK_RAW, false, WEEK));
     }
 
+    /** Raw input topics (such as a webhook provider's): not compacted, kept a week like the canonical ones. */
+    public KafkaAdmin.NewTopics raw(Collection<String> topics) {
+        return new KafkaAdmin.NewTopics(topics.stream().map(raw -> topic(raw, false, WEEK)).toArray(NewTopic[]::new));
+    }
+
     /** The retry and dead-letter topics of consumer groups on each of their source topics. */
     public KafkaAdmin.NewTopics consumerGroups(Collection<ConsumerGroup> groups) {
         List<NewTopic> topics = new ArrayList<>();

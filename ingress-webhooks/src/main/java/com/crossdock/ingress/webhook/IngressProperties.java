@@ -1,0 +1,48 @@
+package com.crossdock.ingress.webhook;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import com.crossdock.platform.retry.Backoff;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the webhook kit, for every provider ({@code crossdock.ingress.*}); a provider's own (its credential,
+ * clock skew) are its own record, e.g. {@code crossdock.ingress.prodsmart.*}. Where deliveries wait while Kafka
+ * cannot take them is the platform's spool, {@code crossdock.spool.directory}.
+ *
+ * @param maxBodyBytes the largest webhook body read; a larger one is refused with 413 while it is read
+ * @param kafkaAckTimeout how long a webhook waits for the broker's acknowledgement before it is spooled
+ * @param dedupe the memory of delivery ids, one per provider
+ */
+@ConfigurationProperties("crossdock.ingress")
+public record IngressProperties(
+        @DefaultValue("1MB") DataSize maxBodyBytes,
+        @DefaultValue("2s") Duration kafkaAckTimeout,
+        @DefaultValue Dedupe dedupe) {
+
+    /**
+     * @param window how long a delivery id is remembered (and how far back the memory is rebuilt from Kafka);
+     *        at least 24 hours, the longest a provider might plausibly deliver a webhook twice
+     * @param maximumEntries a hard bound on each provider's memory; past it the oldest ids go first
+     * @param retry the waits between rebuild attempts while Kafka cannot be read ({@code dedupe.retry.*}, see
+     *        {@code Backoff}); each setting overrides only its component of a fixed 5 s, no jitter: fixed, because
+     *        readiness waits for the rebuild and should come up soon after Kafka does. max-attempts must stay 0
+     */
+    public record Dedupe(
+            @DefaultValue("25h") Duration window,
+            @DefaultValue("1000000") long maximumEntries,
+            Backoff retry) {
+
+        static final Backoff RETRY_DEFAULTS = Backoff.fixed(Duration.ofSeconds(5));
+
+        public Dedupe {
+            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+            if (window.compareTo(Duration.ofHours(24)) < 0) {
+                throw new IllegalArgumentException("crossdock.ingress.dedupe.window must be at least 24h, not " + window);
+            }
+        }
+    }
+}

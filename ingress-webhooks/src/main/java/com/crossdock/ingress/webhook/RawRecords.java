@@ -1,0 +1,92 @@
+package com.crossdock.ingress.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * A provider's raw records: the body bytes as received (a token in it replaced), the request headers the provider
+ * keeps and the content type (lower-case names), never a header that carries the credential (it proves nothing
+ * once the delivery is verified and would let anyone holding the topic replay or forge it), plus when it was
+ * received and the correlation id, and the delivery id and event type when the body carried them. Other request
+ * headers (proxies, cookies, authorization) are not kept. The mapper stage reads one back with {@link #read}.
+ */
+final class RawRecords {
+
+    private final WebhookProvider provider;
+    private final Set<String> readBack;
+
+    RawRecords(WebhookProvider provider) {
+        this.provider = provider;
+        this.readBack = provider.readBackHeaders();
+    }
+
+    /**
+     * @param key the record key: what the provider's body check found (e.g. the id of the entity, so that the
+     *        deliveries about one production order stay in order on one partition), else the delivery id
+     */
+    ProducerRecord<byte[], byte[]> of(HttpHeaders request, byte[] body, String key, String deliveryId,
+            String eventType, String correlationId, Instant receivedAt) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(provider.rawTopic(), utf8(key), body);
+        for (Map.Entry<String, List<String>> header : request.headerSet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (kept(name)) {
+                header.getValue().forEach(value -> record.headers().add(name, utf8(value)));
+            }
+        }
+        record.headers().add(RawRecordHeaders.RECEIVED_AT, utf8(receivedAt.toString()));
+        record.headers().add(RawRecordHeaders.CORRELATION_ID, utf8(correlationId));
+        if (provider.deliveryId().inBody()) {
+            record.headers().add(RawRecordHeaders.DELIVERY_ID, utf8(deliveryId));
+        }
+        if (provider.eventType().inBody() && eventType != null) {
+            record.headers().add(RawRecordHeaders.EVENT_TYPE, utf8(eventType));
+        }
+        return record;
+    }
+
+    /**
+     * Reads a raw record back; one without the delivery id the edge always writes cannot be mapped, ever.
+     *
+     * @throws InvalidWebhookException without a delivery id (permanent: the record goes to the dead letters)
+     */
+    RawDelivery read(ConsumerRecord<byte[], byte[]> record) {
+        String deliveryId = RawDelivery.header(record.headers(), provider.deliveryIdHeader());
+        if (deliveryId == null || deliveryId.isBlank()) {
+            throw new InvalidWebhookException(provider.deliveryIdHeader(), "the raw record has no such header");
+        }
+        String correlationId = RawDelivery.header(record.headers(), RawRecordHeaders.CORRELATION_ID);
+        return new RawDelivery(deliveryId, RawDelivery.header(record.headers(), provider.eventTypeHeader()),
+                receivedAt(record), correlationId == null ? "" : correlationId,
+                record.value() == null ? new byte[0] : record.value(), record.headers());
+    }
+
+    private boolean kept(String name) {
+        if (name.equals(RawRecordHeaders.CONTENT_TYPE)) {
+            return true;
+        }
+        return (readBack.contains(name) || provider.keptHeaders().test(name))
+                && !provider.authentication().carries(name);
+    }
+
+    private static Instant receivedAt(ConsumerRecord<byte[], byte[]> record) {
+        String receivedAt = RawDelivery.header(record.headers(), RawRecordHeaders.RECEIVED_AT);
+        try {
+            return receivedAt != null ? Instant.parse(receivedAt) : Instant.ofEpochMilli(record.timestamp());
+        } catch (DateTimeParseException e) {
+            return Instant.ofEpochMilli(record.timestamp());
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,120 @@
+package com.crossdock.ingress.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.crossdock.ingress.webhook.WebhookProviders.Registered;
+import com.crossdock.ingress.webhook.store.DedupeRebuilder;
+import com.crossdock.ingress.webhook.store.DedupeWarmUp;
+import com.crossdock.ingress.webhook.store.RawWebhookStore;
+import com.crossdock.ingress.webhook.store.SpoolSender;
+import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.platform.kafka.ConsumerGroup;
+import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.platform.kafka.TopicDeclarations;
+import com.crossdock.platform.spool.DurableSpool;
+import com.crossdock.platform.spool.SpoolConfiguration;
+import com.crossdock.platform.spool.SpoolDrainer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The webhook kit: for every {@link WebhookProvider} bean, its path, edge, dedupe memory (rebuilt from its raw
+ * topic, readiness waiting for it), its raw topic, and its mapper stage's listener; and, for all of them, where
+ * deliveries are kept: Kafka (acks=all), or the platform's durable spool while Kafka cannot take them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngressProperties.class)
+@Import(SpoolConfiguration.class)
+class WebhookKitConfiguration {
+
+    /** How long a mapper stage waits for Kafka to acknowledge a poll's events before the record is retried. */
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+    @Bean
+    WebhookProviders webhookProviders(List<WebhookProvider> providers, ObjectProvider<ConsumerGroup> groups,
+            IngressProperties properties, Clock clock, MeterRegistry registry) {
+        return new WebhookProviders(providers, groups.orderedStream().toList(), properties.dedupe(), clock, registry);
+    }
+
+    /** Each provider's raw topic: not compacted, every delivery kept for a week (the platform's rule for raw input). */
+    @Bean
+    KafkaAdmin.NewTopics webhookRawTopics(TopicDeclarations topics, WebhookProviders providers) {
+        return topics.raw(providers.all().stream().map(each -> each.provider().rawTopic()).toList());
+    }
+
+    /** Also the readiness contributor {@code dedupeMemory} (see ingress-webhooks.yml). */
+    @Bean
+    DedupeReadiness dedupeMemoryHealthIndicator(KafkaProperties kafka, WebhookProviders providers,
+            IngressProperties properties, Clock clock) {
+        Map<String, DedupeWarmUp> warmUps = new LinkedHashMap<>();
+        for (Registered each : providers.all()) {
+            Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingress-dedupe-rebuild-" + each.name());
+            DedupeRebuilder rebuilder = new DedupeRebuilder(
+                    () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                    each.provider().rawTopic(), each.provider().deliveryIdHeader(), RawRecordHeaders.RECEIVED_AT,
+                    each.dedupe(), clock);
+            warmUps.put(each.name(), new DedupeWarmUp(rebuilder, each.dedupe(), properties.dedupe().retry()));
+        }
+        return new DedupeReadiness(warmUps);
+    }
+
+    /**
+     * What the platform's spool drainer sends with ({@link SpoolConfiguration}: the spool in
+     * {@code crossdock.spool.directory}); it remembers each drained delivery in its provider's memory.
+     */
+    @Bean
+    DurableSpool.Sender webhookSpoolSender(RawRecordSender sender, WebhookProviders providers, Clock clock) {
+        Map<String, SpoolSender.Memory> byTopic = new HashMap<>();
+        for (Registered each : providers.all()) {
+            byTopic.put(each.provider().rawTopic(), new SpoolSender.Memory(each.dedupe(), each.provider().deliveryIdHeader()));
+        }
+        return new SpoolSender(sender, byTopic, RawRecordHeaders.RECEIVED_AT, clock);
+    }
+
+    @Bean
+    RawWebhookStore rawWebhookStore(RawRecordSender sender, DurableSpool spool, SpoolDrainer drainer,
+            IngressProperties properties) {
+        return new RawWebhookStore(sender, spool, drainer::drainNow, properties.kafkaAckTimeout());
+    }
+
+    @Bean
+    WebhookIntakes webhookIntakes(WebhookProviders providers, RawWebhookStore store, Clock clock,
+            IngressProperties properties) {
+        Map<String, WebhookIntake> intakes = new HashMap<>();
+        int maxBodyBytes = Math.toIntExact(properties.maxBodyBytes().toBytes());
+        for (Registered each : providers.all()) {
+            intakes.put(each.name(), new WebhookIntake(each.provider(), each.dedupe(), store, each.metrics(), clock,
+                    maxBodyBytes));
+        }
+        return new WebhookIntakes(intakes);
+    }
+
+    /** Each provider's mapper stage, listening on its consumer group ({@link MapperListenerEndpoint}). */
+    @Bean
+    KafkaListenerConfigurer webhookMapperStages(WebhookProviders providers, EventPublisher publisher) {
+        return registrar -> {
+            for (Registered each : providers.all()) {
+                WebhookMapperStage stage = new WebhookMapperStage(each.provider(), publisher, each.metrics(), PUBLISH_TIMEOUT);
+                registrar.registerEndpoint(new MapperListenerEndpoint(each.provider().mapperGroup(), stage));
+            }
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package com.crossdock.ingress.webhook.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * The webhook uuids seen within the window, each with the instant it was received. Bounded: an entry expires
+ * when it is older than the window (counted from when the webhook was received, also for uuids rebuilt from
+ * Kafka), and the size is capped. Each replica has its own memory; the canonical events' ids are derived
+ * from the uuid, so a duplicate that another replica (or a restart before the rebuild) let through is still
+ * one fact for every consumer.
+ */
+public final class DedupeMemory {
+
+    private final Cache<String, Instant> seen;
+    private final Duration window;
+    private final Clock clock;
+
+    public DedupeMemory(Duration window, long maximumEntries, Clock clock) {
+        this.window = window;
+        this.clock = clock;
+        this.seen = Caffeine.newBuilder()
+                .maximumSize(maximumEntries)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(Expiry.<String, Instant>writing((uuid, receivedAt) -> remaining(receivedAt)))
+                .build();
+    }
+
+    /** Takes the uuid for a webhook being stored now; false when it was seen before (a duplicate). */
+    public boolean claim(String uuid) {
+        return seen.asMap().putIfAbsent(uuid, clock.instant()) == null;
+    }
+
+    /** Gives a claim back when the webhook could not be stored, so that a new delivery is not a "duplicate". */
+    public void release(String uuid) {
+        seen.invalidate(uuid);
+    }
+
+    /** Remembers a uuid read back from Kafka (or the spool), unless it is already older than the window. */
+    public void remember(String uuid, Instant receivedAt) {
+        if (!remaining(receivedAt).isZero()) {
+            seen.asMap().putIfAbsent(uuid, receivedAt);
+        }
+    }
+
+    public boolean knows(String uuid) {
+        return seen.getIfPresent(uuid) != null;
+    }
+
+    public long size() {
+        seen.cleanUp();
+        return seen.estimatedSize();
+    }
+
+    public Duration window() {
+        return window;
+    }
+
+    private Duration remaining(Instant receivedAt) {
+        Duration left = Duration.between(clock.instant(), receivedAt.plus(window));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+}

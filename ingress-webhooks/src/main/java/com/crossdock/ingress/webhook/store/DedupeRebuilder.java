@@ -1,0 +1,102 @@
+package com.crossdock.ingress.webhook.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the {@link DedupeMemory} from the raw topic, so that it survives a restart: reads every partition
+ * from {@code now - window} (found with {@code offsetsForTimes}) up to the end offsets taken at the start, and
+ * remembers the webhook uuid header of each record with its {@code crossdock.received-at}.
+ */
+public final class DedupeRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(DedupeRebuilder.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration REQUEST = Duration.ofSeconds(15);
+
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
+    private final String topic;
+    private final String uuidHeader;
+    private final String receivedAtHeader;
+    private final DedupeMemory memory;
+    private final Clock clock;
+
+    public DedupeRebuilder(Supplier<Consumer<byte[], byte[]>> consumers, String topic, String uuidHeader,
+            String receivedAtHeader, DedupeMemory memory, Clock clock) {
+        this.consumers = consumers;
+        this.topic = topic;
+        this.uuidHeader = uuidHeader;
+        this.receivedAtHeader = receivedAtHeader;
+        this.memory = memory;
+        this.clock = clock;
+    }
+
+    /** Reads the window once; returns how many uuids it found. Throws when Kafka cannot be read. */
+    public int rebuild() {
+        long from = clock.instant().minus(memory.window()).toEpochMilli();
+        int found = 0;
+        try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, REQUEST).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, REQUEST);
+            Map<TopicPartition, Long> times = new HashMap<>();
+            partitions.forEach(p -> times.put(p, from));
+            Map<TopicPartition, OffsetAndTimestamp> start = consumer.offsetsForTimes(times, REQUEST);
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp offset = start.get(partition);
+                consumer.seek(partition, offset == null ? end.get(partition) : offset.offset());
+            }
+            while (behind(consumer, partitions, end)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    String uuid = header(record, uuidHeader);
+                    if (uuid != null) {
+                        memory.remember(uuid, receivedAt(record));
+                        found++;
+                    }
+                }
+            }
+        }
+        log.info("Dedupe memory rebuilt from {}: {} webhook uuids of the last {}", topic, found, memory.window());
+        return found;
+    }
+
+    private static boolean behind(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end) {
+        for (TopicPartition partition : partitions) {
+            if (consumer.position(partition, REQUEST) < end.get(partition)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant receivedAt(ConsumerRecord<byte[], byte[]> record) {
+        String receivedAt = header(record, receivedAtHeader);
+        try {
+            return receivedAt != null ? Instant.parse(receivedAt) : Instant.ofEpochMilli(record.timestamp());
+        } catch (DateTimeParseException e) {
+            return Instant.ofEpochMilli(record.timestamp());
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
