@@ -1,4 +1,4 @@
-package com.crossdock.poller;
+package com.crossdock.platform.poller;
 
 import java.util.concurrent.CompletableFuture;
 
