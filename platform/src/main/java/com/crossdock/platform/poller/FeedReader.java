@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The only window in which a change can be lost is between the vendor's answer and the Kafka acknowledgement or
  * spool fsync of {@link BatchWriter}: the process dying there. It is kept to the source's {@code page} and the
- * encoding of one page (docs/prodsmart-poller.md "Durability").
+ * encoding of one page (docs/poller-kit.md, docs/prodsmart-poller.md "Durability").
  */
 final class FeedReader {
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the vendor policy's limiter spaces every call of the account evenly (Prodsmart: "Należy rozłożyć żądania
  * równomiernie w czasie", prodsmart-api.pl.txt), and the channels stay that far apart.
  */
-public final class FeedScheduler {
+final class FeedScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
 
@@ -94,7 +94,7 @@ public final class FeedScheduler {
         }
     }
 
-    public boolean isRunning() {
+    boolean isRunning() {
         return executor != null;
     }
 

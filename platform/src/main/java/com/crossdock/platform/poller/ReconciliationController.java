@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * service does not poll.
  */
 @RestController
-public class ReconciliationController {
+class ReconciliationController {
 
     private final List<ReconciliationRunner> runners;
 

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.crossdock.platform.retry.Backoff;
 import com.crossdock.platform.spool.DurableSpool;
-import com.crossdock.platform.spool.SpoolDrainer;
 import com.crossdock.platform.spool.SpoolOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -82,8 +81,6 @@ class BatchWriterTest {
     }
 
     private BatchWriter writer(RecordSink sink, DurableSpool spool, Backoff retry) {
-        SpoolDrainer drainer = new SpoolDrainer(spool, record -> null, Duration.ofSeconds(1), Backoff.fixed(Duration.ofSeconds(1)));
-        return new BatchWriter(sink, spool, drainer, Duration.ofMillis(200), retry, "crossdock.acme.feed.retry",
-                new PollerMetrics(registry, Clock.systemUTC(), "acme"));
+        return KitFixtures.writer(sink, spool, Duration.ofMillis(200), retry, new PollerMetrics(registry, Clock.systemUTC(), "acme"));
     }
 }

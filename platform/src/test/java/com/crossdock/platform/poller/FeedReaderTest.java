@@ -2,7 +2,6 @@ package com.crossdock.platform.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
-import com.crossdock.platform.retry.Backoff;
 import com.crossdock.platform.spool.DurableSpool;
-import com.crossdock.platform.spool.SpoolDrainer;
 import com.crossdock.platform.spool.SpoolOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +26,6 @@ class FeedReaderTest {
 
     private static final FeedSettings SETTINGS = new FeedSettings(Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
             Duration.ofSeconds(1), null);
-    private static final RawItems RAW = new RawItems("acme-raw", "crossdock.acme");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
@@ -107,17 +102,9 @@ class FeedReaderTest {
     }
 
     private FeedReader reader(BooleanSupplier leaseActive, BooleanSupplier spoolEmpty) {
-        RecordSink sink = record -> {
-            events.add("sent " + new String(record.value(), StandardCharsets.UTF_8));
-            return CompletableFuture.completedFuture(null);
-        };
-        SpoolDrainer drainer = new SpoolDrainer(spool, record -> null, Duration.ofSeconds(1), Backoff.fixed(Duration.ofSeconds(1)));
-        BatchWriter writer = new BatchWriter(sink, spool, drainer, SETTINGS.kafkaTimeout(), SETTINGS.retry(),
-                "crossdock.acme.feed.retry", metrics);
-        RecordEncoder encoder = new RecordEncoder((topic, value) -> {
-            throw new IllegalStateException("raw items only");
-        }, RAW);
-        return new FeedReader(encoder, writer, leaseActive, spoolEmpty, SETTINGS, metrics, clock);
+        BatchWriter writer = KitFixtures.writer(KitFixtures.recordingSink(events), spool, SETTINGS.kafkaTimeout(),
+                SETTINGS.retry(), metrics);
+        return new FeedReader(KitFixtures.rawOnlyEncoder(), writer, leaseActive, spoolEmpty, SETTINGS, metrics, clock);
     }
 
     /** A channel whose answers are lists of item bodies, scripted; a read with nothing scripted fails. */
@@ -147,7 +134,7 @@ class FeedReaderTest {
 
         @Override
         public Page page(List<String> answer, Read read) {
-            return Page.of(answer.stream().map(item -> RAW.item(channel(), type(), item, read.id(), null)).toList(),
+            return Page.of(answer.stream().map(item -> KitFixtures.RAW.item(channel(), type(), item, read.id(), null)).toList(),
                     answer.size(), SETTINGS.pageSize());
         }
 

@@ -47,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka(partitions = 1, brokerProperties = "group.initial.rebalance.delay.ms=0")
 class PollerKitIntegrationTest {
 
-    static final String RAW_TOPIC = "acme-raw";
     static final FakeVendor VENDOR = new FakeVendor()
             .replies("/orders", FakeVendor.Reply.of(200, "[\"o1\",\"o2\"]"), FakeVendor.Reply.of(200, "[\"o3\"]"))
             .replies("/articles", FakeVendor.Reply.of(200, "[\"a1\",\"a2\"]"), FakeVendor.Reply.of(200, "[\"a3\"]"))
@@ -125,7 +124,7 @@ class PollerKitIntegrationTest {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ConsumerConfig.GROUP_ID_CONFIG, "kit-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(RAW_TOPIC));
+        consumer.subscribe(List.of(KitFixtures.RAW.topic()));
         return consumer;
     }
 
@@ -143,11 +142,9 @@ class PollerKitIntegrationTest {
     @Import(PollerKitConfiguration.class)
     static class App {
 
-        static final RawItems RAW = new RawItems(RAW_TOPIC, "crossdock.acme");
-
         @Bean
         PollerDefinition pollerDefinition() {
-            return new PollerDefinition("acme", "north", "crossdock.acme", RAW, new PublishedLimit(600, Duration.ofMinutes(1)),
+            return new PollerDefinition("acme", "north", "crossdock.acme", KitFixtures.RAW, new PublishedLimit(600, Duration.ofMinutes(1)),
                     new FeedSettings(Duration.ofMillis(300), 2, Duration.ofSeconds(5), Duration.ofMillis(100), null),
                     new LeaseSettings(Duration.ofSeconds(6)), new ReconciliationSettings(false, "0 0 3 * * *"),
                     ZoneOffset.UTC);
@@ -173,7 +170,7 @@ class PollerKitIntegrationTest {
 
                 @Override
                 public Page page(JsonNode answer, Read read) {
-                    return Page.of(answer.valueStream().map(item -> RAW.item(channel(), type(), item.asString(), read.id(),
+                    return Page.of(answer.valueStream().map(item -> KitFixtures.RAW.item(channel(), type(), item.asString(), read.id(),
                             null)).toList(), answer.size(), 2);
                 }
             };
@@ -182,7 +179,7 @@ class PollerKitIntegrationTest {
                         web -> web.get().uri(uri -> uri.path("/articles").queryParam("page", page).build()), JsonNode.class)
                         .block();
                 run.count("article", answer.size());
-                return Page.of(answer.valueStream().map(item -> RAW.item("articles", "ARTICLE", item.asString(), run.id(),
+                return Page.of(answer.valueStream().map(item -> KitFixtures.RAW.item("articles", "ARTICLE", item.asString(), run.id(),
                         null)).toList(), answer.size(), 2);
             });
             return new PollerSources(List.of(orders), List.of(articles));

@@ -3,13 +3,11 @@ package com.crossdock.platform.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import com.crossdock.platform.retry.Backoff;
 import com.crossdock.platform.spool.DurableSpool;
-import com.crossdock.platform.spool.SpoolDrainer;
 import com.crossdock.platform.spool.SpoolOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The reconciliation runner over fake passes: pages, the lease, one run at a time, what it counts. */
 class ReconciliationRunnerTest {
-
-    private static final RawItems RAW = new RawItems("acme-raw", "crossdock.acme");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PollerMetrics metrics = new PollerMetrics(registry, Clock.systemUTC(), "acme");
@@ -129,21 +123,14 @@ class ReconciliationRunnerTest {
                 run.count(name, 1);
             }
             return new Page(last ? List.of()
-                    : List.of(RAW.item(name, name, name + " " + page + " of " + run.id(), run.id(), null)), last ? 0 : 2, !last);
+                    : List.of(KitFixtures.RAW.item(name, name, name + " " + page + " of " + run.id(), run.id(), null)), last ? 0 : 2, !last);
         });
     }
 
     private ReconciliationRunner runner(List<ReconciliationPass> passes, BooleanSupplier lease) {
-        RecordSink sink = record -> {
-            events.add("sent " + new String(record.value(), StandardCharsets.UTF_8));
-            return CompletableFuture.completedFuture(null);
-        };
-        SpoolDrainer drainer = new SpoolDrainer(spool, record -> null, Duration.ofSeconds(1), Backoff.fixed(Duration.ofSeconds(1)));
-        BatchWriter writer = new BatchWriter(sink, spool, drainer, Duration.ofSeconds(1), FeedSettings.RETRY_DEFAULTS,
-                "crossdock.acme.feed.retry", metrics);
-        RecordEncoder encoder = new RecordEncoder((topic, value) -> {
-            throw new IllegalStateException("raw items only");
-        }, RAW);
-        return new ReconciliationRunner(passes, encoder, writer, lease, metrics, Clock.systemUTC(), executor);
+        BatchWriter writer = KitFixtures.writer(KitFixtures.recordingSink(events), spool, Duration.ofSeconds(1),
+                FeedSettings.RETRY_DEFAULTS, metrics);
+        return new ReconciliationRunner(passes, KitFixtures.rawOnlyEncoder(), writer, lease, metrics, Clock.systemUTC(),
+                executor);
     }
 }
