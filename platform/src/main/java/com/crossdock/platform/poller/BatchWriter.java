@@ -33,17 +33,18 @@ public final class BatchWriter {
     private final PollerMetrics metrics;
 
     /**
-     * @param retry        the waits while neither Kafka nor the spool takes a batch; without an attempt limit
-     * @param retrySetting where {@code retry} is configured ({@code crossdock.prodsmart.feed.retry}), for the message
-     *                     that refuses an attempt limit
+     * @param retry          the waits while neither Kafka nor the spool takes a batch ({@code feed.retry}); without
+     *                       an attempt limit
+     * @param settingsPrefix where the vendor's poller settings bind ({@code crossdock.prodsmart}), for the message that
+     *                       refuses an attempt limit
      */
     BatchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, Duration kafkaTimeout, Backoff retry,
-            String retrySetting, PollerMetrics metrics) {
+            String settingsPrefix, PollerMetrics metrics) {
         this.sink = sink;
         this.spool = spool;
         this.drainer = drainer;
         this.kafkaTimeout = kafkaTimeout;
-        this.retry = retry.requireNoAttemptLimit(retrySetting + ".max-attempts").validated();
+        this.retry = retry.requireNoAttemptLimit(settingsPrefix + ".feed.retry.max-attempts").validated();
         this.metrics = metrics;
     }
 

@@ -57,7 +57,7 @@ public class PollerKitConfiguration {
     BatchWriter batchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, PollerDefinition poller,
             PollerMetrics metrics) {
         return new BatchWriter(sink, spool, drainer, poller.feed().kafkaTimeout(), poller.feed().retry(),
-                poller.settingsPrefix() + ".feed.retry", metrics);
+                poller.settingsPrefix(), metrics);
     }
 
     @Bean(destroyMethod = "")
