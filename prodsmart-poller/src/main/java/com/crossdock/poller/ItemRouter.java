@@ -1,10 +1,11 @@
 package com.crossdock.poller;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.poller.Outgoing;
+import com.crossdock.platform.poller.RawItems;
 import com.crossdock.vendor.prodsmart.CanonicalEvent;
 import com.crossdock.vendor.prodsmart.ChannelType;
 import com.crossdock.vendor.prodsmart.ItemContext;
@@ -21,19 +22,17 @@ import tools.jackson.databind.JsonNode;
  */
 final class ItemRouter {
 
-    static final String HEADER_CHANNEL = "crossdock.prodsmart.channel";
-    static final String HEADER_CHANNEL_TYPE = "crossdock.prodsmart.channel-type";
-    static final String HEADER_BATCH = "crossdock.prodsmart.batch-id";
-    static final String HEADER_MAPPING_ERROR = "crossdock.prodsmart.mapping-error";
+    /** The raw topic and its headers: {@code crossdock.prodsmart.channel}, {@code .channel-type}, {@code .batch-id}, {@code .mapping-error}. */
+    static final RawItems RAW = new RawItems(Topics.PRODSMART_CHANGES_RAW, PollerProperties.PREFIX);
 
     private static final Logger log = LoggerFactory.getLogger(ItemRouter.class);
 
     private final ProdsmartEventMapper mapper;
-    private final String rawTopic;
+    private final RawItems raw;
 
-    ItemRouter(ProdsmartEventMapper mapper, String rawTopic) {
+    ItemRouter(ProdsmartEventMapper mapper, RawItems raw) {
         this.mapper = mapper;
-        this.rawTopic = rawTopic;
+        this.raw = raw;
     }
 
     List<Outgoing> route(String channel, ChannelType type, List<JsonNode> items, ItemContext batch) {
@@ -46,12 +45,13 @@ final class ItemRouter {
                         out.add(Outgoing.event(event.topic(), event.key(), event.event()));
                     }
                 } else {
-                    out.add(raw(channel, type, item.toString(), batch, null));
+                    out.add(raw.item(channel, type.name(), item.toString(), batch.batchId(), null));
                 }
             } catch (RuntimeException unmappable) {
                 log.warn("Prodsmart {} item {} of batch {} cannot be mapped ({}); it goes to {}", type, i,
-                        batch.batchId(), unmappable.getMessage(), rawTopic);
-                out.add(raw(channel, type, item.toString(), batch, String.valueOf(unmappable.getMessage())));
+                        batch.batchId(), unmappable.getMessage(), raw.topic());
+                out.add(raw.item(channel, type.name(), item.toString(), batch.batchId(),
+                        String.valueOf(unmappable.getMessage())));
             }
         }
         return out;
@@ -59,15 +59,6 @@ final class ItemRouter {
 
     /** A whole answer that is not a JSON array of items: kept as received. */
     Outgoing unreadable(String channel, ChannelType type, String body, ItemContext batch, String reason) {
-        return raw(channel, type, body, batch, reason);
-    }
-
-    private Outgoing raw(String channel, ChannelType type, String body, ItemContext batch, String error) {
-        Map<String, String> headers = new java.util.HashMap<>(Map.of(HEADER_CHANNEL, channel,
-                HEADER_CHANNEL_TYPE, type.name(), HEADER_BATCH, batch.batchId()));
-        if (error != null) {
-            headers.put(HEADER_MAPPING_ERROR, error);
-        }
-        return Outgoing.raw(rawTopic, channel, body.getBytes(StandardCharsets.UTF_8), headers);
+        return raw.item(channel, type.name(), body, batch.batchId(), reason);
     }
 }

@@ -1,39 +1,27 @@
 package com.crossdock.poller;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.Executors;
-
 import com.crossdock.platform.events.Envelopes;
-import com.crossdock.platform.kafka.CrossdockKafkaProperties;
-import com.crossdock.platform.kafka.RawRecordSender;
-import com.crossdock.platform.kafka.Topics;
-import com.crossdock.platform.spool.DurableSpool;
-import com.crossdock.platform.spool.KafkaSpoolRecords;
-import com.crossdock.platform.spool.SpoolConfiguration;
-import com.crossdock.platform.spool.SpoolDrainer;
-import com.crossdock.platform.vendor.client.VendorClients;
+import com.crossdock.platform.poller.FeedSource;
+import com.crossdock.platform.poller.PollerBudget;
+import com.crossdock.platform.poller.PollerDefinition;
+import com.crossdock.platform.poller.PollerKitConfiguration;
+import com.crossdock.platform.poller.PollerSources;
 import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
 import com.crossdock.vendor.prodsmart.ProdsmartProperties;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.Serializer;
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the poller: the Prodsmart client under the company's vendor policy, the feed, reconciliation, lease and spool;
- * items are mapped by Prodsmart's vendor library for the company of {@link ProdsmartProperties}.
+ * The poller of one Prodsmart company, on the platform's poller kit (docs/poller-kit.md): the kit runs the lease,
+ * the budget, the feed loop, the batch writer and spool, reconciliation and the meters; this module says what
+ * Prodsmart is (its channels, its pages, its mapping from the vendor library for the company of
+ * {@link ProdsmartProperties}).
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SpoolConfiguration.class)
+@Import(PollerKitConfiguration.class)
 @EnableConfigurationProperties(ProdsmartProperties.class)
 class PollerConfiguration {
 
@@ -41,95 +29,27 @@ class PollerConfiguration {
     static final String VENDOR = "prodsmart";
 
     @Bean
-    PollerMetrics pollerMetrics(MeterRegistry registry, Clock clock, PollerProperties properties) {
+    PollerDefinition pollerDefinition(PollerProperties properties, ProdsmartProperties company) {
         properties.validate();
-        PollerMetrics metrics = new PollerMetrics(registry, clock, properties.rateLimit(), properties.ratePeriod());
-        properties.channels().forEach(channel -> metrics.channel(channel.name()));
-        return metrics;
-    }
-
-    @Bean
-    ProdsmartClient prodsmartClient(VendorClients clients, PollerMetrics metrics) {
-        return ProdsmartClient.create(clients, metrics);
+        return new PollerDefinition(VENDOR, company.company(), PollerProperties.PREFIX, ItemRouter.RAW,
+                properties.limit(), properties.feed(), properties.lease(), properties.reconciliation(),
+                company.timeZone());
     }
 
     @Bean
     ItemRouter itemRouter(Envelopes envelopes, ProdsmartProperties company) {
-        return new ItemRouter(new ProdsmartEventMapper(envelopes, company), Topics.PRODSMART_CHANGES_RAW);
+        return new ItemRouter(new ProdsmartEventMapper(envelopes, company), ItemRouter.RAW);
     }
 
     @Bean
-    @SuppressWarnings("unchecked")
-    RecordEncoder recordEncoder(KafkaProperties kafka) {
-        Map<String, Object> config = kafka.buildProducerProperties();
-        Object type = config.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
-        Class<?> serializerClass = type instanceof Class<?> c ? c
-                : org.springframework.util.ClassUtils.resolveClassName(String.valueOf(type), getClass().getClassLoader());
-        Serializer<Object> serializer = (Serializer<Object>) BeanUtils.instantiateClass(serializerClass);
-        serializer.configure(config, false);
-        return new RecordEncoder(serializer, Topics.PRODSMART_CHANGES_RAW);
-    }
-
-    @Bean
-    RecordSink recordSink(RawRecordSender sender) {
-        return sender::send;
-    }
-
-    @Bean
-    DurableSpool.Sender spoolSender(RecordSink sink) {
-        return record -> sink.send(KafkaSpoolRecords.toProducerRecord(record));
-    }
-
-    @Bean
-    BatchWriter batchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, PollerProperties properties,
-                            PollerMetrics metrics) {
-        return new BatchWriter(sink, spool, drainer, properties.feed().kafkaTimeout(), properties.feed().retry(),
-                metrics);
-    }
-
-    @Bean(destroyMethod = "")
-    PollerLease pollerLease(KafkaProperties kafka, PollerProperties properties, ProdsmartProperties company,
-                            PollerMetrics metrics) {
-        PollerLease lease = new PollerLease(kafka.buildConsumerProperties(), properties.lease(), company.company());
-        metrics.lease(lease::isActive);
-        return lease;
-    }
-
-    @Bean
-    FeedScheduler feedScheduler(ProdsmartClient client, ItemRouter router, RecordEncoder encoder, BatchWriter writer,
-                                PollerLease lease, DurableSpool spool, RawRecordSender sender,
-                                PollerProperties properties, PollerMetrics metrics, JsonMapper json, Clock clock) {
-        FeedDrainer drainer = new FeedDrainer(client, router, encoder, writer, lease::isActive, spool::isEmpty,
-                properties, metrics, json, clock);
-        return new FeedScheduler(drainer, properties.channels(), properties.feed().idleInterval(),
-                () -> sender.warmUp(Topics.PRODSMART_CHANGES_RAW));
-    }
-
-    @Bean(destroyMethod = "")
-    Reconciliation reconciliation(ProdsmartClient client, ItemRouter router, RecordEncoder encoder, BatchWriter writer,
-                                  PollerLease lease, PollerProperties properties, PollerMetrics metrics,
-                                  JsonMapper json, Clock clock) {
-        // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
-        return new Reconciliation(client.reconciliation(), router, encoder, writer, lease::isActive, properties,
-                metrics, json, clock, Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "prodsmart-reconciliation");
-                    thread.setDaemon(true);
-                    return thread;
-                }));
-    }
-
-    @Bean
-    PollerLifecycle pollerLifecycle(PollerLease lease, FeedScheduler feed, Reconciliation reconciliation,
-                                    PollerProperties properties, ProdsmartProperties company) {
-        return new PollerLifecycle(lease, feed, reconciliation, properties, company);
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics pollerTopics(CrossdockKafkaProperties kafka) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.PRODSMART_CHANGES_RAW).partitions(kafka.partitions())
-                        .replicas(kafka.replicationFactor()).build(),
-                // one partition: whoever is assigned it is the company's one active poller
-                TopicBuilder.name(Topics.leaseTopic(VENDOR)).partitions(1).replicas(kafka.replicationFactor()).build());
+    PollerSources pollerSources(PollerBudget budget, ItemRouter router, PollerProperties properties, JsonMapper json) {
+        ProdsmartClient feed = new ProdsmartClient(budget.feed());
+        int pageSize = properties.feed().pageSize();
+        return new PollerSources(
+                properties.channels().stream()
+                        .<FeedSource<?>>map(channel -> new ChannelFeed(channel, feed, router, json, pageSize)).toList(),
+                // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
+                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, json, pageSize)
+                        .passes());
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.poller.PollerMetrics;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
 import com.crossdock.testkit.SandboxServer;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -10,6 +10,8 @@ import java.util.List;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.poller.Outgoing;
+import com.crossdock.platform.poller.RawItems;
 import com.crossdock.sandbox.prodsmart.ProdsmartFeedExamples;
 import com.crossdock.vendor.prodsmart.ChannelType;
 import com.crossdock.vendor.prodsmart.ItemContext;
@@ -24,7 +26,7 @@ class ItemRouterTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ItemRouter router = new ItemRouter(new ProdsmartEventMapper(new Envelopes(Clock.systemUTC()),
-            new ProdsmartProperties("acme", ZoneId.of("Europe/Lisbon"))), "raw");
+            new ProdsmartProperties("acme", ZoneId.of("Europe/Lisbon"))), new RawItems("raw", "crossdock.prodsmart"));
     private final ItemContext batch = new ItemContext("feed:stock", "batch-1", 0, Instant.parse("2024-03-01T10:00:00Z"));
 
     @Test
@@ -37,12 +39,12 @@ class ItemRouterTest {
 
         assertThat(stock).singleElement().satisfies(out -> {
             assertThat(out.topic()).isEqualTo("raw");
-            assertThat(out.headers()).containsKey(ItemRouter.HEADER_MAPPING_ERROR);
+            assertThat(out.headers()).containsKey("crossdock.prodsmart.mapping-error");
         });
         assertThat(downtimes).singleElement().satisfies(out -> {
             assertThat(out.topic()).isEqualTo("raw");
-            assertThat(out.headers()).containsEntry(ItemRouter.HEADER_CHANNEL_TYPE, "DOWN_TIME")
-                    .doesNotContainKey(ItemRouter.HEADER_MAPPING_ERROR);
+            assertThat(out.headers()).containsEntry("crossdock.prodsmart.channel-type", "DOWN_TIME")
+                    .doesNotContainKey("crossdock.prodsmart.mapping-error");
         });
     }
 
@@ -56,7 +58,7 @@ class ItemRouterTest {
         assertThat(out).singleElement().satisfies(raw -> {
             assertThat(raw.topic()).isEqualTo("raw");
             assertThat(raw.event()).isNull();
-            assertThat(raw.headers()).containsEntry(ItemRouter.HEADER_MAPPING_ERROR,
+            assertThat(raw.headers()).containsEntry("crossdock.prodsmart.mapping-error",
                     "products[0].quantity-ordered: is required");
         });
     }

@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.poller.PollerLease;
+import com.crossdock.platform.poller.PollerMetrics;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.testing.StandaloneKafka;
 import com.crossdock.testing.TestSchemaRegistry;
@@ -103,7 +105,7 @@ class PollerKafkaOutageTest {
             change(channel, IntStream.range(0, 60).mapToObj(i -> Map.of("product-code", "KD-" + i, "stock", i)).toList());
             // one page (25) was read, Kafka did not acknowledge it within kafka-timeout: it is in the spool
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(spool.depth()).isGreaterThanOrEqualTo(25));
-            assertThat(meters.counter(PollerMetrics.SPOOLED).count()).isGreaterThanOrEqualTo(25);
+            assertThat(meters.counter(PollerMetrics.SPOOLED, "vendor", PollerConfiguration.VENDOR).count()).isGreaterThanOrEqualTo(25);
             // and no further destructive read happens while the spool holds records
             await().during(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() -> assertThat(pending(channel)).isEqualTo(35));
         } finally {

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 
+import com.crossdock.platform.poller.FeedSettings;
+import com.crossdock.platform.poller.LeaseSettings;
+import com.crossdock.platform.poller.ReconciliationSettings;
 import com.crossdock.platform.retry.Backoff;
 import com.crossdock.vendor.prodsmart.ChannelType;
 import org.junit.jupiter.api.Test;
@@ -38,12 +41,20 @@ class PollerPropertiesTest {
 
     @Test
     void theFeedRetryKeepsTheDefaultsItDoesNotName() {
-        PollerProperties.Feed feed = new PollerProperties.Feed(Duration.ofSeconds(10), 25, Duration.ofSeconds(10),
+        FeedSettings feed = new FeedSettings(Duration.ofSeconds(10), 25, Duration.ofSeconds(10),
                 Duration.ofSeconds(1), new Backoff(null, null, Duration.ofMinutes(1), null, null));
 
         assertThat(feed.retry()).isEqualTo(new Backoff(Duration.ofMillis(200), 2.0, Duration.ofMinutes(1), 0.0, 0));
         assertThat(properties(List.of(channel("a", ChannelType.STOCK))).feed().retry())
-                .isEqualTo(PollerProperties.Feed.RETRY_DEFAULTS);
+                .isEqualTo(FeedSettings.RETRY_DEFAULTS);
+    }
+
+    @Test
+    void aPageIsProdsmartsTwentyFiveItemsUnlessSetOtherwise() {
+        assertThat(properties(List.of(channel("a", ChannelType.STOCK))).feed().pageSize()).isEqualTo(25);
+        FeedSettings ten = new FeedSettings(Duration.ofSeconds(10), 10, Duration.ofSeconds(10), Duration.ofSeconds(1), null);
+        assertThat(new PollerProperties(null, 120, Duration.ofMinutes(1), ten, new ReconciliationSettings(true, "0 0 3 * * *"),
+                new LeaseSettings(Duration.ofSeconds(10))).feed().pageSize()).isEqualTo(10);
     }
 
     private static PollerProperties.Channel channel(String name, ChannelType type) {
@@ -52,8 +63,8 @@ class PollerPropertiesTest {
 
     private static PollerProperties properties(List<PollerProperties.Channel> channels) {
         return new PollerProperties(channels,
-                120, Duration.ofMinutes(1), new PollerProperties.Feed(Duration.ofSeconds(30), 25,
-                Duration.ofSeconds(10), Duration.ofSeconds(1), null), new PollerProperties.Reconciliation(true, "0 0 3 * * *"),
-                new PollerProperties.Lease(Duration.ofSeconds(10)));
+                120, Duration.ofMinutes(1), new FeedSettings(Duration.ofSeconds(30), null,
+                Duration.ofSeconds(10), Duration.ofSeconds(1), null), new ReconciliationSettings(true, "0 0 3 * * *"),
+                new LeaseSettings(Duration.ofSeconds(10)));
     }
 }

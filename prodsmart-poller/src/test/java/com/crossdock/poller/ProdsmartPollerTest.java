@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,13 @@ import java.util.stream.IntStream;
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.poller.BatchWriter;
+import com.crossdock.platform.poller.PollerBudget;
+import com.crossdock.platform.poller.PollerLease;
+import com.crossdock.platform.poller.PollerMetrics;
+import com.crossdock.platform.poller.PublishedLimit;
+import com.crossdock.platform.poller.ReconciliationRunner;
+import com.crossdock.platform.poller.RecordEncoder;
 import com.crossdock.platform.vendor.AuthProperties;
 import com.crossdock.platform.vendor.VendorMetrics;
 import com.crossdock.platform.vendor.VendorPolicies;
@@ -42,7 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.threeten.extra.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,11 +59,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class ProdsmartPollerTest extends PollerTestSupport {
 
-    @Autowired
-    MeterRegistry meters;
+    private static final PublishedLimit PUBLISHED_LIMIT = new PublishedLimit(120, Duration.ofMinutes(1));
 
     @Autowired
-    KafkaProperties kafkaProperties;
+    MeterRegistry meters;
 
     @Autowired
     PollerLease lease;
@@ -116,14 +120,14 @@ class ProdsmartPollerTest extends PollerTestSupport {
         // the poller's own settings and policy (its budget is the sandbox's too), and a token life on the test's clock
         VendorClients clients = new VendorClients(policies, WebClient.builder(), json, registry, clock);
         List<String> tokens = new CopyOnWriteArrayList<>();
-        ProdsmartClient client = ProdsmartClient.create(clients, new PollerMetrics(registry, clock, 120, Duration.ofMinutes(1)),
+        ProdsmartClient client = new ProdsmartClient(new PollerBudget(clients, PollerConfiguration.VENDOR, PUBLISHED_LIMIT, registry, clock,
                 web -> web.filter((request, next) -> {
                     String token = UriComponentsBuilder.fromUri(request.url()).build().getQueryParams().getFirst("access_token");
                     if (token != null) {
                         tokens.add(token);
                     }
                     return next.exchange(request);
-                }));
+                })).feed());
         AuthProperties.ExchangeProperties exchange = policies.properties().forVendor(PollerConfiguration.VENDOR).auth().exchange();
         Duration renewAfter = exchange.life().minus(exchange.renewBefore());
 
@@ -200,7 +204,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
                     .describedGroups().get(group).get().members()).hasSize(2));
             // at once, not only once a minute
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
-                    .contains("Standby: another instance holds the Prodsmart lease", group));
+                    .contains("Standby: another instance holds the lease of prodsmart account " + COMPANY, group));
 
             change("stock", IntStream.range(0, 40).mapToObj(i -> Map.of("product-code", "SB-" + i, "stock", i)).toList());
 
@@ -225,16 +229,18 @@ class ProdsmartPollerTest extends PollerTestSupport {
             // every product of the first page has its stock counted, but for two
             control.change("stock", IntStream.range(0, 30).filter(i -> i != 3 && i != 7)
                     .mapToObj(i -> Map.of("product-code", code(prefix, i), "stock", i)).toList());
-            PollerMetrics metrics = new PollerMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), 120, Duration.ofMinutes(1));
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            PollerMetrics metrics = new PollerMetrics(registry, Clock.systemUTC(), PollerConfiguration.VENDOR);
             // the company's policy, without reconciliation's share: this run need not wait two seconds a call
-            ProdsmartClient ownClient = ProdsmartClient.create(clients, metrics,
-                    web -> web.baseUrl(own.url("prodsmart")));
+            ProdsmartClient ownClient = new ProdsmartClient(new PollerBudget(clients, PollerConfiguration.VENDOR, PUBLISHED_LIMIT, registry,
+                    Clock.systemUTC(), web -> web.baseUrl(own.url("prodsmart"))).feed());
             // the lease is held for the trigger and the first page, lost before the second
             AtomicInteger leaseChecks = new AtomicInteger();
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
-                Reconciliation reconciliation = new Reconciliation(ownClient, router, encoder, writer,
-                        () -> leaseChecks.incrementAndGet() <= 2, properties, metrics, json, Clock.systemUTC(), executor);
+                ReconciliationRunner reconciliation = new ReconciliationRunner(
+                        new ProdsmartReconciliation(ownClient, router, json, properties.feed().pageSize()).passes(), encoder,
+                        writer, () -> leaseChecks.incrementAndGet() <= 2, metrics, Clock.systemUTC(), executor);
 
                 String runId = reconciliation.trigger().orElseThrow();
 
@@ -248,33 +254,13 @@ class ProdsmartPollerTest extends PollerTestSupport {
                 assertThat(stocked).as("the first page's stock, but for the two without").hasSize(page - 2)
                         .doesNotContain(code(prefix, 3), code(prefix, 7));
                 assertThat(leaseChecks).hasValue(3);
+                assertThat(registry.counter(PollerMetrics.RECONCILIATION_RUNS, "vendor", "prodsmart", "outcome", "lease-lost")
+                        .count()).isEqualTo(1);
+                assertThat(registry.counter(PollerMetrics.RECONCILIATION_ITEMS, "vendor", "prodsmart", "kind", "product-without-stock")
+                        .count()).isEqualTo(2);
             } finally {
                 executor.shutdownNow();
             }
-        }
-    }
-
-    @Test
-    void aStandbyTakesTheLeaseOverWhenTheHolderStops() throws Exception {
-        String company = "takeover-" + UUID.randomUUID();
-        PollerProperties.Lease settings = new PollerProperties.Lease(Duration.ofSeconds(6));
-        Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
-        consumer.put("bootstrap.servers", TestKafka.bootstrapServers());
-        PollerLease holder = new PollerLease(consumer, settings, company);
-        PollerLease standby = new PollerLease(consumer, settings, company);
-        try {
-            holder.start();
-            await().atMost(PATIENCE).until(holder::isActive);
-            standby.start();
-            await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> !standby.isActive() && holder.isActive());
-
-            holder.close();
-
-            // a clean stop leaves the group at once: the standby need not wait out the session timeout
-            await().atMost(Duration.ofSeconds(20)).until(standby::isActive);
-        } finally {
-            holder.close();
-            standby.close();
         }
     }
 

@@ -1,6 +1,7 @@
-package com.crossdock.poller;
+package com.crossdock.platform.poller;
 
-import com.crossdock.vendor.prodsmart.ProdsmartProperties;
+import java.time.ZoneId;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -8,8 +9,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * Starts the lease, the feed and the reconciliation schedule after the spool drainer, and stops them
- * before it: the drainer must outlive the last batch the feed may spool.
+ * Starts the lease, the feed and the reconciliation schedule after the spool drainer, and stops them before it: the
+ * drainer must outlive the last batch the feed may spool.
  */
 final class PollerLifecycle implements SmartLifecycle {
 
@@ -17,36 +18,35 @@ final class PollerLifecycle implements SmartLifecycle {
 
     private final PollerLease lease;
     private final FeedScheduler feed;
-    private final Reconciliation reconciliation;
-    private final PollerProperties properties;
-    private final ProdsmartProperties company;
+    private final ReconciliationRunner reconciliation;
+    private final ReconciliationSettings settings;
+    private final ZoneId zone;
     private ThreadPoolTaskScheduler cron;
     private volatile boolean running;
 
-    PollerLifecycle(PollerLease lease, FeedScheduler feed, Reconciliation reconciliation, PollerProperties properties,
-                    ProdsmartProperties company) {
+    PollerLifecycle(PollerLease lease, FeedScheduler feed, ReconciliationRunner reconciliation,
+            ReconciliationSettings settings, ZoneId zone) {
         this.lease = lease;
         this.feed = feed;
         this.reconciliation = reconciliation;
-        this.properties = properties;
-        this.company = company;
+        this.settings = settings;
+        this.zone = zone;
     }
 
     @Override
     public synchronized void start() {
         lease.start();
         feed.start();
-        PollerProperties.Reconciliation settings = properties.reconciliation();
         if (settings.enabled()) {
             cron = new ThreadPoolTaskScheduler();
-            cron.setThreadNamePrefix("prodsmart-reconciliation-cron-");
+            cron.setThreadNamePrefix(reconciliation.vendor() + "-reconciliation-cron-");
             cron.setDaemon(true);
             cron.initialize();
-            cron.schedule(() -> reconciliation.trigger(), new CronTrigger(settings.cron(), company.timeZone()));
+            cron.schedule(() -> reconciliation.trigger(), new CronTrigger(settings.cron(), zone));
         }
         running = true;
-        log.info("Prodsmart poller for company {} started: channels {}, reconciliation {}", company.company(),
-                properties.channels(), settings.enabled() ? settings.cron() + " " + company.timeZone() : "on demand only");
+        log.info("{} poller for account {} started: channels {}, reconciliation {}", reconciliation.vendor(),
+                lease.account(), feed.channels(), settings.enabled() ? settings.cron() + " " + zone : "on demand only");
     }
 
     @Override

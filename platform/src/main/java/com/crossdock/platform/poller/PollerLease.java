@@ -1,4 +1,4 @@
-package com.crossdock.poller;
+package com.crossdock.platform.poller;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,18 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One active poller per Prodsmart company: two would split a destructive feed and spend one rate budget
- * twice. The lease is the single partition of {@code crossdock.prodsmart-poller.lease}, consumed by the
- * group {@code prodsmart-poller-lease-<company>}: Kafka assigns it to one member; the others wait, say so
- * in the log, and take over within a session timeout when the holder leaves or dies. A standby that joins
- * never takes the lease from a live holder (cooperative sticky assignment).
+ * One active poller per vendor account: two would split a destructive feed, move one cursor twice and spend one
+ * rate budget twice. The lease is the single partition of {@code Topics.leaseTopic(vendor)}, consumed by the group
+ * {@code Topics.leaseGroup(vendor, account)}: Kafka assigns it to one member; the others wait, say so in the log,
+ * and take over within a session timeout when the holder leaves or dies. A standby that joins never takes the
+ * lease from a live holder (cooperative sticky assignment).
  */
-final class PollerLease implements AutoCloseable {
+public final class PollerLease implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PollerLease.class);
     private static final Duration STANDBY_LOG_EVERY = Duration.ofMinutes(1);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String vendor;
+    private final String account;
     private final String topic;
     private final String group;
     private final Thread thread;
@@ -38,9 +40,11 @@ final class PollerLease implements AutoCloseable {
     private volatile boolean running = true;
     private Instant lastStandbyLog;
 
-    PollerLease(Map<String, Object> consumerProperties, PollerProperties.Lease settings, String company) {
-        this.topic = Topics.leaseTopic(PollerConfiguration.VENDOR);
-        this.group = Topics.leaseGroup(PollerConfiguration.VENDOR, company);
+    public PollerLease(Map<String, Object> consumerProperties, LeaseSettings settings, String vendor, String account) {
+        this.vendor = vendor;
+        this.account = account;
+        this.topic = Topics.leaseTopic(vendor);
+        this.group = Topics.leaseGroup(vendor, account);
         Map<String, Object> props = new HashMap<>(consumerProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
@@ -51,16 +55,20 @@ final class PollerLease implements AutoCloseable {
         // through the rebalance instead of giving it up and getting it back
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "prodsmart-poller-lease");
+        this.thread = new Thread(this::run, vendor + "-poller-lease");
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    boolean isActive() {
+    public boolean isActive() {
         return active && running;
+    }
+
+    public String account() {
+        return account;
     }
 
     private void run() {
@@ -73,7 +81,8 @@ final class PollerLease implements AutoCloseable {
                     // called after every rebalance, with what this member gained (cooperative protocol)
                     if (!partitions.isEmpty()) {
                         active = true;
-                        log.info("Prodsmart lease acquired ({} in group {}): this instance drains the company", topic, group);
+                        log.info("Lease of {} account {} acquired ({} in group {}): this instance polls the account",
+                                vendor, account, topic, group);
                     } else if (!active) {
                         // joined, and another member holds the lease: say so at once, not only after a while
                         standby();
@@ -97,9 +106,9 @@ final class PollerLease implements AutoCloseable {
                 }
             }
         } catch (WakeupException stopping) {
-            log.debug("Prodsmart lease loop woken up to stop");
+            log.debug("Lease loop of {} woken up to stop", vendor);
         } catch (RuntimeException failed) {
-            log.error("Prodsmart lease loop failed; this instance stops draining", failed);
+            log.error("Lease loop of {} account {} failed; this instance stops polling", vendor, account, failed);
         } finally {
             active = false;
             consumer.close();
@@ -108,16 +117,16 @@ final class PollerLease implements AutoCloseable {
 
     /** On the lease thread only. */
     private void standby() {
-        log.info("Standby: another instance holds the Prodsmart lease ({} in group {}); this one reads nothing from "
-                + "Prodsmart and takes over when the holder leaves. Run one poller per company (README \"Deployment\")",
-                topic, group);
+        log.info("Standby: another instance holds the lease of {} account {} ({} in group {}); this one reads nothing "
+                + "from {} and takes over when the holder leaves. Run one poller per account", vendor, account, topic,
+                group, vendor);
         lastStandbyLog = Instant.now();
     }
 
     private void release(Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty() && active) {
             active = false;
-            log.info("Prodsmart lease released ({} in group {})", topic, group);
+            log.info("Lease of {} account {} released ({} in group {})", vendor, account, topic, group);
         }
     }
 

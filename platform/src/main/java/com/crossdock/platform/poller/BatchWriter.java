@@ -1,4 +1,4 @@
-package com.crossdock.poller;
+package com.crossdock.platform.poller;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes one batch durable before the caller reads again: Prodsmart's feed read is destructive (VENDORS.md),
- * so a read batch exists nowhere else. Kafka first (acks=all); what Kafka has not acknowledged within the
- * timeout goes to the durable spool (fsync'd). While the spool holds anything, new batches go behind it,
- * keeping the order. It returns only once every record is in Kafka or in the spool; until then it retries,
- * and the caller reads nothing more.
+ * Makes one batch durable before the caller reads again: a destructive read (Prodsmart's feed, VENDORS.md) exists
+ * nowhere else, and a cursor-based read must not move its cursor past what is not saved. Kafka first (acks=all);
+ * what Kafka has not acknowledged within the timeout goes to the durable spool (fsync'd). While the spool holds
+ * anything, new batches go behind it, keeping the order. It returns only once every record is in Kafka or in the
+ * spool; until then it retries, and the caller reads nothing more.
  */
-final class BatchWriter {
+public final class BatchWriter {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
@@ -32,18 +32,23 @@ final class BatchWriter {
     private final Backoff retry;
     private final PollerMetrics metrics;
 
-    /** {@code retry}: the waits while neither Kafka nor the spool takes a batch; without an attempt limit. */
+    /**
+     * @param retry          the waits while neither Kafka nor the spool takes a batch ({@code feed.retry}); without
+     *                       an attempt limit
+     * @param settingsPrefix where the vendor's poller settings bind ({@code crossdock.prodsmart}), for the message that
+     *                       refuses an attempt limit
+     */
     BatchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, Duration kafkaTimeout, Backoff retry,
-            PollerMetrics metrics) {
+            String settingsPrefix, PollerMetrics metrics) {
         this.sink = sink;
         this.spool = spool;
         this.drainer = drainer;
         this.kafkaTimeout = kafkaTimeout;
-        this.retry = retry.requireNoAttemptLimit("crossdock.prodsmart.feed.retry.max-attempts").validated();
+        this.retry = retry.requireNoAttemptLimit(settingsPrefix + ".feed.retry.max-attempts").validated();
         this.metrics = metrics;
     }
 
-    void persist(List<ProducerRecord<byte[], byte[]>> batch) throws InterruptedException {
+    public void persist(List<ProducerRecord<byte[], byte[]>> batch) throws InterruptedException {
         List<ProducerRecord<byte[], byte[]>> pending = batch;
         Backoff.Sequence waits = retry.sequence();
         while (!pending.isEmpty()) {
@@ -59,8 +64,8 @@ final class BatchWriter {
                 return;
             }
             Duration wait = waits.next();
-            log.error("{} Prodsmart records are neither in Kafka nor in the spool; retrying in {} before any further read",
-                    pending.size(), wait);
+            log.error("{} {} records are neither in Kafka nor in the spool; retrying in {} before any further read",
+                    pending.size(), metrics.vendor(), wait);
             TimeUnit.MILLISECONDS.sleep(wait.toMillis());
         }
     }
@@ -90,8 +95,8 @@ final class BatchWriter {
             }
         }
         if (!unacknowledged.isEmpty()) {
-            log.warn("Kafka did not acknowledge {} of {} Prodsmart records within {}; spooling them",
-                    unacknowledged.size(), records.size(), kafkaTimeout);
+            log.warn("Kafka did not acknowledge {} of {} {} records within {}; spooling them",
+                    unacknowledged.size(), records.size(), metrics.vendor(), kafkaTimeout);
         }
         return unacknowledged;
     }

@@ -1,4 +1,4 @@
-package com.crossdock.poller;
+package com.crossdock.platform.poller;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -6,7 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Sends one serialized record to Kafka; the future completes once Kafka acknowledged it (acks=all). */
 @FunctionalInterface
-public interface RecordSink {
+interface RecordSink {
 
     CompletableFuture<?> send(ProducerRecord<byte[], byte[]> record);
 }

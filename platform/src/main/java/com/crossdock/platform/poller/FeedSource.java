@@ -1,0 +1,49 @@
+package com.crossdock.platform.poller;
+
+import java.time.Instant;
+
+/**
+ * One channel of a vendor's feed, as the vendor adapter reads it: the kit calls {@link #fetch()} and
+ * {@link #page(Object, Read)} on the channel's own thread, persists the page's records, calls {@link #saved(Page)},
+ * and reads again at once when the page was full, after the idle interval otherwise. It reads nothing while this
+ * instance does not hold the lease or while the spool holds records.
+ *
+ * @param <A> the vendor's answer as received (bytes, so that even an unreadable answer can be kept)
+ */
+public interface FeedSource<A> {
+
+    /** The channel's name: tags the metrics, names the log lines. */
+    String channel();
+
+    /** The kind of items the channel carries, for the {@code type} tag of the items counter. */
+    default String type() {
+        return channel();
+    }
+
+    /**
+     * One call to the vendor, through the budget's client ({@link PollerBudget#feed()}). A failure is logged and the
+     * channel is asked again after the idle interval.
+     */
+    A fetch();
+
+    /**
+     * The records that keep {@code answer}. Pure and quick: it runs between the vendor's answer and the records'
+     * acknowledgement, the one window in which a destructive read exists only in this process. It never throws for
+     * an answer it cannot read: it keeps it as received ({@link RawItems}), with the reason.
+     *
+     * @param read this read's id and time, from which the event ids derive: the same read encoded twice (a late
+     *             acknowledgement, and the spool) gives the same ids
+     */
+    Page page(A answer, Read read);
+
+    /**
+     * The page's records are in Kafka or the spool: a cursor-based source moves its cursor past them here, never
+     * before.
+     */
+    default void saved(Page page) {
+    }
+
+    /** One read: its id (unique) and when the vendor answered. */
+    record Read(String id, Instant at) {
+    }
+}

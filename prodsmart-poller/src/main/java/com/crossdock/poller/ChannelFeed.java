@@ -1,0 +1,74 @@
+package com.crossdock.poller;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.crossdock.platform.poller.FeedSource;
+import com.crossdock.platform.poller.Outgoing;
+import com.crossdock.platform.poller.Page;
+import com.crossdock.vendor.prodsmart.ItemContext;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Prodsmart change channel as a source of the poller kit: {@code GET /api/changes/{channel}} answers at most 25
+ * items and removes what it returns (a destructive read, VENDORS.md), so the kit saves each page before the next
+ * read. An answer that is not a JSON array is kept whole on the raw topic.
+ */
+final class ChannelFeed implements FeedSource<byte[]> {
+
+    private final PollerProperties.Channel channel;
+    private final ProdsmartClient client;
+    private final ItemRouter router;
+    private final JsonMapper json;
+    private final int pageSize;
+
+    ChannelFeed(PollerProperties.Channel channel, ProdsmartClient client, ItemRouter router, JsonMapper json,
+            int pageSize) {
+        this.channel = channel;
+        this.client = client;
+        this.router = router;
+        this.json = json;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public String channel() {
+        return channel.name();
+    }
+
+    @Override
+    public String type() {
+        return channel.type().name();
+    }
+
+    @Override
+    public byte[] fetch() {
+        return client.changes(channel.name()).block();
+    }
+
+    @Override
+    public Page page(byte[] body, Read read) {
+        ItemContext batch = new ItemContext("feed:" + channel.name(), read.id(), 0, read.at());
+        try {
+            List<JsonNode> items = parse(body);
+            return Page.of(router.route(channel.name(), channel.type(), items, batch), items.size(), pageSize);
+        } catch (JacksonException | IllegalArgumentException unreadable) {
+            Outgoing kept = router.unreadable(channel.name(), channel.type(), new String(body, StandardCharsets.UTF_8),
+                    batch, "unreadable feed answer");
+            return Page.of(List.of(kept), 1, pageSize);
+        }
+    }
+
+    private List<JsonNode> parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return List.of();
+        }
+        JsonNode tree = json.readTree(body);
+        if (!tree.isArray()) {
+            throw new IllegalArgumentException("the feed answered " + tree.getNodeType() + ", not an array");
+        }
+        return tree.valueStream().toList();
+    }
+}
