@@ -48,6 +48,7 @@ start_ingress() { # extra args; the intake phase pauses the mapper stage, which 
 }
 start_ingress --spring.kafka.listener.auto-startup=false
 java $SERVICE_JAVA_OPTS -jar "$(jar paqtana-publisher)" "${common[@]}" --crossdock.vendors.paqtana.base-url=http://localhost:8090/paqtana \
+  --crossdock.vendors.paqtana.auth.token=paqtana-demo-token \
   --crossdock.paqtana.debounce=${DEBOUNCE_MS}ms >"$out/publisher.log" 2>&1 &
 publisher=$!; pids+=("$publisher")
 java $SERVICE_JAVA_OPTS -jar "$(jar sandboxes)" --spring.config.name=sandboxes --server.port=8091 >"$out/noop.log" 2>&1 &

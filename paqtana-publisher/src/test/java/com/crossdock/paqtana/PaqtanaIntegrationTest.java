@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "crossdock.paqtana.zone=UTC",
         "crossdock.paqtana.workspaces.wh2=secondary",
         "crossdock.vendors.paqtana.timeout=10s",
+        "crossdock.vendors.paqtana.auth.token=paqtana-demo-token",
         "crossdock.vendors.paqtana.retry.initial-interval=50ms",
         "crossdock.vendors.paqtana.retry.max-interval=200ms"})
 @CrossdockKafkaTest

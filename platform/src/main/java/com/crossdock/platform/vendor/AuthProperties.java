@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
  * How the requests of one vendor credential authenticate: {@code crossdock.vendors.<name>.auth.*}. The
  * credentials are {@link Secret}s: set them from the environment by relaxed binding
  * ({@code CROSSDOCK_VENDORS_PAQTANA_AUTH_TOKEN}) or from a mounted file through Spring's config tree
- * ({@code spring.config.import=configtree:/run/secrets/}, a file named {@code crossdock.vendors.paqtana.auth.token}).
+ * ({@code spring.config.import=configtree:/run/secrets/crossdock/}, a file named {@code crossdock.vendors.paqtana.auth.token}).
  *
  * @param style     {@code none} (default), {@code bearer}, {@code basic}, {@code headers}, {@code query}
  *                  or {@code token-exchange}
