@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -34,7 +35,7 @@ public record IngressProperties(
     public record Dedupe(
             @DefaultValue("25h") Duration window,
             @DefaultValue("1000000") long maximumEntries,
-            Backoff retry) {
+            @NestedConfigurationProperty Backoff retry) {
 
         static final Backoff RETRY_DEFAULTS = Backoff.fixed(Duration.ofSeconds(5));
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.resilience4j.core.IntervalFunction;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -23,6 +24,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * @param jitter          randomization factor in [0, 1): each wait is drawn from {@code wait × (1 ± jitter)}
  * @param maxAttempts     attempts in all, the first included; 0 means no limit (retry until it works)
  */
+@ConfigurationPropertiesSource
 public record Backoff(Duration initialInterval, Double multiplier, Duration maxInterval, Double jitter,
         Integer maxAttempts) {
 
