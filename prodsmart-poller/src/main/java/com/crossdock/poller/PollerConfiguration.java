@@ -44,12 +44,10 @@ class PollerConfiguration {
     @Bean
     PollerSources pollerSources(PollerBudget budget, ItemRouter router, PollerProperties properties, JsonMapper json) {
         ProdsmartClient feed = new ProdsmartClient(budget.feed());
-        int pageSize = properties.feed().pageSize();
         return new PollerSources(
                 properties.channels().stream()
-                        .<FeedSource<?>>map(channel -> new ChannelFeed(channel, feed, router, json, pageSize)).toList(),
+                        .<FeedSource<?>>map(channel -> new ChannelFeed(channel, feed, router, json)).toList(),
                 // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
-                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, json, pageSize)
-                        .passes());
+                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, json).passes());
     }
 }

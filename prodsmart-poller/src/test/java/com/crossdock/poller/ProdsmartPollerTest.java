@@ -239,7 +239,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
                 ReconciliationRunner reconciliation = new ReconciliationRunner(
-                        new ProdsmartReconciliation(ownClient, router, json, properties.feed().pageSize()).passes(), encoder,
+                        new ProdsmartReconciliation(ownClient, router, json).passes(), encoder,
                         writer, () -> leaseChecks.incrementAndGet() <= 2, metrics, Clock.systemUTC(), executor);
 
                 String runId = reconciliation.trigger().orElseThrow();
@@ -249,7 +249,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
                         .filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId)).map(ArticleUpserted::getCode).toList();
                 List<String> stocked = stockOf(prefix).stream().filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId))
                         .map(StockChanged::getProductCode).toList();
-                int page = properties.feed().pageSize();
+                int page = ProdsmartClient.PAGE_SIZE;
                 assertThat(articles).as("the first page, and no more").hasSize(page).allMatch(code -> code.startsWith(prefix));
                 assertThat(stocked).as("the first page's stock, but for the two without").hasSize(page - 2)
                         .doesNotContain(code(prefix, 3), code(prefix, 7));

@@ -24,8 +24,10 @@ import org.threeten.extra.MutableClock;
 /** The kit's cadence and save-before-next-read for one channel, with a fake source and a fake Kafka. */
 class FeedReaderTest {
 
-    private static final FeedSettings SETTINGS = new FeedSettings(Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
+    private static final FeedSettings SETTINGS = new FeedSettings(Duration.ofSeconds(10), Duration.ofSeconds(1),
             Duration.ofSeconds(1), null);
+    /** The fake vendor's page: two items. */
+    private static final int PAGE_SIZE = 2;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
@@ -135,7 +137,7 @@ class FeedReaderTest {
         @Override
         public Page page(List<String> answer, Read read) {
             return Page.of(answer.stream().map(item -> KitFixtures.RAW.item(channel(), type(), item, read.id(), null)).toList(),
-                    answer.size(), SETTINGS.pageSize());
+                    answer.size(), PAGE_SIZE);
         }
 
         @Override
