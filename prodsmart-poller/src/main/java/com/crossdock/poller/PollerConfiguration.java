@@ -31,7 +31,7 @@ class PollerConfiguration {
     @Bean
     PollerDefinition pollerDefinition(PollerProperties properties, ProdsmartProperties company) {
         properties.validate();
-        return new PollerDefinition(VENDOR, company.company(), PollerProperties.PREFIX, ItemRouter.RAW,
+        return new PollerDefinition(VENDOR, company.company(), ItemRouter.RAW,
                 properties.limit(), properties.feed(), properties.lease(), properties.reconciliation(),
                 company.timeZone());
     }

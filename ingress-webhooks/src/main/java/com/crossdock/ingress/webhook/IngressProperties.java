@@ -40,7 +40,9 @@ public record IngressProperties(
         static final Backoff RETRY_DEFAULTS = Backoff.fixed(Duration.ofSeconds(5));
 
         public Dedupe {
-            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+            // giving up would keep readiness down for good
+            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS)
+                    .requireNoAttemptLimit("crossdock.ingress.dedupe.retry.max-attempts").validated();
             if (window.compareTo(Duration.ofHours(24)) < 0) {
                 throw new IllegalArgumentException("crossdock.ingress.dedupe.window must be at least 24h, not " + window);
             }

@@ -29,6 +29,8 @@ public record FeedSettings(@DefaultValue("10s") Duration idleInterval, @DefaultV
     public static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(30), 0.0, 0);
 
     public FeedSettings {
-        retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+        // the vendor's record embeds these settings under its prefix: Boot's bind failure names it
+        retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS)
+                .requireNoAttemptLimit("retry.max-attempts").validated();
     }
 }

@@ -56,8 +56,7 @@ public class PollerKitConfiguration {
     @Bean
     BatchWriter batchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, PollerDefinition poller,
             PollerMetrics metrics) {
-        return new BatchWriter(sink, spool, drainer, poller.feed().kafkaTimeout(), poller.feed().retry(),
-                poller.settingsPrefix(), metrics);
+        return new BatchWriter(sink, spool, drainer, poller.feed().kafkaTimeout(), poller.feed().retry(), metrics);
     }
 
     @Bean(destroyMethod = "")

@@ -144,7 +144,7 @@ class PollerKitIntegrationTest {
 
         @Bean
         PollerDefinition pollerDefinition() {
-            return new PollerDefinition("acme", "north", "crossdock.acme", KitFixtures.RAW, new PublishedLimit(600, Duration.ofMinutes(1)),
+            return new PollerDefinition("acme", "north", KitFixtures.RAW, new PublishedLimit(600, Duration.ofMinutes(1)),
                     new FeedSettings(Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(100), null),
                     new LeaseSettings(Duration.ofSeconds(6)), new ReconciliationSettings(false, "0 0 3 * * *"),
                     ZoneOffset.UTC);

@@ -28,11 +28,11 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Thread thread;
 
-    /** {@code retry} has no attempt limit: giving up would keep readiness down for good. */
+    /** {@code retry} has no attempt limit (IngressProperties refuses one): giving up would keep readiness down for good. */
     public DedupeWarmUp(DedupeRebuilder rebuilder, DedupeMemory memory, Backoff retry) {
         this.rebuilder = rebuilder;
         this.memory = memory;
-        this.retry = retry.requireNoAttemptLimit("crossdock.ingress.dedupe.retry.max-attempts").validated();
+        this.retry = retry.validated();
     }
 
     @Override

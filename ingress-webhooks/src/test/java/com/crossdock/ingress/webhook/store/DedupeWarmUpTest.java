@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Readiness waits for the dedupe memory: OUT_OF_SERVICE while Kafka cannot be read, UP once it was. */
@@ -69,16 +68,6 @@ class DedupeWarmUpTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(warmUp.done()).isTrue());
         assertThat(memory.knows("in-window")).isTrue();
         assertThat(memory.knows("before-window")).isFalse();
-    }
-
-    @Test
-    void refusesARetryThatWouldGiveUpAndKeepReadinessDownForGood() {
-        warmUp = warmUp(0);
-        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(0), TOPIC, "uuid", "received-at", memory,
-                Clock.systemUTC());
-
-        assertThatThrownBy(() -> new DedupeWarmUp(rebuilder, memory, Backoff.fixed(Duration.ofSeconds(5)).withMaxAttempts(3)))
-                .hasMessageContaining("crossdock.ingress.dedupe.retry.max-attempts must be 0");
     }
 
     /**
