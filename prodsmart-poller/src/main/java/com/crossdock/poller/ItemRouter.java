@@ -3,10 +3,10 @@ package com.crossdock.poller;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.poller.Outgoing;
 import com.crossdock.platform.poller.RawItems;
-import com.crossdock.vendor.prodsmart.CanonicalEvent;
 import com.crossdock.vendor.prodsmart.ChannelType;
 import com.crossdock.vendor.prodsmart.ItemContext;
 import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
@@ -42,7 +42,7 @@ final class ItemRouter {
             try {
                 if (type.canonical()) {
                     for (CanonicalEvent event : mapper.map(type, item, batch.item(i))) {
-                        out.add(Outgoing.event(event.topic(), event.key(), event.event()));
+                        out.add(Outgoing.event(event));
                     }
                 } else {
                     out.add(raw.item(channel, type.name(), item.toString(), batch.batchId(), null));

@@ -3,6 +3,8 @@ package com.crossdock.ingress.prodsmart;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.crossdock.platform.events.CanonicalEvent;
+
 import com.crossdock.ingress.webhook.RawDelivery;
 import com.crossdock.ingress.webhook.WebhookMapper;
 import com.crossdock.vendor.prodsmart.InvalidPayloadException;
@@ -39,8 +41,7 @@ final class ProdsmartWebhookMapper implements WebhookMapper {
         RawWebhook webhook = new RawWebhook(delivery.eventType(), delivery.deliveryId(),
                 RawWebhook.triggeredAt(triggeredAt, companyZone), delivery.correlationId(), delivery.body());
         WebhookTopic topic = WebhookTopic.of(webhook.topic());
-        List<Event> events = mapper.map(webhook, topic, payloads.parse(topic, webhook.body())).stream()
-                .map(event -> new Event(event.topic(), event.key(), event.event())).toList();
+        List<CanonicalEvent> events = mapper.map(webhook, topic, payloads.parse(topic, webhook.body()));
         return topic.mapped() ? Mapping.of(topic.name(), events) : Mapping.keptRaw(topic.name());
     }
 }
