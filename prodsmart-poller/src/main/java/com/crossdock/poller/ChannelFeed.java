@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * items and removes what it returns (a destructive read, VENDORS.md), so the kit saves each page before the next
  * read. An answer that is not a JSON array is kept whole on the raw topic.
  */
-final class ChannelFeed implements FeedSource<byte[]> {
+final class ChannelFeed implements FeedSource {
 
     private final PollerProperties.Channel channel;
     private final ProdsmartClient client;

@@ -46,7 +46,7 @@ class PollerConfiguration {
         ProdsmartClient feed = new ProdsmartClient(budget.feed());
         return new PollerSources(
                 properties.channels().stream()
-                        .<FeedSource<?>>map(channel -> new ChannelFeed(channel, feed, router, json)).toList(),
+                        .<FeedSource>map(channel -> new ChannelFeed(channel, feed, router, json)).toList(),
                 // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
                 new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, json).passes());
     }

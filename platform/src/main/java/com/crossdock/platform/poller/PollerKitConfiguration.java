@@ -71,8 +71,8 @@ public class PollerKitConfiguration {
     FeedScheduler feedScheduler(PollerSources sources, RecordEncoder encoder, BatchWriter writer, PollerLease lease,
             DurableSpool spool, RawRecordSender sender, PollerDefinition poller, PollerMetrics metrics, Clock clock) {
         sources.feed().forEach(source -> metrics.channel(source.channel()));
-        FeedReader reader = new FeedReader(encoder, writer, lease::isActive, spool::isEmpty, poller.feed(), metrics,
-                clock);
+        FeedReader reader = new FeedReader(encoder, writer, poller.raw(), lease::isActive, spool::isEmpty, poller.feed(),
+                metrics, clock);
         return new FeedScheduler(reader, sources.feed(), poller.feed().idleInterval(),
                 () -> sender.warmUp(poller.raw().topic()), poller.vendor());
     }
