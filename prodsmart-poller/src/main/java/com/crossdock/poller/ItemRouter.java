@@ -28,11 +28,9 @@ final class ItemRouter {
     private static final Logger log = LoggerFactory.getLogger(ItemRouter.class);
 
     private final ProdsmartEventMapper mapper;
-    private final RawItems raw;
 
-    ItemRouter(ProdsmartEventMapper mapper, RawItems raw) {
+    ItemRouter(ProdsmartEventMapper mapper) {
         this.mapper = mapper;
-        this.raw = raw;
     }
 
     List<Outgoing> route(String channel, ChannelType type, List<JsonNode> items, ItemContext batch) {
@@ -45,12 +43,12 @@ final class ItemRouter {
                         out.add(Outgoing.event(event));
                     }
                 } else {
-                    out.add(raw.item(channel, type.name(), item.toString(), batch.batchId(), null));
+                    out.add(RAW.item(channel, type.name(), item.toString(), batch.batchId(), null));
                 }
             } catch (RuntimeException unmappable) {
                 log.warn("Prodsmart {} item {} of batch {} cannot be mapped ({}); it goes to {}", type, i,
-                        batch.batchId(), unmappable.getMessage(), raw.topic());
-                out.add(raw.item(channel, type.name(), item.toString(), batch.batchId(),
+                        batch.batchId(), unmappable.getMessage(), RAW.topic());
+                out.add(RAW.item(channel, type.name(), item.toString(), batch.batchId(),
                         String.valueOf(unmappable.getMessage())));
             }
         }
@@ -59,6 +57,6 @@ final class ItemRouter {
 
     /** A whole answer that is not a JSON array of items: kept as received. */
     Outgoing unreadable(String channel, ChannelType type, String body, ItemContext batch, String reason) {
-        return raw.item(channel, type.name(), body, batch.batchId(), reason);
+        return RAW.item(channel, type.name(), body, batch.batchId(), reason);
     }
 }

@@ -38,7 +38,7 @@ class PollerConfiguration {
 
     @Bean
     ItemRouter itemRouter(Envelopes envelopes, ProdsmartProperties company) {
-        return new ItemRouter(new ProdsmartEventMapper(envelopes, company), ItemRouter.RAW);
+        return new ItemRouter(new ProdsmartEventMapper(envelopes, company));
     }
 
     @Bean

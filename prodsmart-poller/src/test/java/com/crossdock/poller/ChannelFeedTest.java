@@ -22,7 +22,7 @@ class ChannelFeedTest {
 
     private final ChannelFeed feed = new ChannelFeed(new PollerProperties.Channel("downtimes", ChannelType.DOWN_TIME),
             new ProdsmartClient(null), new ItemRouter(new ProdsmartEventMapper(new Envelopes(Clock.systemUTC()),
-                    new ProdsmartProperties("acme", ZoneId.of("UTC"))), ItemRouter.RAW), JsonMapper.builder().build());
+                    new ProdsmartProperties("acme", ZoneId.of("UTC")))), JsonMapper.builder().build());
     private final FeedSource.Read read = new FeedSource.Read("read-1", Instant.parse("2026-12-01T08:00:00Z"));
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.crossdock.ingress.webhook.RawRecordHeaders;
 import com.crossdock.platform.retry.Backoff;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +46,8 @@ class DedupeWarmUpTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(attempts.get()).isGreaterThan(2));
         assertThat(warmUp.done()).isFalse();
         assertThat(warmUp.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("each provider's rebuild on a thread of its own").contains("ingress-dedupe-rebuild-acme");
     }
 
     @Test
@@ -75,9 +78,9 @@ class DedupeWarmUpTest {
      * older than the window, offset 1 is in it (as {@code offsetsForTimes} says) and offset 2 has no uuid.
      */
     private DedupeWarmUp warmUp(int failures) {
-        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(failures), TOPIC, "uuid", "received-at", memory,
+        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(failures), TOPIC, "uuid", memory,
                 Clock.systemUTC());
-        return new DedupeWarmUp(rebuilder, memory, Backoff.fixed(Duration.ofMillis(50)));
+        return new DedupeWarmUp("acme", rebuilder, memory, Backoff.fixed(Duration.ofMillis(50)));
     }
 
     private Consumer<byte[], byte[]> consumer(int failures) {
@@ -106,7 +109,7 @@ class DedupeWarmUpTest {
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(TOPIC, 0, offset, null, new byte[0]);
         if (uuid != null) {
             record.headers().add("uuid", uuid.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("received-at", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(RawRecordHeaders.RECEIVED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }
