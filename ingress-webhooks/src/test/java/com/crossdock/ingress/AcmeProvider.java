@@ -16,6 +16,7 @@ import com.crossdock.ingress.webhook.WebhookAuthentication;
 import com.crossdock.ingress.webhook.WebhookMapper;
 import com.crossdock.ingress.webhook.WebhookProvider;
 import com.crossdock.platform.config.Secret;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.Topics;
@@ -87,7 +88,7 @@ class AcmeProvider {
             if (!ids.isArray()) {
                 throw new InvalidWebhookException("ids", "must be an array");
             }
-            List<Event> events = new ArrayList<>();
+            List<CanonicalEvent> events = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 String code = ids.get(i).asString();
                 ArticleUpserted article = ArticleUpserted.newBuilder()
@@ -95,7 +96,7 @@ class AcmeProvider {
                                 delivery.correlationId(), idSeed(delivery.deliveryId(), i), new TenantScope(NAME, null)))
                         .setCode(code)
                         .build();
-                events.add(new Event(Topics.ARTICLE_UPSERTED, code, article));
+                events.add(new CanonicalEvent(Topics.ARTICLE_UPSERTED, code, article));
             }
             return Mapping.of("product.updated", events);
         }

@@ -65,6 +65,6 @@ class DedupeRebuildTest extends IngressIntegrationTest {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new DedupeRebuilder(() -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                topic, deliveryIdHeader, RawRecordHeaders.RECEIVED_AT, memory, Clock.systemUTC());
+                topic, deliveryIdHeader, memory, Clock.systemUTC());
     }
 }

@@ -47,6 +47,14 @@ class IngressPropertiesTest {
     }
 
     @Test
+    void refusesADedupeRetryThatWouldGiveUpAndKeepReadinessDownForGood() {
+        context.withPropertyValues("crossdock.ingress.prodsmart.webhook-secret=s",
+                        "crossdock.ingress.dedupe.retry.max-attempts=3")
+                .run(started -> assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("crossdock.ingress.dedupe.retry.max-attempts must be 0"));
+    }
+
+    @Test
     void hasTheDocumentedDefaultsAndNeverPrintsTheSecret() {
         context.withPropertyValues("crossdock.ingress.prodsmart.webhook-secret=very-secret").run(started -> {
             IngressProperties properties = started.getBean(IngressProperties.class);

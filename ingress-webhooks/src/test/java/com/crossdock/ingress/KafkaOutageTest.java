@@ -107,12 +107,13 @@ class KafkaOutageTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(spool.depth()).isZero());
         List<String> delivered = firstAppearances(topics.all(Topics.PRODSMART_WEBHOOK_RAW));
         // one key, one partition: offsets are the order. A send that timed out may have landed as well as its
-        // spooled copy (a duplicate the uuid-derived event ids make harmless): the first of each counts
+        // spooled copy (a duplicate the event ids derived from the delivery id make harmless): the first of each counts
         assertThat(delivered).containsExactly(before, during.get(0), during.get(1), during.get(2));
     }
 
     private double spooledCount() {
-        var spooled = meters.find(IngressMetrics.SPOOLED).tag(IngressMetrics.PROVIDER, "prodsmart").counter();
+        var spooled = meters.find(IngressMetrics.ACCEPTED).tags(IngressMetrics.PROVIDER, "prodsmart", "destination", "spool")
+                .counter();
         return spooled == null ? 0 : spooled.count();
     }
 

@@ -16,21 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
  * items and removes what it returns (a destructive read, VENDORS.md), so the kit saves each page before the next
  * read. An answer that is not a JSON array is kept whole on the raw topic.
  */
-final class ChannelFeed implements FeedSource<byte[]> {
+final class ChannelFeed implements FeedSource {
 
     private final PollerProperties.Channel channel;
     private final ProdsmartClient client;
     private final ItemRouter router;
     private final JsonMapper json;
-    private final int pageSize;
 
-    ChannelFeed(PollerProperties.Channel channel, ProdsmartClient client, ItemRouter router, JsonMapper json,
-            int pageSize) {
+    ChannelFeed(PollerProperties.Channel channel, ProdsmartClient client, ItemRouter router, JsonMapper json) {
         this.channel = channel;
         this.client = client;
         this.router = router;
         this.json = json;
-        this.pageSize = pageSize;
     }
 
     @Override
@@ -53,11 +50,11 @@ final class ChannelFeed implements FeedSource<byte[]> {
         ItemContext batch = new ItemContext("feed:" + channel.name(), read.id(), 0, read.at());
         try {
             List<JsonNode> items = parse(body);
-            return Page.of(router.route(channel.name(), channel.type(), items, batch), items.size(), pageSize);
+            return Page.of(router.route(channel.name(), channel.type(), items, batch), items.size(), ProdsmartClient.PAGE_SIZE);
         } catch (JacksonException | IllegalArgumentException unreadable) {
             Outgoing kept = router.unreadable(channel.name(), channel.type(), new String(body, StandardCharsets.UTF_8),
                     batch, "unreadable feed answer");
-            return Page.of(List.of(kept), 1, pageSize);
+            return Page.of(List.of(kept), 1, ProdsmartClient.PAGE_SIZE);
         }
     }
 

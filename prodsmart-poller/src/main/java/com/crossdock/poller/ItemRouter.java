@@ -3,10 +3,10 @@ package com.crossdock.poller;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.poller.Outgoing;
 import com.crossdock.platform.poller.RawItems;
-import com.crossdock.vendor.prodsmart.CanonicalEvent;
 import com.crossdock.vendor.prodsmart.ChannelType;
 import com.crossdock.vendor.prodsmart.ItemContext;
 import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
@@ -28,11 +28,9 @@ final class ItemRouter {
     private static final Logger log = LoggerFactory.getLogger(ItemRouter.class);
 
     private final ProdsmartEventMapper mapper;
-    private final RawItems raw;
 
-    ItemRouter(ProdsmartEventMapper mapper, RawItems raw) {
+    ItemRouter(ProdsmartEventMapper mapper) {
         this.mapper = mapper;
-        this.raw = raw;
     }
 
     List<Outgoing> route(String channel, ChannelType type, List<JsonNode> items, ItemContext batch) {
@@ -42,15 +40,15 @@ final class ItemRouter {
             try {
                 if (type.canonical()) {
                     for (CanonicalEvent event : mapper.map(type, item, batch.item(i))) {
-                        out.add(Outgoing.event(event.topic(), event.key(), event.event()));
+                        out.add(Outgoing.event(event));
                     }
                 } else {
-                    out.add(raw.item(channel, type.name(), item.toString(), batch.batchId(), null));
+                    out.add(RAW.item(channel, type.name(), item.toString(), batch.batchId(), null));
                 }
             } catch (RuntimeException unmappable) {
                 log.warn("Prodsmart {} item {} of batch {} cannot be mapped ({}); it goes to {}", type, i,
-                        batch.batchId(), unmappable.getMessage(), raw.topic());
-                out.add(raw.item(channel, type.name(), item.toString(), batch.batchId(),
+                        batch.batchId(), unmappable.getMessage(), RAW.topic());
+                out.add(RAW.item(channel, type.name(), item.toString(), batch.batchId(),
                         String.valueOf(unmappable.getMessage())));
             }
         }
@@ -59,6 +57,6 @@ final class ItemRouter {
 
     /** A whole answer that is not a JSON array of items: kept as received. */
     Outgoing unreadable(String channel, ChannelType type, String body, ItemContext batch, String reason) {
-        return raw.item(channel, type.name(), body, batch.batchId(), reason);
+        return RAW.item(channel, type.name(), body, batch.batchId(), reason);
     }
 }

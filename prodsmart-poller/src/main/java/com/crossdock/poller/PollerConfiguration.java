@@ -31,25 +31,23 @@ class PollerConfiguration {
     @Bean
     PollerDefinition pollerDefinition(PollerProperties properties, ProdsmartProperties company) {
         properties.validate();
-        return new PollerDefinition(VENDOR, company.company(), PollerProperties.PREFIX, ItemRouter.RAW,
+        return new PollerDefinition(VENDOR, company.company(), ItemRouter.RAW,
                 properties.limit(), properties.feed(), properties.lease(), properties.reconciliation(),
                 company.timeZone());
     }
 
     @Bean
     ItemRouter itemRouter(Envelopes envelopes, ProdsmartProperties company) {
-        return new ItemRouter(new ProdsmartEventMapper(envelopes, company), ItemRouter.RAW);
+        return new ItemRouter(new ProdsmartEventMapper(envelopes, company));
     }
 
     @Bean
     PollerSources pollerSources(PollerBudget budget, ItemRouter router, PollerProperties properties, JsonMapper json) {
         ProdsmartClient feed = new ProdsmartClient(budget.feed());
-        int pageSize = properties.feed().pageSize();
         return new PollerSources(
                 properties.channels().stream()
-                        .<FeedSource<?>>map(channel -> new ChannelFeed(channel, feed, router, json, pageSize)).toList(),
+                        .<FeedSource>map(channel -> new ChannelFeed(channel, feed, router, json)).toList(),
                 // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
-                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, json, pageSize)
-                        .passes());
+                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, json).passes());
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channels       the channels to drain, at most 3 (default: stock, production-orders, products) (Prodsmart: "do 3 kanałów w każdej organizacji")
  * @param rateLimit      Prodsmart's published limit per {@code ratePeriod} (120/min), for the budget gauge
  * @param ratePeriod     the period of that limit
- * @param feed           feed cadence and durability settings; {@code feed.page-size} defaults to Prodsmart's 25
+ * @param feed           feed cadence and durability settings
  * @param reconciliation the full pass over the list endpoints
  * @param lease          the single-active-instance guard
  */
@@ -40,8 +40,6 @@ public record PollerProperties(
 
     static final String PREFIX = "crossdock.prodsmart";
     static final int MAX_CHANNELS = 3;
-    /** A feed call answers at most 25 items ("maksymalnie 25 na każde wywołanie usługi"), a list 25 a page (prodsmart-api.pl.txt). */
-    static final int PAGE_SIZE = 25;
 
     public PollerProperties {
         // the default: the three channels that map to canonical events, named after their type
@@ -49,7 +47,6 @@ public record PollerProperties(
                 ? List.of(new Channel("stock", ChannelType.STOCK), new Channel("production-orders", ChannelType.PRODUCTION_ORDER),
                         new Channel("products", ChannelType.PRODUCT))
                 : List.copyOf(channels);
-        feed = feed.orPageSize(PAGE_SIZE);
     }
 
     /** Fails the start with a message that says what to fix. */

@@ -15,6 +15,14 @@ import reactor.core.publisher.Mono;
  */
 class ProdsmartClient {
 
+    /**
+     * The most items one call answers: a change-feed call returns "maksymalnie 25 na każde wywołanie usługi" ("Kanały
+     * źródła danych zmian"), and a list is paged at 25 ("Ta usługa jest stronicowana i zwraca 25 ZP na stronę", the
+     * production-order list; the product list is paged alike) (prodsmart-api.pl.txt). A page this long is full: more
+     * is waiting.
+     */
+    static final int PAGE_SIZE = 25;
+
     private final VendorClient client;
 
     ProdsmartClient(VendorClient client) {

@@ -31,14 +31,12 @@ final class ProdsmartReconciliation {
     private final ProdsmartClient client;
     private final ItemRouter router;
     private final JsonMapper json;
-    private final int pageSize;
 
     /** @param client the reconciliation share's client: each call takes a permit of the share, then the company's */
-    ProdsmartReconciliation(ProdsmartClient client, ItemRouter router, JsonMapper json, int pageSize) {
+    ProdsmartReconciliation(ProdsmartClient client, ItemRouter router, JsonMapper json) {
         this.client = client;
         this.router = router;
         this.json = json;
-        this.pageSize = pageSize;
     }
 
     List<ReconciliationPass> passes() {
@@ -59,14 +57,14 @@ final class ProdsmartReconciliation {
         List<Outgoing> records = new ArrayList<>(
                 router.route("products", ChannelType.PRODUCT, products, batch(run, "products", page)));
         records.addAll(router.route("stock", ChannelType.STOCK, stock, batch(run, "stock", page)));
-        return Page.of(records, products.size(), pageSize);
+        return Page.of(records, products.size(), ProdsmartClient.PAGE_SIZE);
     }
 
     private Page openOrders(int page, ReconciliationRun run) {
         List<JsonNode> orders = read(client.activeProductionOrdersPage(page));
         run.count("production-order", orders.size());
         return Page.of(router.route("production-orders", ChannelType.PRODUCTION_ORDER, orders,
-                batch(run, "orders", page)), orders.size(), pageSize);
+                batch(run, "orders", page)), orders.size(), ProdsmartClient.PAGE_SIZE);
     }
 
     /**

@@ -11,7 +11,6 @@ import com.crossdock.events.StockChanged;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.poller.Outgoing;
-import com.crossdock.platform.poller.RawItems;
 import com.crossdock.sandbox.prodsmart.ProdsmartFeedExamples;
 import com.crossdock.vendor.prodsmart.ChannelType;
 import com.crossdock.vendor.prodsmart.ItemContext;
@@ -26,7 +25,7 @@ class ItemRouterTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ItemRouter router = new ItemRouter(new ProdsmartEventMapper(new Envelopes(Clock.systemUTC()),
-            new ProdsmartProperties("acme", ZoneId.of("Europe/Lisbon"))), new RawItems("raw", "crossdock.prodsmart"));
+            new ProdsmartProperties("acme", ZoneId.of("Europe/Lisbon"))));
     private final ItemContext batch = new ItemContext("feed:stock", "batch-1", 0, Instant.parse("2024-03-01T10:00:00Z"));
 
     @Test
@@ -38,11 +37,11 @@ class ItemRouterTest {
                 List.of(example(ProdsmartFeedExamples.DOWN_TIMES_JSON)), batch);
 
         assertThat(stock).singleElement().satisfies(out -> {
-            assertThat(out.topic()).isEqualTo("raw");
+            assertThat(out.topic()).isEqualTo(Topics.PRODSMART_CHANGES_RAW);
             assertThat(out.headers()).containsKey("crossdock.prodsmart.mapping-error");
         });
         assertThat(downtimes).singleElement().satisfies(out -> {
-            assertThat(out.topic()).isEqualTo("raw");
+            assertThat(out.topic()).isEqualTo(Topics.PRODSMART_CHANGES_RAW);
             assertThat(out.headers()).containsEntry("crossdock.prodsmart.channel-type", "DOWN_TIME")
                     .doesNotContainKey("crossdock.prodsmart.mapping-error");
         });
@@ -56,7 +55,7 @@ class ItemRouterTest {
         List<Outgoing> out = router.route("production-orders", ChannelType.PRODUCTION_ORDER, List.of(order), batch);
 
         assertThat(out).singleElement().satisfies(raw -> {
-            assertThat(raw.topic()).isEqualTo("raw");
+            assertThat(raw.topic()).isEqualTo(Topics.PRODSMART_CHANGES_RAW);
             assertThat(raw.event()).isNull();
             assertThat(raw.headers()).containsEntry("crossdock.prodsmart.mapping-error",
                     "products[0].quantity-ordered: is required");

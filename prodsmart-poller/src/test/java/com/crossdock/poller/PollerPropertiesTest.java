@@ -41,20 +41,12 @@ class PollerPropertiesTest {
 
     @Test
     void theFeedRetryKeepsTheDefaultsItDoesNotName() {
-        FeedSettings feed = new FeedSettings(Duration.ofSeconds(10), 25, Duration.ofSeconds(10),
+        FeedSettings feed = new FeedSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(1), new Backoff(null, null, Duration.ofMinutes(1), null, null));
 
         assertThat(feed.retry()).isEqualTo(new Backoff(Duration.ofMillis(200), 2.0, Duration.ofMinutes(1), 0.0, 0));
         assertThat(properties(List.of(channel("a", ChannelType.STOCK))).feed().retry())
                 .isEqualTo(FeedSettings.RETRY_DEFAULTS);
-    }
-
-    @Test
-    void aPageIsProdsmartsTwentyFiveItemsUnlessSetOtherwise() {
-        assertThat(properties(List.of(channel("a", ChannelType.STOCK))).feed().pageSize()).isEqualTo(25);
-        FeedSettings ten = new FeedSettings(Duration.ofSeconds(10), 10, Duration.ofSeconds(10), Duration.ofSeconds(1), null);
-        assertThat(new PollerProperties(null, 120, Duration.ofMinutes(1), ten, new ReconciliationSettings(true, "0 0 3 * * *"),
-                new LeaseSettings(Duration.ofSeconds(10))).feed().pageSize()).isEqualTo(10);
     }
 
     private static PollerProperties.Channel channel(String name, ChannelType type) {
@@ -63,7 +55,7 @@ class PollerPropertiesTest {
 
     private static PollerProperties properties(List<PollerProperties.Channel> channels) {
         return new PollerProperties(channels,
-                120, Duration.ofMinutes(1), new FeedSettings(Duration.ofSeconds(30), null,
+                120, Duration.ofMinutes(1), new FeedSettings(Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), null), new ReconciliationSettings(true, "0 0 3 * * *"),
                 new LeaseSettings(Duration.ofSeconds(10)));
     }

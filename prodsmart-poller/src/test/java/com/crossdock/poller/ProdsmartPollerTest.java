@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,8 @@ import com.crossdock.platform.poller.RecordEncoder;
 import com.crossdock.platform.vendor.AuthProperties;
 import com.crossdock.platform.vendor.VendorMetrics;
 import com.crossdock.platform.vendor.VendorPolicies;
+import com.crossdock.platform.vendor.VendorProperties;
+import com.crossdock.platform.vendor.VendorsProperties;
 import com.crossdock.platform.vendor.client.VendorClients;
 import com.crossdock.testing.TestKafka;
 import com.crossdock.testing.TestSchemaRegistry;
@@ -38,6 +41,7 @@ import com.crossdock.testkit.OwnEventLoops;
 import com.crossdock.testkit.SandboxControl;
 import com.crossdock.testkit.SandboxControl.Fault;
 import com.crossdock.testkit.SandboxServer;
+import com.crossdock.testkit.TestPolicies;
 import com.crossdock.testkit.Timeouts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -117,17 +121,19 @@ class ProdsmartPollerTest extends PollerTestSupport {
     void renewsTheTokenBeforeTheEndOfItsLifeWithoutWaitingForA401() {
         MutableClock clock = MutableClock.of(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        // the poller's own settings and policy (its budget is the sandbox's too), and a token life on the test's clock
-        VendorClients clients = new VendorClients(policies, WebClient.builder(), json, registry, clock);
         List<String> tokens = new CopyOnWriteArrayList<>();
-        ProdsmartClient client = new ProdsmartClient(new PollerBudget(clients, PollerConfiguration.VENDOR, PUBLISHED_LIMIT, registry, clock,
-                web -> web.filter((request, next) -> {
-                    String token = UriComponentsBuilder.fromUri(request.url()).build().getQueryParams().getFirst("access_token");
-                    if (token != null) {
-                        tokens.add(token);
-                    }
-                    return next.exchange(request);
-                })).feed());
+        // the poller's own settings and policy (its budget is the sandbox's too), a token life on the test's clock, and
+        // a filter of the WebClient the kit builds on, which sees each request as sent, authenticated
+        WebClient.Builder spied = WebClient.builder().filter((request, next) -> {
+            String token = UriComponentsBuilder.fromUri(request.url()).build().getQueryParams().getFirst("access_token");
+            if (token != null) {
+                tokens.add(token);
+            }
+            return next.exchange(request);
+        });
+        VendorClients clients = new VendorClients(policies, spied, json, registry, clock);
+        ProdsmartClient client = new ProdsmartClient(
+                new PollerBudget(clients, PollerConfiguration.VENDOR, PUBLISHED_LIMIT, registry, clock).feed());
         AuthProperties.ExchangeProperties exchange = policies.properties().forVendor(PollerConfiguration.VENDOR).auth().exchange();
         Duration renewAfter = exchange.life().minus(exchange.renewBefore());
 
@@ -231,15 +237,15 @@ class ProdsmartPollerTest extends PollerTestSupport {
                     .mapToObj(i -> Map.of("product-code", code(prefix, i), "stock", i)).toList());
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             PollerMetrics metrics = new PollerMetrics(registry, Clock.systemUTC(), PollerConfiguration.VENDOR);
-            // the company's policy, without reconciliation's share: this run need not wait two seconds a call
-            ProdsmartClient ownClient = new ProdsmartClient(new PollerBudget(clients, PollerConfiguration.VENDOR, PUBLISHED_LIMIT, registry,
-                    Clock.systemUTC(), web -> web.baseUrl(own.url("prodsmart"))).feed());
+            // the company's settings on this sandbox, without reconciliation's share: no wait of two seconds a call
+            ProdsmartClient ownClient = new ProdsmartClient(new PollerBudget(clientsOn(own.url("prodsmart"), registry),
+                    PollerConfiguration.VENDOR, PUBLISHED_LIMIT, registry, Clock.systemUTC()).feed());
             // the lease is held for the trigger and the first page, lost before the second
             AtomicInteger leaseChecks = new AtomicInteger();
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
                 ReconciliationRunner reconciliation = new ReconciliationRunner(
-                        new ProdsmartReconciliation(ownClient, router, json, properties.feed().pageSize()).passes(), encoder,
+                        new ProdsmartReconciliation(ownClient, router, json).passes(), encoder,
                         writer, () -> leaseChecks.incrementAndGet() <= 2, metrics, Clock.systemUTC(), executor);
 
                 String runId = reconciliation.trigger().orElseThrow();
@@ -249,7 +255,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
                         .filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId)).map(ArticleUpserted::getCode).toList();
                 List<String> stocked = stockOf(prefix).stream().filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId))
                         .map(StockChanged::getProductCode).toList();
-                int page = properties.feed().pageSize();
+                int page = ProdsmartClient.PAGE_SIZE;
                 assertThat(articles).as("the first page, and no more").hasSize(page).allMatch(code -> code.startsWith(prefix));
                 assertThat(stocked).as("the first page's stock, but for the two without").hasSize(page - 2)
                         .doesNotContain(code(prefix, 3), code(prefix, 7));
@@ -262,6 +268,19 @@ class ProdsmartPollerTest extends PollerTestSupport {
                 executor.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Clients with the company's vendor settings but the base URL {@code baseUrl}, as setting
+     * {@code crossdock.vendors.prodsmart.base-url} would give them.
+     */
+    private VendorClients clientsOn(String baseUrl, MeterRegistry registry) {
+        Map<String, VendorProperties> vendors = new HashMap<>(policies.properties().vendors());
+        vendors.put("company", policies.properties().forVendor(PollerConfiguration.VENDOR));
+        vendors.putAll(TestPolicies.properties(VendorsProperties.class, PollerConfiguration.VENDOR + ".base-config=company",
+                PollerConfiguration.VENDOR + ".base-url=" + baseUrl).vendors());
+        return new VendorClients(new VendorPolicies(new VendorsProperties(vendors), registry), WebClient.builder(), json,
+                registry, Clock.systemUTC());
     }
 
     /** Zero-padded, so that the sandbox's pages (in code order) hold 0 to 24, then 25 to 29. */

@@ -7,6 +7,7 @@ import com.crossdock.ingress.webhook.WebhookProvider;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.vendor.prodsmart.ProdsmartDates;
 import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
 import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import com.crossdock.vendor.prodsmart.ProdsmartPayloads;
@@ -38,19 +39,21 @@ class ProdsmartWebhookConfiguration {
     @Bean
     WebhookProvider prodsmartWebhooks(ProdsmartWebhookProperties settings, ProdsmartProperties company,
             Envelopes envelopes, ConsumerGroup ingressMapperGroup) {
-        ProdsmartPayloads payloads = new ProdsmartPayloads(company.timeZone());
+        // the company's dates, one reader for the bodies and the triggered-at header at the edge and in the mapper
+        ProdsmartDates dates = company.dates();
+        ProdsmartPayloads payloads = new ProdsmartPayloads(dates);
         return WebhookProvider.builder("prodsmart")
                 .authentication(WebhookAuthentication.hmac(settings.webhookSecret(), settings.signatureHeaders(),
                         settings.signatureEncodings()))
                 .deliveryId(RequestField.header(ProdsmartHeaders.WEBHOOK_UUID))
                 .eventType(RequestField.header(ProdsmartHeaders.TOPIC))
                 .freshness(new Freshness(RequestField.header(ProdsmartHeaders.TRIGGERED_AT),
-                        triggeredAt -> RawWebhook.triggeredAt(triggeredAt, company.timeZone()), settings.maxClockSkew()))
+                        triggeredAt -> RawWebhook.triggeredAt(triggeredAt, dates), settings.maxClockSkew()))
                 .rawTopic(Topics.PRODSMART_WEBHOOK_RAW)
                 // its own x-prodsmart-* headers; any signature header, configured or not, proves nothing once verified
                 .keptHeaders(header -> header.startsWith(ProdsmartHeaders.VENDOR_PREFIX) && !header.contains("hmac"))
                 .bodyCheck(new ProdsmartBodyCheck(payloads))
-                .mapper(new ProdsmartWebhookMapper(payloads, new ProdsmartEventMapper(envelopes, company), company.timeZone()))
+                .mapper(new ProdsmartWebhookMapper(payloads, new ProdsmartEventMapper(envelopes, company), dates))
                 .mapperGroup(ingressMapperGroup)
                 .build();
     }

@@ -1,11 +1,13 @@
 package com.crossdock.ingress.prodsmart;
 
-import java.time.ZoneId;
 import java.util.List;
+
+import com.crossdock.platform.events.CanonicalEvent;
 
 import com.crossdock.ingress.webhook.RawDelivery;
 import com.crossdock.ingress.webhook.WebhookMapper;
 import com.crossdock.vendor.prodsmart.InvalidPayloadException;
+import com.crossdock.vendor.prodsmart.ProdsmartDates;
 import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
 import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import com.crossdock.vendor.prodsmart.ProdsmartPayloads;
@@ -22,12 +24,12 @@ final class ProdsmartWebhookMapper implements WebhookMapper {
 
     private final ProdsmartPayloads payloads;
     private final ProdsmartEventMapper mapper;
-    private final ZoneId companyZone;
+    private final ProdsmartDates dates;
 
-    ProdsmartWebhookMapper(ProdsmartPayloads payloads, ProdsmartEventMapper mapper, ZoneId companyZone) {
+    ProdsmartWebhookMapper(ProdsmartPayloads payloads, ProdsmartEventMapper mapper, ProdsmartDates dates) {
         this.payloads = payloads;
         this.mapper = mapper;
-        this.companyZone = companyZone;
+        this.dates = dates;
     }
 
     @Override
@@ -37,10 +39,9 @@ final class ProdsmartWebhookMapper implements WebhookMapper {
             throw new InvalidPayloadException(ProdsmartHeaders.TRIGGERED_AT, "the raw record has no such header");
         }
         RawWebhook webhook = new RawWebhook(delivery.eventType(), delivery.deliveryId(),
-                RawWebhook.triggeredAt(triggeredAt, companyZone), delivery.correlationId(), delivery.body());
+                RawWebhook.triggeredAt(triggeredAt, dates), delivery.correlationId(), delivery.body());
         WebhookTopic topic = WebhookTopic.of(webhook.topic());
-        List<Event> events = mapper.map(webhook, topic, payloads.parse(topic, webhook.body())).stream()
-                .map(event -> new Event(event.topic(), event.key(), event.event())).toList();
+        List<CanonicalEvent> events = mapper.map(webhook, topic, payloads.parse(topic, webhook.body()));
         return topic.mapped() ? Mapping.of(topic.name(), events) : Mapping.keptRaw(topic.name());
     }
 }

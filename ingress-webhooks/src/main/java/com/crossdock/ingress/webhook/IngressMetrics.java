@@ -15,10 +15,10 @@ import io.micrometer.core.instrument.Timer;
 public final class IngressMetrics {
 
     public static final String RECEIVED = "crossdock.ingress.webhooks.received";
+    /** Durable, tagged {@code destination}: {@code kafka}, or {@code spool} while Kafka cannot take them. */
     public static final String ACCEPTED = "crossdock.ingress.webhooks.accepted";
     public static final String REJECTED = "crossdock.ingress.webhooks.rejected";
     public static final String DUPLICATES = "crossdock.ingress.webhooks.duplicates";
-    public static final String SPOOLED = "crossdock.ingress.webhooks.spooled";
     public static final String PUBLISH_LATENCY = "crossdock.ingress.webhooks.publish.latency";
     public static final String UNMAPPED = "crossdock.ingress.webhooks.unmapped";
     public static final String MAPPED = "crossdock.ingress.webhooks.mapped";
@@ -29,7 +29,6 @@ public final class IngressMetrics {
     private final String provider;
     private final Counter received;
     private final Counter duplicates;
-    private final Counter spooled;
     private final Counter acceptedToKafka;
     private final Counter acceptedToSpool;
     private final Timer latencyToKafka;
@@ -40,7 +39,6 @@ public final class IngressMetrics {
         this.provider = provider;
         this.received = registry.counter(RECEIVED, PROVIDER, provider);
         this.duplicates = registry.counter(DUPLICATES, PROVIDER, provider);
-        this.spooled = registry.counter(SPOOLED, PROVIDER, provider);
         this.acceptedToKafka = accepted("kafka");
         this.acceptedToSpool = accepted("spool");
         this.latencyToKafka = latency("kafka");
@@ -57,7 +55,6 @@ public final class IngressMetrics {
             acceptedToKafka.increment();
             latencyToKafka.record(latency);
         } else {
-            spooled.increment();
             acceptedToSpool.increment();
             latencyToSpool.record(latency);
         }

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.crossdock.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -34,12 +35,14 @@ public record IngressProperties(
     public record Dedupe(
             @DefaultValue("25h") Duration window,
             @DefaultValue("1000000") long maximumEntries,
-            Backoff retry) {
+            @NestedConfigurationProperty Backoff retry) {
 
         static final Backoff RETRY_DEFAULTS = Backoff.fixed(Duration.ofSeconds(5));
 
         public Dedupe {
-            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+            // giving up would keep readiness down for good
+            retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS)
+                    .requireNoAttemptLimit("crossdock.ingress.dedupe.retry.max-attempts").validated();
             if (window.compareTo(Duration.ofHours(24)) < 0) {
                 throw new IllegalArgumentException("crossdock.ingress.dedupe.window must be at least 24h, not " + window);
             }

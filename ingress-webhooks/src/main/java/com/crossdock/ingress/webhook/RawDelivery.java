@@ -1,9 +1,7 @@
 package com.crossdock.ingress.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -21,11 +19,6 @@ public record RawDelivery(String deliveryId, String eventType, Instant receivedA
 
     /** A kept request header's (last) value; null when the record has none. */
     public String header(String name) {
-        return header(headers, name);
-    }
-
-    static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return RawRecordHeaders.text(headers, name);
     }
 }

@@ -1,6 +1,12 @@
 package com.crossdock.ingress.webhook;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import com.crossdock.platform.kafka.DeadLetterHeaders;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The headers the ingress itself writes on a raw webhook record, next to the request headers a provider keeps
@@ -21,5 +27,24 @@ public final class RawRecordHeaders {
     public static final String EVENT_TYPE = "crossdock.event-type";
 
     private RawRecordHeaders() {
+    }
+
+    /** A header's (last) value as text; null when the record has none. */
+    public static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * When the webhook was received ({@link #RECEIVED_AT}); {@code otherwise} for a record without it or with one
+     * that does not parse (a record written by hand, or by an older version).
+     */
+    public static Instant receivedAt(Headers headers, Instant otherwise) {
+        String receivedAt = text(headers, RECEIVED_AT);
+        try {
+            return receivedAt != null ? Instant.parse(receivedAt) : otherwise;
+        } catch (DateTimeParseException e) {
+            return otherwise;
+        }
     }
 }

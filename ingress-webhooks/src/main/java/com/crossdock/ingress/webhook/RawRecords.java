@@ -2,7 +2,6 @@ package com.crossdock.ingress.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,13 +58,13 @@ final class RawRecords {
      * @throws InvalidWebhookException without a delivery id (permanent: the record goes to the dead letters)
      */
     RawDelivery read(ConsumerRecord<byte[], byte[]> record) {
-        String deliveryId = RawDelivery.header(record.headers(), provider.deliveryIdHeader());
+        String deliveryId = RawRecordHeaders.text(record.headers(), provider.deliveryIdHeader());
         if (deliveryId == null || deliveryId.isBlank()) {
             throw new InvalidWebhookException(provider.deliveryIdHeader(), "the raw record has no such header");
         }
-        String correlationId = RawDelivery.header(record.headers(), RawRecordHeaders.CORRELATION_ID);
-        return new RawDelivery(deliveryId, RawDelivery.header(record.headers(), provider.eventTypeHeader()),
-                receivedAt(record), correlationId == null ? "" : correlationId,
+        String correlationId = RawRecordHeaders.text(record.headers(), RawRecordHeaders.CORRELATION_ID);
+        return new RawDelivery(deliveryId, RawRecordHeaders.text(record.headers(), provider.eventTypeHeader()),
+                RawRecordHeaders.receivedAt(record.headers(), Instant.ofEpochMilli(record.timestamp())), correlationId == null ? "" : correlationId,
                 record.value() == null ? new byte[0] : record.value(), record.headers());
     }
 
@@ -75,15 +74,6 @@ final class RawRecords {
         }
         return (readBack.contains(name) || provider.keptHeaders().test(name))
                 && !provider.authentication().carries(name);
-    }
-
-    private static Instant receivedAt(ConsumerRecord<byte[], byte[]> record) {
-        String receivedAt = RawDelivery.header(record.headers(), RawRecordHeaders.RECEIVED_AT);
-        try {
-            return receivedAt != null ? Instant.parse(receivedAt) : Instant.ofEpochMilli(record.timestamp());
-        } catch (DateTimeParseException e) {
-            return Instant.ofEpochMilli(record.timestamp());
-        }
     }
 
     private static byte[] utf8(String value) {

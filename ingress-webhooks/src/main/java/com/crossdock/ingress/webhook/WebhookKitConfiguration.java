@@ -69,9 +69,8 @@ class WebhookKitConfiguration {
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingress-dedupe-rebuild-" + each.name());
             DedupeRebuilder rebuilder = new DedupeRebuilder(
                     () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    each.provider().rawTopic(), each.provider().deliveryIdHeader(), RawRecordHeaders.RECEIVED_AT,
-                    each.dedupe(), clock);
-            warmUps.put(each.name(), new DedupeWarmUp(rebuilder, each.dedupe(), properties.dedupe().retry()));
+                    each.provider().rawTopic(), each.provider().deliveryIdHeader(), each.dedupe(), clock);
+            warmUps.put(each.name(), new DedupeWarmUp(each.name(), rebuilder, each.dedupe(), properties.dedupe().retry()));
         }
         return new DedupeReadiness(warmUps);
     }
@@ -86,7 +85,7 @@ class WebhookKitConfiguration {
         for (Registered each : providers.all()) {
             byTopic.put(each.provider().rawTopic(), new SpoolSender.Memory(each.dedupe(), each.provider().deliveryIdHeader()));
         }
-        return new SpoolSender(sender, byTopic, RawRecordHeaders.RECEIVED_AT, clock);
+        return new SpoolSender(sender, byTopic, clock);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package com.crossdock.ingress.webhook;
 
 import java.util.List;
 
-import org.apache.avro.specific.SpecificRecord;
+import com.crossdock.platform.events.CanonicalEvent;
 
 /**
  * A provider's mapping from a raw delivery to canonical events, run by its {@link WebhookMapperStage}. Pure: a
@@ -15,23 +15,19 @@ public interface WebhookMapper {
 
     Mapping map(RawDelivery delivery);
 
-    /** One canonical event to publish: where, under which key, and what. */
-    record Event(String topic, String key, SpecificRecord event) {
-    }
-
     /**
      * @param eventType the delivery's event type as the metrics' {@code topic} tag: a bounded set of names (unknown
      *                  types folded into one), never the raw value a sender chose
      * @param events    what the delivery states; empty when it is kept raw
      * @param keptRaw   no canonical event states this event type yet: kept on the raw topic, and counted
      */
-    record Mapping(String eventType, List<Event> events, boolean keptRaw) {
+    record Mapping(String eventType, List<CanonicalEvent> events, boolean keptRaw) {
 
         public Mapping {
             events = List.copyOf(events);
         }
 
-        public static Mapping of(String eventType, List<Event> events) {
+        public static Mapping of(String eventType, List<CanonicalEvent> events) {
             return new Mapping(eventType, events, false);
         }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.events.EventPublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -77,8 +78,8 @@ final class WebhookMapperStage {
             return List.of();
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(mapping.events().size());
-        for (WebhookMapper.Event event : mapping.events()) {
-            sends.add(publisher.publish(event.topic(), event.key(), event.event()).toFuture());
+        for (CanonicalEvent event : mapping.events()) {
+            sends.add(publisher.publish(event).toFuture());
         }
         metrics.mapped(mapping.eventType(), mapping.events().size());
         log.atDebug().addKeyValue("provider", provider).addKeyValue("deliveryId", delivery.deliveryId())

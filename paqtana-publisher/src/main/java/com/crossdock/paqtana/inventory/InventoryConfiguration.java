@@ -7,15 +7,13 @@ import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.view.InventoryView;
 import com.crossdock.paqtana.view.ViewProgress;
 import com.crossdock.platform.kafka.ConsumerGroup;
-import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.kafka.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
@@ -26,8 +24,6 @@ import org.springframework.scheduling.support.CronTrigger;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class InventoryConfiguration {
-
-    private static final long MONTH_MS = 30L * 24 * 3600 * 1000;
 
     @Bean
     MasterInventoryPublisher masterInventoryPublisher(InventoryView view, ViewProgress progress,
@@ -49,13 +45,8 @@ class InventoryConfiguration {
     }
 
     @Bean
-    NewTopic masterInventoryDeadLetterTopic(CrossdockKafkaProperties kafka, ConsumerGroup paqtanaPublisherGroup) {
-        // dead letters wait for an operator: kept a month, like the consumers' dead-letter topics
-        return TopicBuilder.name(masterInventoryDeadLetters(paqtanaPublisherGroup))
-                .partitions(1)
-                .replicas(kafka.replicationFactor())
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(MONTH_MS))
-                .build();
+    NewTopic masterInventoryDeadLetterTopic(TopicDeclarations topics, ConsumerGroup paqtanaPublisherGroup) {
+        return topics.deadLetters(masterInventoryDeadLetters(paqtanaPublisherGroup));
     }
 
     /** The daily full push, in the configured zone; {@code -} disables it. */

@@ -28,6 +28,10 @@ public final class EventPublisher {
         this.template = template;
     }
 
+    public Mono<SendResult<Object, Object>> publish(CanonicalEvent event) {
+        return publish(event.topic(), event.key(), event.event());
+    }
+
     public Mono<SendResult<Object, Object>> publish(String topic, String key, SpecificRecord event) {
         ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, key, event);
         addEventHeaders(record.headers(), event);

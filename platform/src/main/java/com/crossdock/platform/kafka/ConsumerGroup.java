@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One consumer group, declared once as a bean: the platform creates its retry and dead-letter topics on each
- * source topic ({@link TopicDeclarations#consumerGroup}), and its listener takes its id and topics from the same
+ * source topic ({@link TopicDeclarations#consumerGroups}), and its listener takes its id and topics from the same
  * bean, so what is created and what is listened on cannot drift apart:
  *
  * <pre>{@code

@@ -10,14 +10,17 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Topics a service needs, created at start-up by Spring's KafkaAdmin when they do not exist yet: the canonical
- * topics, and the retry and dead-letter topics of every {@link ConsumerGroup} bean (the platform's
- * auto-configuration declares both).
+ * Topics a service needs, created at start-up by Spring's KafkaAdmin when they do not exist yet, each declared here
+ * once: the canonical topics and the retry and dead-letter topics of every {@link ConsumerGroup} bean (the platform's
+ * auto-configuration declares both), a kit's raw topics (the webhook kit's providers', a poller's), a poller's lease
+ * topic, and a dead-letter topic a service writes itself.
  */
 public final class TopicDeclarations {
 
     private static final long DAY = 24L * 3600 * 1000;
     private static final long WEEK = 7 * DAY;
+    /** Dead letters wait for an operator: kept a month. */
+    private static final long DEAD_LETTER_RETENTION = 30 * DAY;
 
     private final CrossdockKafkaProperties properties;
 
@@ -25,19 +28,30 @@ public final class TopicDeclarations {
         this.properties = properties;
     }
 
-    /** The canonical topics: master data and full-state topics are compacted; deltas and raw input are not. */
+    /**
+     * The canonical topics: master data and full-state topics are compacted; deltas are not. Raw input topics are
+     * declared by the kit that writes them ({@link #raw}).
+     */
     public KafkaAdmin.NewTopics canonical() {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.STOCK_CHANGED, false, WEEK),
                 topic(Topics.PRODUCTION_ORDER_CHANGED, true, WEEK),
                 topic(Topics.ORDER_PLACED, true, WEEK),
-                topic(Topics.ARTICLE_UPSERTED, true, WEEK),
-                topic(Topics.PRODSMART_WEBHOOK_RAW, false, WEEK));
+                topic(Topics.ARTICLE_UPSERTED, true, WEEK));
     }
 
-    /** Raw input topics (such as a webhook provider's): not compacted, kept a week like the canonical ones. */
+    /** Raw input topics (a webhook provider's, a poller's): not compacted, kept a week like the canonical ones. */
     public KafkaAdmin.NewTopics raw(Collection<String> topics) {
         return new KafkaAdmin.NewTopics(topics.stream().map(raw -> topic(raw, false, WEEK)).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * The lease topic of {@code vendor}'s pollers ({@link Topics#leaseTopic}): one partition, since whichever member
+     * of an account's lease group is assigned it is the account's one active poller.
+     */
+    public NewTopic lease(String vendor) {
+        return TopicBuilder.name(Topics.leaseTopic(vendor)).partitions(1).replicas(properties.replicationFactor())
+                .build();
     }
 
     /** The retry and dead-letter topics of consumer groups on each of their source topics. */
@@ -45,15 +59,17 @@ public final class TopicDeclarations {
         List<NewTopic> topics = new ArrayList<>();
         for (ConsumerGroup group : groups) {
             group.retryTopics().forEach(retry -> topics.add(topic(retry, false, WEEK)));
-            // dead letters wait for an operator: keep them a month
-            group.deadLetterTopics().forEach(dlt -> topics.add(topic(dlt, false, 30 * DAY)));
+            group.deadLetterTopics().forEach(dlt -> topics.add(deadLetters(dlt)));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    /** As {@link #consumerGroups}, for one group. */
-    public KafkaAdmin.NewTopics consumerGroup(ConsumerGroup group) {
-        return consumerGroups(List.of(group));
+    /**
+     * A dead-letter topic ({@link Topics#deadLetterTopic}), a consumer group's or one a service writes itself (what
+     * it could not send): not compacted, kept a month for an operator.
+     */
+    public NewTopic deadLetters(String topic) {
+        return topic(topic, false, DEAD_LETTER_RETENTION);
     }
 
     private NewTopic topic(String name, boolean compacted, long retentionMs) {

@@ -33,18 +33,17 @@ public final class BatchWriter {
     private final PollerMetrics metrics;
 
     /**
-     * @param retry          the waits while neither Kafka nor the spool takes a batch ({@code feed.retry}); without
-     *                       an attempt limit
-     * @param settingsPrefix where the vendor's poller settings bind ({@code crossdock.prodsmart}), for the message that
-     *                       refuses an attempt limit
+     * @param retry the waits while neither Kafka nor the spool takes a batch ({@code feed.retry}); an attempt limit is
+     *              refused where it is bound ({@link FeedSettings}) and would be ignored here: the batch exists nowhere
+     *              else
      */
     BatchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, Duration kafkaTimeout, Backoff retry,
-            String settingsPrefix, PollerMetrics metrics) {
+            PollerMetrics metrics) {
         this.sink = sink;
         this.spool = spool;
         this.drainer = drainer;
         this.kafkaTimeout = kafkaTimeout;
-        this.retry = retry.requireNoAttemptLimit(settingsPrefix + ".feed.retry.max-attempts").validated();
+        this.retry = retry.validated();
         this.metrics = metrics;
     }
 

@@ -2,6 +2,7 @@ package com.crossdock.platform.poller;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The only window in which a change can be lost is between the vendor's answer and the Kafka acknowledgement or
  * spool fsync of {@link BatchWriter}: the process dying there. It is kept to the source's {@code page} and the
- * encoding of one page (docs/poller-kit.md, docs/prodsmart-poller.md "Durability").
+ * encoding of one page (docs/poller-kit.md, docs/prodsmart-poller.md "Durability"). Nothing read is dropped, whatever
+ * the adapter does: an answer its {@code page} throws on is kept whole on the raw topic, with the reason.
  */
 final class FeedReader {
 
@@ -24,16 +26,19 @@ final class FeedReader {
 
     private final RecordEncoder encoder;
     private final BatchWriter writer;
+    private final RawItems raw;
     private final BooleanSupplier leaseActive;
     private final BooleanSupplier spoolEmpty;
     private final FeedSettings settings;
     private final PollerMetrics metrics;
     private final Clock clock;
 
-    FeedReader(RecordEncoder encoder, BatchWriter writer, BooleanSupplier leaseActive, BooleanSupplier spoolEmpty,
-            FeedSettings settings, PollerMetrics metrics, Clock clock) {
+    /** @param raw where an answer the source cannot turn into a page is kept */
+    FeedReader(RecordEncoder encoder, BatchWriter writer, RawItems raw, BooleanSupplier leaseActive,
+            BooleanSupplier spoolEmpty, FeedSettings settings, PollerMetrics metrics, Clock clock) {
         this.encoder = encoder;
         this.writer = writer;
+        this.raw = raw;
         this.leaseActive = leaseActive;
         this.spoolEmpty = spoolEmpty;
         this.settings = settings;
@@ -42,11 +47,11 @@ final class FeedReader {
     }
 
     /** Reads the channel once, if allowed, and returns how long to wait before the next read. */
-    <A> Duration readOnce(FeedSource<A> source) throws InterruptedException {
+    Duration readOnce(FeedSource source) throws InterruptedException {
         if (!leaseActive.getAsBoolean() || !spoolEmpty.getAsBoolean()) {
             return settings.recheckInterval();
         }
-        A answer;
+        byte[] answer;
         try {
             answer = source.fetch();
         } catch (RuntimeException failed) {
@@ -55,11 +60,32 @@ final class FeedReader {
             return settings.idleInterval();
         }
         long answeredAt = System.nanoTime();
-        Page page = source.page(answer, new FeedSource.Read(UUID.randomUUID().toString(), clock.instant()));
+        FeedSource.Read read = new FeedSource.Read(UUID.randomUUID().toString(), clock.instant());
+        Page page;
+        try {
+            page = source.page(answer, read);
+        } catch (RuntimeException unreadable) {
+            keepUnread(source, answer, read, unreadable);
+            metrics.persisted(source.channel(), Duration.ofNanos(System.nanoTime() - answeredAt));
+            return settings.idleInterval();
+        }
         writer.persist(page.records().stream().map(encoder::encode).toList());
         source.saved(page);
         metrics.persisted(source.channel(), Duration.ofNanos(System.nanoTime() - answeredAt));
         metrics.items(source.channel(), source.type(), page.items(), !page.full());
         return page.full() ? Duration.ZERO : settings.idleInterval();
+    }
+
+    /**
+     * The read may have been destructive: the answer exists only here. Kept whole, then the channel is read again
+     * after the idle interval; the source is not told the page was saved, since it never made one.
+     */
+    private void keepUnread(FeedSource source, byte[] answer, FeedSource.Read read, RuntimeException unreadable)
+            throws InterruptedException {
+        log.error("{} channel {} could not turn read {} into records; the answer goes to {} as received",
+                metrics.vendor(), source.channel(), read.id(), raw.topic(), unreadable);
+        Outgoing kept = raw.item(source.channel(), source.type(), answer == null ? new byte[0] : answer, read.id(),
+                "unreadable answer: " + unreadable);
+        writer.persist(List.of(encoder.encode(kept)));
     }
 }

@@ -19,14 +19,14 @@ final class FeedScheduler {
     private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
 
     private final FeedReader reader;
-    private final List<FeedSource<?>> sources;
+    private final List<FeedSource> sources;
     private final Duration idleInterval;
     private final Runnable warmUp;
     private final String vendor;
     private volatile ScheduledThreadPoolExecutor executor;
 
     /** @param warmUp runs once before the first read (connects the producer), so the first batch waits for nothing else */
-    FeedScheduler(FeedReader reader, List<FeedSource<?>> sources, Duration idleInterval, Runnable warmUp, String vendor) {
+    FeedScheduler(FeedReader reader, List<FeedSource> sources, Duration idleInterval, Runnable warmUp, String vendor) {
         this.reader = reader;
         this.sources = List.copyOf(sources);
         this.idleInterval = idleInterval;
@@ -52,7 +52,7 @@ final class FeedScheduler {
                 // the first batch then waits for Kafka itself, or goes to the spool
                 log.warn("Connecting to Kafka before the first {} read failed: {}", vendor, failed.toString());
             }
-            for (FeedSource<?> source : sources) {
+            for (FeedSource source : sources) {
                 if (!started.isShutdown()) {
                     started.execute(() -> run(started, source));
                 }
@@ -60,7 +60,7 @@ final class FeedScheduler {
         });
     }
 
-    private void run(ScheduledThreadPoolExecutor owner, FeedSource<?> source) {
+    private void run(ScheduledThreadPoolExecutor owner, FeedSource source) {
         Duration next = idleInterval;
         try {
             next = reader.readOnce(source);

@@ -10,11 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The feed's cadence and durability ({@code <vendor's prefix>.feed.*}): a full page is followed by the next read at
- * once, a shorter one by the idle interval; a read batch is in Kafka or the spool before the next read.
+ * once, a shorter one by the idle interval; a read batch is in Kafka or the spool before the next read. How long a
+ * full page is is a fact of the vendor's API, not a setting: the vendor's source says it ({@link Page#of}).
  *
  * @param idleInterval    wait after a page that was not full, before asking that channel again
- * @param pageSize        the vendor's page: a page this long is full, and the next read follows at once (no
- *                        kit default: the vendor's properties fill in their vendor's, e.g. Prodsmart's 25 per call)
  * @param kafkaTimeout    how long a batch may wait for Kafka's acknowledgement before it is spooled
  * @param recheckInterval how often a channel that may not read looks again: on a standby instance (another holds
  *                        the lease), or while the spool holds records
@@ -24,22 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        stay 0: the batch exists nowhere else
  */
 @ConfigurationPropertiesSource
-public record FeedSettings(@DefaultValue("10s") Duration idleInterval, Integer pageSize,
-        @DefaultValue("10s") Duration kafkaTimeout, @DefaultValue("1s") Duration recheckInterval,
-        @NestedConfigurationProperty Backoff retry) {
+public record FeedSettings(@DefaultValue("10s") Duration idleInterval, @DefaultValue("10s") Duration kafkaTimeout,
+        @DefaultValue("1s") Duration recheckInterval, @NestedConfigurationProperty Backoff retry) {
 
     public static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(30), 0.0, 0);
 
     public FeedSettings {
-        retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
-        if (pageSize != null && pageSize < 1) {
-            throw new IllegalArgumentException("feed.page-size must be at least 1, not " + pageSize);
-        }
-    }
-
-    /** These settings, with {@code vendorPageSize} where no page size is set. */
-    public FeedSettings orPageSize(int vendorPageSize) {
-        return pageSize != null ? this
-                : new FeedSettings(idleInterval, vendorPageSize, kafkaTimeout, recheckInterval, retry);
+        // the vendor's record embeds these settings under its prefix: Boot's bind failure names it
+        retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS)
+                .requireNoAttemptLimit("retry.max-attempts").validated();
     }
 }

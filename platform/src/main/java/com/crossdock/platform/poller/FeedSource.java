@@ -4,13 +4,12 @@ import java.time.Instant;
 
 /**
  * One channel of a vendor's feed, as the vendor adapter reads it: the kit calls {@link #fetch()} and
- * {@link #page(Object, Read)} on the channel's own thread, persists the page's records, calls {@link #saved(Page)},
+ * {@link #page(byte[], Read)} on the channel's own thread, persists the page's records, calls {@link #saved(Page)},
  * and reads again at once when the page was full, after the idle interval otherwise. It reads nothing while this
- * instance does not hold the lease or while the spool holds records.
- *
- * @param <A> the vendor's answer as received (bytes, so that even an unreadable answer can be kept)
+ * instance does not hold the lease or while the spool holds records. The answer is the bytes as received, so that
+ * even an answer nothing can read is kept.
  */
-public interface FeedSource<A> {
+public interface FeedSource {
 
     /** The channel's name: tags the metrics, names the log lines. */
     String channel();
@@ -24,17 +23,18 @@ public interface FeedSource<A> {
      * One call to the vendor, through the budget's client ({@link PollerBudget#feed()}). A failure is logged and the
      * channel is asked again after the idle interval.
      */
-    A fetch();
+    byte[] fetch();
 
     /**
      * The records that keep {@code answer}. Pure and quick: it runs between the vendor's answer and the records'
-     * acknowledgement, the one window in which a destructive read exists only in this process. It never throws for
-     * an answer it cannot read: it keeps it as received ({@link RawItems}), with the reason.
+     * acknowledgement, the one window in which a destructive read exists only in this process. An answer it cannot
+     * read it keeps as received ({@link RawItems}), with the reason; should it throw all the same, the kit keeps the
+     * whole answer on the raw topic with the exception as the reason, and reads on.
      *
      * @param read this read's id and time, from which the event ids derive: the same read encoded twice (a late
      *             acknowledgement, and the spool) gives the same ids
      */
-    Page page(A answer, Read read);
+    Page page(byte[] answer, Read read);
 
     /**
      * The page's records are in Kafka or the spool: a cursor-based source moves its cursor past them here, never

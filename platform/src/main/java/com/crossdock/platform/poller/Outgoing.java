@@ -2,6 +2,7 @@ package com.crossdock.platform.poller;
 
 import java.util.Map;
 
+import com.crossdock.platform.events.CanonicalEvent;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -10,8 +11,8 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public record Outgoing(String topic, String key, SpecificRecord event, byte[] raw, Map<String, String> headers) {
 
-    public static Outgoing event(String topic, String key, SpecificRecord event) {
-        return new Outgoing(topic, key, event, null, Map.of());
+    public static Outgoing event(CanonicalEvent event) {
+        return new Outgoing(event.topic(), event.key(), event.event(), null, Map.of());
     }
 
     public static Outgoing raw(String topic, String key, byte[] raw, Map<String, String> headers) {

@@ -12,7 +12,10 @@ public record Page(List<Outgoing> records, int items, boolean full) {
         records = List.copyOf(records);
     }
 
-    /** A page of {@code items} items, full when the vendor returned {@code pageSize} or more. */
+    /**
+     * A page of {@code items} items, full when the vendor returned {@code pageSize} or more: {@code pageSize} is the
+     * most the vendor's API answers in one call, as its document states (Prodsmart: 25).
+     */
     public static Page of(List<Outgoing> records, int items, int pageSize) {
         return new Page(records, items, items >= pageSize);
     }

@@ -10,7 +10,6 @@ import java.util.Objects;
  * @param vendor         the vendor: {@code crossdock.vendors.<vendor>} is the client and policy of every call; tags
  *                       every meter; names the lease topic and the admin path {@code /admin/<vendor>/reconciliation}
  * @param account        the vendor account this instance polls (a Prodsmart company): names the lease group
- * @param settingsPrefix where the vendor's poller settings bind ({@code crossdock.prodsmart}), for messages
  * @param raw            where what is read is kept as received
  * @param limit          the vendor's published limit per account, for the budget gauge
  * @param feed           the feed's cadence and durability
@@ -18,9 +17,8 @@ import java.util.Objects;
  * @param reconciliation when reconciliation runs
  * @param zone           the account's time zone: the reconciliation schedule runs in it
  */
-public record PollerDefinition(String vendor, String account, String settingsPrefix, RawItems raw,
-        PublishedLimit limit, FeedSettings feed, LeaseSettings lease, ReconciliationSettings reconciliation,
-        ZoneId zone) {
+public record PollerDefinition(String vendor, String account, RawItems raw, PublishedLimit limit, FeedSettings feed,
+        LeaseSettings lease, ReconciliationSettings reconciliation, ZoneId zone) {
 
     public PollerDefinition {
         Objects.requireNonNull(vendor, "vendor");

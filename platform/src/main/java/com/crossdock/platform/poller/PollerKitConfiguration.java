@@ -1,22 +1,22 @@
 package com.crossdock.platform.poller;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 
-import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
-import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
 import com.crossdock.platform.spool.SpoolConfiguration;
 import com.crossdock.platform.spool.SpoolDrainer;
 import com.crossdock.platform.vendor.client.VendorClients;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -56,8 +56,7 @@ public class PollerKitConfiguration {
     @Bean
     BatchWriter batchWriter(RecordSink sink, DurableSpool spool, SpoolDrainer drainer, PollerDefinition poller,
             PollerMetrics metrics) {
-        return new BatchWriter(sink, spool, drainer, poller.feed().kafkaTimeout(), poller.feed().retry(),
-                poller.settingsPrefix(), metrics);
+        return new BatchWriter(sink, spool, drainer, poller.feed().kafkaTimeout(), poller.feed().retry(), metrics);
     }
 
     @Bean(destroyMethod = "")
@@ -72,8 +71,8 @@ public class PollerKitConfiguration {
     FeedScheduler feedScheduler(PollerSources sources, RecordEncoder encoder, BatchWriter writer, PollerLease lease,
             DurableSpool spool, RawRecordSender sender, PollerDefinition poller, PollerMetrics metrics, Clock clock) {
         sources.feed().forEach(source -> metrics.channel(source.channel()));
-        FeedReader reader = new FeedReader(encoder, writer, lease::isActive, spool::isEmpty, poller.feed(), metrics,
-                clock);
+        FeedReader reader = new FeedReader(encoder, writer, poller.raw(), lease::isActive, spool::isEmpty, poller.feed(),
+                metrics, clock);
         return new FeedScheduler(reader, sources.feed(), poller.feed().idleInterval(),
                 () -> sender.warmUp(poller.raw().topic()), poller.vendor());
     }
@@ -95,13 +94,15 @@ public class PollerKitConfiguration {
         return new PollerLifecycle(lease, feed, reconciliation, poller.reconciliation(), poller.zone());
     }
 
+    /** The vendor's raw topic: kept a week, as every raw input. */
     @Bean
-    KafkaAdmin.NewTopics pollerTopics(CrossdockKafkaProperties kafka, PollerDefinition poller) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(poller.raw().topic()).partitions(kafka.partitions())
-                        .replicas(kafka.replicationFactor()).build(),
-                // one partition: whoever is assigned it is the account's one active poller
-                TopicBuilder.name(Topics.leaseTopic(poller.vendor())).partitions(1)
-                        .replicas(kafka.replicationFactor()).build());
+    KafkaAdmin.NewTopics pollerRawTopic(TopicDeclarations topics, PollerDefinition poller) {
+        return topics.raw(List.of(poller.raw().topic()));
+    }
+
+    /** One partition: whoever is assigned it is the account's one active poller. */
+    @Bean
+    NewTopic pollerLeaseTopic(TopicDeclarations topics, PollerDefinition poller) {
+        return topics.lease(poller.vendor());
     }
 }

@@ -36,11 +36,16 @@ public record RawItems(String topic, String headerPrefix) {
      * channel simply has no canonical event.
      */
     public Outgoing item(String channel, String type, String body, String batchId, String error) {
+        return item(channel, type, body.getBytes(StandardCharsets.UTF_8), batchId, error);
+    }
+
+    /** As {@link #item(String, String, String, String, String)}, for bytes as the vendor sent them. */
+    public Outgoing item(String channel, String type, byte[] body, String batchId, String error) {
         Map<String, String> headers = new HashMap<>(Map.of(channelHeader(), channel, channelTypeHeader(), type,
                 batchHeader(), batchId));
         if (error != null) {
             headers.put(mappingErrorHeader(), error);
         }
-        return Outgoing.raw(topic, channel, body.getBytes(StandardCharsets.UTF_8), headers);
+        return Outgoing.raw(topic, channel, body, headers);
     }
 }

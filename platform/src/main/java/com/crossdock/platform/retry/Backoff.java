@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.resilience4j.core.IntervalFunction;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -23,6 +24,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * @param jitter          randomization factor in [0, 1): each wait is drawn from {@code wait × (1 ± jitter)}
  * @param maxAttempts     attempts in all, the first included; 0 means no limit (retry until it works)
  */
+@ConfigurationPropertiesSource
 public record Backoff(Duration initialInterval, Double multiplier, Duration maxInterval, Double jitter,
         Integer maxAttempts) {
 
@@ -85,8 +87,9 @@ public record Backoff(Duration initialInterval, Double multiplier, Duration maxI
 
     /**
      * This backoff, if it sets no attempt limit: for a loop that must not give up because it holds what nothing
-     * else holds (the spool's drain, the poller's batch writer). {@code setting} is the max-attempts key, for the
-     * message.
+     * else holds (the spool's drain, the poller's batch writer, the dedupe warm-up). Called where the setting is
+     * bound, in the properties record's constructor, so that a wrong setting fails the binding and Boot's message
+     * names where it was bound; {@code setting} is the max-attempts key as far as the record knows it.
      */
     public Backoff requireNoAttemptLimit(String setting) {
         if (maxAttempts != null && maxAttempts != 0) {

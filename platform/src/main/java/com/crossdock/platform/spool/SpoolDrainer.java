@@ -39,7 +39,8 @@ public final class SpoolDrainer {
         this.spool = spool;
         this.sender = sender;
         this.interval = interval;
-        this.retry = retry.requireNoAttemptLimit("crossdock.spool.retry.max-attempts").validated();
+        // without an attempt limit (SpoolProperties refuses one): the drain never gives up on what the spool holds
+        this.retry = retry.validated();
     }
 
     /** Starts draining at once, then every interval. Starting a running drainer does nothing. */

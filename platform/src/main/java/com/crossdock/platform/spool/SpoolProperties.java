@@ -43,7 +43,8 @@ public record SpoolProperties(
     public static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 0.0, 0);
 
     public SpoolProperties {
-        retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS).validated();
+        retry = Objects.requireNonNullElse(retry, Backoff.UNSET).orElse(RETRY_DEFAULTS)
+                .requireNoAttemptLimit("crossdock.spool.retry.max-attempts").validated();
     }
 
     public SpoolOptions toOptions() {

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The vendor-call meters of DESIGN.md "Calling vendors", per vendor and operation. Resilience4j's own
@@ -35,6 +37,7 @@ public final class VendorMetrics {
 
     private final MeterRegistry registry;
     private final String vendor;
+    private final List<Runnable> requestListeners = new CopyOnWriteArrayList<>();
 
     VendorMetrics(MeterRegistry registry, String vendor) {
         this.registry = registry;
@@ -55,6 +58,12 @@ public final class VendorMetrics {
         Counter.builder(REQUESTS).description("Requests sent to the vendor, retries and token requests included")
                 .tags("vendor", vendor, "operation", operation)
                 .register(registry).increment();
+        requestListeners.forEach(Runnable::run);
+    }
+
+    /** {@code listener} runs for every request {@link #REQUESTS} counts, on the thread that sends it. */
+    void onRequest(Runnable listener) {
+        requestListeners.add(listener);
     }
 
     void retry(String operation) {

@@ -73,6 +73,15 @@ public final class VendorPolicy {
     }
 
     /**
+     * Runs {@code listener} for every request sent under the credential, as {@code crossdock.vendor.requests} counts
+     * them: every attempt of every call, token requests included, through the whole budget or any share of it. For
+     * a module's own view of the budget (the poller's budget gauge); keep it quick, it runs as the request goes out.
+     */
+    public void onRequest(Runnable listener) {
+        metrics.onRequest(listener);
+    }
+
+    /**
      * The policy of the budget share {@code crossdock.vendors.<name>.shares.<share>}: the same retry, breaker,
      * bulkhead and vendor limiter, and before the vendor's permit each attempt takes one of the share's.
      */

@@ -1,7 +1,6 @@
 package com.crossdock.platform.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,14 +43,6 @@ class BatchWriterTest {
         }
 
         assertThat(sends).as("three refused rounds, then Kafka took it").hasValue(4);
-    }
-
-    @Test
-    void refusesARetryThatWouldGiveUpOnABatchThatExistsNowhereElse() throws Exception {
-        try (DurableSpool spool = closedSpool()) {
-            assertThatThrownBy(() -> writer(record -> null, spool, RETRY.withMaxAttempts(5)))
-                    .hasMessageContaining("crossdock.acme.feed.retry.max-attempts must be 0");
-        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.crossdock.platform.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +11,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.SpoolOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +28,10 @@ import org.threeten.extra.MutableClock;
 /** The kit's cadence and save-before-next-read for one channel, with a fake source and a fake Kafka. */
 class FeedReaderTest {
 
-    private static final FeedSettings SETTINGS = new FeedSettings(Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
+    private static final FeedSettings SETTINGS = new FeedSettings(Duration.ofSeconds(10), Duration.ofSeconds(1),
             Duration.ofSeconds(1), null);
+    /** The fake vendor's page: two items. */
+    private static final int PAGE_SIZE = 2;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
@@ -101,14 +107,56 @@ class FeedReaderTest {
         assertThat(registry.get(PollerMetrics.LAG).tags("vendor", "acme", "channel", "orders").gauge().value()).isZero();
     }
 
-    private FeedReader reader(BooleanSupplier leaseActive, BooleanSupplier spoolEmpty) {
-        BatchWriter writer = KitFixtures.writer(KitFixtures.recordingSink(events), spool, SETTINGS.kafkaTimeout(),
-                SETTINGS.retry(), metrics);
-        return new FeedReader(KitFixtures.rawOnlyEncoder(), writer, leaseActive, spoolEmpty, SETTINGS, metrics, clock);
+    @Test
+    void keepsAnAnswerTheSourceThrowsOnWholeOnTheRawTopicWithTheReasonAndReadsOn() throws Exception {
+        source.answers.add(List.of("a", FakeSource.UNREADABLE));
+        source.answers.add(List.of("c"));
+        List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
+        FeedReader reader = reader(record -> {
+            sent.add(record);
+            return CompletableFuture.completedFuture(null);
+        });
+
+        assertThat(reader.readOnce(source)).as("a failed page: the idle interval").isEqualTo(SETTINGS.idleInterval());
+        assertThat(reader.readOnce(source)).isEqualTo(SETTINGS.idleInterval());
+
+        assertThat(source.fetches).as("the next read happens").isEqualTo(2);
+        assertThat(sent).hasSize(2);
+        ProducerRecord<byte[], byte[]> kept = sent.get(0);
+        assertThat(kept.topic()).isEqualTo(KitFixtures.RAW.topic());
+        assertThat(new String(kept.value(), StandardCharsets.UTF_8)).isEqualTo("a\n" + FakeSource.UNREADABLE);
+        assertThat(header(kept, KitFixtures.RAW.mappingErrorHeader())).contains("cannot read item " + FakeSource.UNREADABLE);
+        assertThat(header(kept, KitFixtures.RAW.channelHeader())).isEqualTo("orders");
+        assertThat(new String(sent.get(1).value(), StandardCharsets.UTF_8)).isEqualTo("c");
+        assertThat(events).as("only the page the source made is reported saved").containsExactly("saved 1");
     }
 
-    /** A channel whose answers are lists of item bodies, scripted; a read with nothing scripted fails. */
-    private final class FakeSource implements FeedSource<List<String>> {
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private FeedReader reader(BooleanSupplier leaseActive, BooleanSupplier spoolEmpty) {
+        return reader(KitFixtures.recordingSink(events), leaseActive, spoolEmpty);
+    }
+
+    private FeedReader reader(RecordSink sink) {
+        return reader(sink, () -> true, () -> true);
+    }
+
+    private FeedReader reader(RecordSink sink, BooleanSupplier leaseActive, BooleanSupplier spoolEmpty) {
+        BatchWriter writer = KitFixtures.writer(sink, spool, SETTINGS.kafkaTimeout(), SETTINGS.retry(), metrics);
+        return new FeedReader(KitFixtures.rawOnlyEncoder(), writer, KitFixtures.RAW, leaseActive, spoolEmpty, SETTINGS,
+                metrics, clock);
+    }
+
+    /**
+     * A channel whose answers are item bodies, one a line, scripted; a read with nothing scripted fails, and an answer
+     * holding {@link #UNREADABLE} makes {@code page} throw (an adapter bug).
+     */
+    private final class FakeSource implements FeedSource {
+
+        static final String UNREADABLE = "{oops";
 
         final Deque<List<String>> answers = new ArrayDeque<>();
         int fetches;
@@ -124,18 +172,24 @@ class FeedReaderTest {
         }
 
         @Override
-        public List<String> fetch() {
+        public byte[] fetch() {
             fetches++;
             if (answers.isEmpty()) {
                 throw new IllegalStateException("vendor down");
             }
-            return answers.poll();
+            return String.join("\n", answers.poll()).getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
-        public Page page(List<String> answer, Read read) {
-            return Page.of(answer.stream().map(item -> KitFixtures.RAW.item(channel(), type(), item, read.id(), null)).toList(),
-                    answer.size(), SETTINGS.pageSize());
+        public Page page(byte[] answer, Read read) {
+            String text = new String(answer, StandardCharsets.UTF_8);
+            List<String> items = text.isEmpty() ? List.of() : List.of(text.split("\n"));
+            return Page.of(items.stream().map(item -> {
+                if (item.equals(UNREADABLE)) {
+                    throw new IllegalArgumentException("cannot read item " + item);
+                }
+                return KitFixtures.RAW.item(channel(), type(), item, read.id(), null);
+            }).toList(), items.size(), PAGE_SIZE);
         }
 
         @Override

@@ -20,7 +20,7 @@ final class KitFixtures {
     static BatchWriter writer(RecordSink sink, DurableSpool spool, Duration kafkaTimeout, Backoff retry,
             PollerMetrics metrics) {
         SpoolDrainer drainer = new SpoolDrainer(spool, record -> null, Duration.ofSeconds(1), Backoff.fixed(Duration.ofSeconds(1)));
-        return new BatchWriter(sink, spool, drainer, kafkaTimeout, retry, "crossdock.acme", metrics);
+        return new BatchWriter(sink, spool, drainer, kafkaTimeout, retry, metrics);
     }
 
     /** For raw items only: an event to serialize fails the test. */

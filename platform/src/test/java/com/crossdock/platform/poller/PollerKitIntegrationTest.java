@@ -144,15 +144,15 @@ class PollerKitIntegrationTest {
 
         @Bean
         PollerDefinition pollerDefinition() {
-            return new PollerDefinition("acme", "north", "crossdock.acme", KitFixtures.RAW, new PublishedLimit(600, Duration.ofMinutes(1)),
-                    new FeedSettings(Duration.ofMillis(300), 2, Duration.ofSeconds(5), Duration.ofMillis(100), null),
+            return new PollerDefinition("acme", "north", KitFixtures.RAW, new PublishedLimit(600, Duration.ofMinutes(1)),
+                    new FeedSettings(Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(100), null),
                     new LeaseSettings(Duration.ofSeconds(6)), new ReconciliationSettings(false, "0 0 3 * * *"),
                     ZoneOffset.UTC);
         }
 
         @Bean
         PollerSources pollerSources(PollerBudget budget, JsonMapper json) {
-            FeedSource<JsonNode> orders = new FeedSource<>() {
+            FeedSource orders = new FeedSource() {
                 @Override
                 public String channel() {
                     return "orders";
@@ -164,12 +164,13 @@ class PollerKitIntegrationTest {
                 }
 
                 @Override
-                public JsonNode fetch() {
-                    return budget.feed().exchange("getOrders", web -> web.get().uri("/orders"), JsonNode.class).block();
+                public byte[] fetch() {
+                    return budget.feed().exchange("getOrders", web -> web.get().uri("/orders"), byte[].class).block();
                 }
 
                 @Override
-                public Page page(JsonNode answer, Read read) {
+                public Page page(byte[] body, Read read) {
+                    JsonNode answer = json.readTree(body);
                     return Page.of(answer.valueStream().map(item -> KitFixtures.RAW.item(channel(), type(), item.asString(), read.id(),
                             null)).toList(), answer.size(), 2);
                 }

@@ -3,7 +3,6 @@ package com.crossdock.platform.spool;
 import static com.crossdock.platform.spool.TestRecords.record;
 import static com.crossdock.platform.spool.TestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.crossdock.platform.retry.Backoff;
@@ -113,14 +112,6 @@ class SpoolDrainerTest {
         spool.close();
         spool = DurableSpool.open(SpoolOptions.defaults(dir));
         assertThat(spool.depth()).isEqualTo(4);
-    }
-
-    @Test
-    void refusesARetryThatWouldGiveUpOnWhatTheSpoolHolds() {
-        Backoff givingUp = RETRY.withMaxAttempts(3);
-
-        assertThatThrownBy(() -> new SpoolDrainer(spool, new RecordingSender(), Duration.ofSeconds(1), givingUp))
-                .hasMessageContaining("crossdock.spool.retry.max-attempts must be 0");
     }
 
     private void appendAll(List<SpoolRecord> records) throws IOException {

@@ -11,6 +11,7 @@ import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.Envelope;
 import com.crossdock.events.StockChangeKind;
 import com.crossdock.events.StockChanged;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.kafka.Topics;
 import tools.jackson.databind.JsonNode;
 

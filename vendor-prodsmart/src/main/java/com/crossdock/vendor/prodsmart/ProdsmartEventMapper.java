@@ -7,6 +7,7 @@ import com.crossdock.events.ChangeAction;
 import com.crossdock.events.Envelope;
 import com.crossdock.events.SourceSystem;
 import com.crossdock.events.TenantScope;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.Deleted;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.Movement;

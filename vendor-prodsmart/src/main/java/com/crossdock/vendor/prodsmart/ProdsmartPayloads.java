@@ -30,7 +30,12 @@ public final class ProdsmartPayloads {
     private final ProdsmartDates dates;
 
     public ProdsmartPayloads(ZoneId companyZone) {
-        this.dates = new ProdsmartDates(companyZone);
+        this(new ProdsmartDates(companyZone));
+    }
+
+    /** With the company's dates ({@link ProdsmartProperties#dates()}), shared with its other readers. */
+    public ProdsmartPayloads(ProdsmartDates dates) {
+        this.dates = dates;
     }
 
     public ProdsmartPayload parse(WebhookTopic topic, byte[] body) {

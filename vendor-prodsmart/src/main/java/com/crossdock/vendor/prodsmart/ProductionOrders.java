@@ -7,6 +7,7 @@ import com.crossdock.events.ChangeAction;
 import com.crossdock.events.Envelope;
 import com.crossdock.events.ProductionOrderChanged;
 import com.crossdock.events.ProductionOrderLine;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.OrderLine;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.ProductionOrder;

@@ -1,7 +1,6 @@
 package com.crossdock.vendor.prodsmart;
 
 import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * A verified Prodsmart webhook as the raw topic keeps it: the vendor's headers read and the body bytes exactly as
@@ -11,10 +10,13 @@ import java.time.ZoneId;
  */
 public record RawWebhook(String topic, String uuid, Instant triggeredAt, String correlationId, byte[] body) {
 
-    /** The {@code x-prodsmart-triggered-at} header is ISO-8601 like every Prodsmart date; read alike wherever it is. */
-    public static Instant triggeredAt(String header, ZoneId companyZone) {
+    /**
+     * The {@code x-prodsmart-triggered-at} header is ISO-8601 like every Prodsmart date; read alike wherever it is,
+     * with the company's {@code dates} ({@link ProdsmartProperties#dates()}).
+     */
+    public static Instant triggeredAt(String header, ProdsmartDates dates) {
         try {
-            return new ProdsmartDates(companyZone).parse(header);
+            return dates.parse(header);
         } catch (IllegalArgumentException e) {
             throw new InvalidPayloadException(ProdsmartHeaders.TRIGGERED_AT, "must be an ISO-8601 date");
         }

@@ -7,6 +7,7 @@ import com.crossdock.events.MovementAction;
 import com.crossdock.events.MovementType;
 import com.crossdock.events.StockChangeKind;
 import com.crossdock.events.StockChanged;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.Deleted;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.Movement;

@@ -15,6 +15,7 @@ import com.crossdock.events.ChangeAction;
 import com.crossdock.events.ProductionOrderChanged;
 import com.crossdock.events.StockChangeKind;
 import com.crossdock.events.StockChanged;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.sandbox.prodsmart.ProdsmartExamples;

@@ -10,11 +10,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
- * The webhook uuids seen within the window, each with the instant it was received. Bounded: an entry expires
- * when it is older than the window (counted from when the webhook was received, also for uuids rebuilt from
- * Kafka), and the size is capped. Each replica has its own memory; the canonical events' ids are derived
- * from the uuid, so a duplicate that another replica (or a restart before the rebuild) let through is still
- * one fact for every consumer.
+ * One provider's delivery ids seen within the window, each with the instant it was received. Bounded: an entry
+ * expires when it is older than the window (counted from when the webhook was received, also for ids rebuilt from
+ * Kafka), and the size is capped. Each replica has its own memory; the canonical events' ids are derived from the
+ * delivery id, so a duplicate that another replica (or a restart before the rebuild) let through is still one fact
+ * for every consumer.
  */
 public final class DedupeMemory {
 
@@ -28,29 +28,29 @@ public final class DedupeMemory {
         this.seen = Caffeine.newBuilder()
                 .maximumSize(maximumEntries)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(Expiry.<String, Instant>writing((uuid, receivedAt) -> remaining(receivedAt)))
+                .expireAfter(Expiry.<String, Instant>writing((deliveryId, receivedAt) -> remaining(receivedAt)))
                 .build();
     }
 
-    /** Takes the uuid for a webhook being stored now; false when it was seen before (a duplicate). */
-    public boolean claim(String uuid) {
-        return seen.asMap().putIfAbsent(uuid, clock.instant()) == null;
+    /** Takes the delivery id for a webhook being stored now; false when it was seen before (a duplicate). */
+    public boolean claim(String deliveryId) {
+        return seen.asMap().putIfAbsent(deliveryId, clock.instant()) == null;
     }
 
     /** Gives a claim back when the webhook could not be stored, so that a new delivery is not a "duplicate". */
-    public void release(String uuid) {
-        seen.invalidate(uuid);
+    public void release(String deliveryId) {
+        seen.invalidate(deliveryId);
     }
 
-    /** Remembers a uuid read back from Kafka (or the spool), unless it is already older than the window. */
-    public void remember(String uuid, Instant receivedAt) {
+    /** Remembers a delivery id read back from Kafka (or the spool), unless it is already older than the window. */
+    public void remember(String deliveryId, Instant receivedAt) {
         if (!remaining(receivedAt).isZero()) {
-            seen.asMap().putIfAbsent(uuid, receivedAt);
+            seen.asMap().putIfAbsent(deliveryId, receivedAt);
         }
     }
 
-    public boolean knows(String uuid) {
-        return seen.getIfPresent(uuid) != null;
+    public boolean knows(String deliveryId) {
+        return seen.getIfPresent(deliveryId) != null;
     }
 
     public long size() {

@@ -1,27 +1,25 @@
 package com.crossdock.ingress.webhook.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.crossdock.ingress.webhook.RawRecordHeaders;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the {@link DedupeMemory} from the raw topic, so that it survives a restart: reads every partition
+ * Rebuilds a provider's {@link DedupeMemory} from its raw topic, so that it survives a restart: reads every partition
  * from {@code now - window} (found with {@code offsetsForTimes}) up to the end offsets taken at the start, and
- * remembers the webhook uuid header of each record with its {@code crossdock.received-at}.
+ * remembers the delivery id header of each record with its {@code crossdock.received-at}.
  */
 public final class DedupeRebuilder {
 
@@ -31,22 +29,20 @@ public final class DedupeRebuilder {
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final String topic;
-    private final String uuidHeader;
-    private final String receivedAtHeader;
+    private final String deliveryIdHeader;
     private final DedupeMemory memory;
     private final Clock clock;
 
-    public DedupeRebuilder(Supplier<Consumer<byte[], byte[]>> consumers, String topic, String uuidHeader,
-            String receivedAtHeader, DedupeMemory memory, Clock clock) {
+    public DedupeRebuilder(Supplier<Consumer<byte[], byte[]>> consumers, String topic, String deliveryIdHeader,
+            DedupeMemory memory, Clock clock) {
         this.consumers = consumers;
         this.topic = topic;
-        this.uuidHeader = uuidHeader;
-        this.receivedAtHeader = receivedAtHeader;
+        this.deliveryIdHeader = deliveryIdHeader;
         this.memory = memory;
         this.clock = clock;
     }
 
-    /** Reads the window once; returns how many uuids it found. Throws when Kafka cannot be read. */
+    /** Reads the window once; returns how many delivery ids it found. Throws when Kafka cannot be read. */
     public int rebuild() {
         long from = clock.instant().minus(memory.window()).toEpochMilli();
         int found = 0;
@@ -64,15 +60,16 @@ public final class DedupeRebuilder {
             }
             while (behind(consumer, partitions, end)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    String uuid = header(record, uuidHeader);
-                    if (uuid != null) {
-                        memory.remember(uuid, receivedAt(record));
+                    String deliveryId = RawRecordHeaders.text(record.headers(), deliveryIdHeader);
+                    if (deliveryId != null) {
+                        memory.remember(deliveryId,
+                                RawRecordHeaders.receivedAt(record.headers(), Instant.ofEpochMilli(record.timestamp())));
                         found++;
                     }
                 }
             }
         }
-        log.info("Dedupe memory rebuilt from {}: {} webhook uuids of the last {}", topic, found, memory.window());
+        log.info("Dedupe memory rebuilt from {}: {} delivery ids of the last {}", topic, found, memory.window());
         return found;
     }
 
@@ -84,19 +81,5 @@ public final class DedupeRebuilder {
             }
         }
         return false;
-    }
-
-    private Instant receivedAt(ConsumerRecord<byte[], byte[]> record) {
-        String receivedAt = header(record, receivedAtHeader);
-        try {
-            return receivedAt != null ? Instant.parse(receivedAt) : Instant.ofEpochMilli(record.timestamp());
-        } catch (DateTimeParseException e) {
-            return Instant.ofEpochMilli(record.timestamp());
-        }
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

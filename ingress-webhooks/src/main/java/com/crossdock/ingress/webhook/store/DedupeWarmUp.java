@@ -8,19 +8,20 @@ import com.crossdock.platform.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@link DedupeRebuilder} in the background at start-up, again and again (waiting as the {@code retry}
- * backoff says) until Kafka can be read, and keeps the readiness probe OUT_OF_SERVICE until it is done (it is
- * part of the readiness group). A webhook that arrives meanwhile is still accepted: Prodsmart never retries, so
- * refusing it would lose it, and the uuid-derived event ids make a duplicate harmless downstream.
+ * Rebuilds one provider's {@link DedupeMemory} from its raw topic ({@link DedupeRebuilder}) on a thread of its own
+ * ({@code ingress-dedupe-rebuild-<provider>}), again and again (waiting as the {@code retry} backoff says) until
+ * Kafka can be read. The readiness contributor {@code dedupeMemory} starts and stops it with the service and stays
+ * OUT_OF_SERVICE until every provider's is {@link #done()}. A webhook that arrives meanwhile is still accepted:
+ * Prodsmart never retries, so refusing it would lose it, and the event ids derived from the delivery id make a
+ * duplicate harmless downstream.
  */
-public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
+public final class DedupeWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(DedupeWarmUp.class);
 
+    private final String provider;
     private final DedupeRebuilder rebuilder;
     private final DedupeMemory memory;
     private final Backoff retry;
@@ -28,30 +29,34 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Thread thread;
 
-    /** {@code retry} has no attempt limit: giving up would keep readiness down for good. */
-    public DedupeWarmUp(DedupeRebuilder rebuilder, DedupeMemory memory, Backoff retry) {
+    /**
+     * @param provider the webhook provider whose memory this is: names the thread
+     * @param retry    without an attempt limit (IngressProperties refuses one): giving up would keep readiness down
+     *                 for good
+     */
+    public DedupeWarmUp(String provider, DedupeRebuilder rebuilder, DedupeMemory memory, Backoff retry) {
+        this.provider = provider;
         this.rebuilder = rebuilder;
         this.memory = memory;
-        this.retry = retry.requireNoAttemptLimit("crossdock.ingress.dedupe.retry.max-attempts").validated();
+        this.retry = retry.validated();
     }
 
-    @Override
     public void start() {
-        Thread worker = new Thread(this::rebuildUntilDone, "ingress-dedupe-rebuild");
+        Thread worker = new Thread(this::rebuildUntilDone, "ingress-dedupe-rebuild-" + provider);
         worker.setDaemon(true);
         thread = worker;
         worker.start();
     }
 
-    /** True once the memory holds every uuid Kafka had in the window at start-up. */
+    /** True once the memory holds every delivery id Kafka had in the window at start-up. */
     public boolean done() {
         return done.getCount() == 0;
     }
 
-    @Override
+    /** This provider's part of the readiness contributor: UP with the ids remembered once done. */
     public Health health() {
         return done() ? Health.up().withDetail("remembered", memory.size()).build()
-                : Health.outOfService().withDetail("dedupe", "rebuilding the webhook uuid memory from Kafka").build();
+                : Health.outOfService().withDetail("dedupe", "rebuilding the delivery-id memory from Kafka").build();
     }
 
     private void rebuildUntilDone() {
@@ -66,7 +71,7 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
                 } catch (RuntimeException e) {
                     // whatever went wrong, readiness must not stay down for good: try again
                     wait = waits.next();
-                    log.warn("Dedupe memory rebuild failed, retrying in {}: {}", wait, e.toString());
+                    log.warn("Dedupe memory rebuild of {} failed, retrying in {}: {}", provider, wait, e.toString());
                 }
                 stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -75,7 +80,6 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
         }
     }
 
-    @Override
     public void stop() {
         stopping.countDown();
         Thread worker = thread;
@@ -83,10 +87,5 @@ public final class DedupeWarmUp implements SmartLifecycle, HealthIndicator {
             worker.interrupt();
         }
         thread = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
     }
 }

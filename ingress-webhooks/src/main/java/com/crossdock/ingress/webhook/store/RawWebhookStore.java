@@ -17,8 +17,8 @@ import reactor.core.scheduler.Schedulers;
  * in Kafka with acks=all when the broker acknowledges within the ack timeout, otherwise fsync'd in the local
  * {@link DurableSpool}, which the spool drainer empties into Kafka, in order, once it is back. While the
  * spool holds anything, new webhooks are spooled too, so they stay behind the ones waiting.
- * A send that timed out may still reach Kafka later, next to its spooled copy: the uuid-derived event ids make
- * that duplicate harmless downstream.
+ * A send that timed out may still reach Kafka later, next to its spooled copy: the event ids derived from the
+ * delivery id make that duplicate harmless downstream.
  */
 public final class RawWebhookStore {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.crossdock.ingress.webhook.RawRecordHeaders;
 import com.crossdock.platform.retry.Backoff;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Readiness waits for the dedupe memory: OUT_OF_SERVICE while Kafka cannot be read, UP once it was. */
@@ -46,6 +46,8 @@ class DedupeWarmUpTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(attempts.get()).isGreaterThan(2));
         assertThat(warmUp.done()).isFalse();
         assertThat(warmUp.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("each provider's rebuild on a thread of its own").contains("ingress-dedupe-rebuild-acme");
     }
 
     @Test
@@ -71,24 +73,14 @@ class DedupeWarmUpTest {
         assertThat(memory.knows("before-window")).isFalse();
     }
 
-    @Test
-    void refusesARetryThatWouldGiveUpAndKeepReadinessDownForGood() {
-        warmUp = warmUp(0);
-        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(0), TOPIC, "uuid", "received-at", memory,
-                Clock.systemUTC());
-
-        assertThatThrownBy(() -> new DedupeWarmUp(rebuilder, memory, Backoff.fixed(Duration.ofSeconds(5)).withMaxAttempts(3)))
-                .hasMessageContaining("crossdock.ingress.dedupe.retry.max-attempts must be 0");
-    }
-
     /**
      * A Kafka that times out {@code failures} times, then answers with a one-partition raw topic: offset 0 is
      * older than the window, offset 1 is in it (as {@code offsetsForTimes} says) and offset 2 has no uuid.
      */
     private DedupeWarmUp warmUp(int failures) {
-        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(failures), TOPIC, "uuid", "received-at", memory,
+        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(failures), TOPIC, "uuid", memory,
                 Clock.systemUTC());
-        return new DedupeWarmUp(rebuilder, memory, Backoff.fixed(Duration.ofMillis(50)));
+        return new DedupeWarmUp("acme", rebuilder, memory, Backoff.fixed(Duration.ofMillis(50)));
     }
 
     private Consumer<byte[], byte[]> consumer(int failures) {
@@ -117,7 +109,7 @@ class DedupeWarmUpTest {
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(TOPIC, 0, offset, null, new byte[0]);
         if (uuid != null) {
             record.headers().add("uuid", uuid.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("received-at", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(RawRecordHeaders.RECEIVED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

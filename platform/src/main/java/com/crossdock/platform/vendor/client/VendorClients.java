@@ -3,7 +3,6 @@ package com.crossdock.platform.vendor.client;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Consumer;
 
 import com.crossdock.platform.vendor.AuthProperties;
 import com.crossdock.platform.vendor.VendorPolicies;
@@ -39,22 +38,15 @@ public class VendorClients {
         this.clock = clock;
     }
 
-    /** The client of {@code vendor}, built once and shared, so that all its calls share one token. */
-    public VendorClient client(String vendor) {
-        return clients.computeIfAbsent(vendor, name -> create(name, web -> {
-        }));
-    }
-
     /**
-     * A new client of {@code vendor}, whose WebClient {@code customizer} adjusts after the kit has set it up
-     * (a filter that counts requests for a module's own gauge; a test's base URL). Its filters see every request
-     * as sent, authenticated, token exchanges included. The client has a token of its own.
+     * The client of {@code vendor}, built once and shared, so that all its calls share one token. What its requests
+     * cost is on its policy ({@link VendorPolicy#onRequest}, {@code crossdock.vendor.requests}).
      */
-    public VendorClient client(String vendor, Consumer<WebClient.Builder> customizer) {
-        return create(vendor, customizer);
+    public VendorClient client(String vendor) {
+        return clients.computeIfAbsent(vendor, this::create);
     }
 
-    private VendorClient create(String vendor, Consumer<WebClient.Builder> customizer) {
+    private VendorClient create(String vendor) {
         VendorProperties settings = policies.properties().forVendor(vendor);
         VendorPolicy policy = policies.forVendor(vendor);
         WebClient.Builder web = builder.clone();
@@ -65,13 +57,12 @@ public class VendorClients {
             int bytes = Math.toIntExact(settings.maxInMemorySize().toBytes());
             web.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(bytes));
         }
-        customizer.accept(web);
         AuthProperties auth = settings.auth();
         // the token exchange goes out on the same WebClient, but without the authentication it provides
         Credentials credentials = auth.style() == AuthProperties.Style.TOKEN_EXCHANGE
                 ? new ExchangedToken(vendor, auth, web.clone().build(), policy, clock, registry)
                 : FixedCredentials.of(vendor, auth);
-        // outermost, so that the customizer's filters see each request as it is sent
+        // outermost, so that the builder's own filters see each request as it is sent, authenticated
         WebClient authenticated = web.filters(filters -> filters.add(0, authentication(credentials))).build();
         return new VendorClient(vendor, authenticated, policy, credentials, json, null);
     }
