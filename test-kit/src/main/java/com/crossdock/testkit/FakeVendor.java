@@ -2,6 +2,7 @@ package com.crossdock.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,7 @@ public final class FakeVendor implements AutoCloseable {
     private final Map<String, Queue<Reply>> scriptByPath = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
+    private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final LoopResources loops = LoopResources.create("fake-vendor", 1, true);
@@ -99,6 +101,11 @@ public final class FakeVendor implements AutoCloseable {
         return List.copyOf(arrivalNanos);
     }
 
+    /** The wall-clock time each request arrived, for rules stated in wall-clock time (a vendor's "blocked until"). */
+    public List<Instant> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** Every request so far, in the order they arrived. */
     public List<Received> received() {
         return List.copyOf(received);
@@ -122,6 +129,7 @@ public final class FakeVendor implements AutoCloseable {
 
     private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         arrivalNanos.add(System.nanoTime());
+        arrivals.add(Instant.now());
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         Queue<Reply> forPath = scriptByPath.get(new Received("", request.uri(), Map.of(), "").path());
         Reply scripted = forPath == null || forPath.isEmpty() ? script.poll() : forPath.poll();
