@@ -73,9 +73,9 @@ final class DltReplayCommand implements Callable<Integer> {
                 KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(request.positionGroup());
                 KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             kafka.requireTopic(topic);
-            if (!kafka.topics().contains(request.retryTopic())) {
+            if (!kafka.topics().contains(request.target())) {
                 throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, "group " + group + " has no retry topic "
-                        + request.retryTopic() + ": a group listens on its source and retry topics (its ConsumerGroup declaration)");
+                        + request.target() + ": a group listens on its source and retry topics (its ConsumerGroup declaration)");
             }
             if (!dryRun) {
                 kafka.ensureTopic(request.parkedTopic());
@@ -95,7 +95,7 @@ final class DltReplayCommand implements Callable<Integer> {
 
     private int report(PrintWriter out, ReplayRequest request, ReplayResult result) {
         out.printf("%s %s: %d matched, %d %s to %s, %d %s to %s%n", dryRun ? "dry run of replay" : "replay", result.replayId(),
-                result.matched(), result.replayed(), dryRun ? "would be replayed" : "replayed", request.retryTopic(),
+                result.matched(), result.replayed(), dryRun ? "would be replayed" : "replayed", request.target(),
                 result.parked(), dryRun ? "would be parked" : "parked", request.parkedTopic());
         out.flush();
         if (result.error() != null) {
