@@ -159,9 +159,8 @@ final class WebhookIntake {
         WebhookAuthentication authentication = provider.authentication();
         authentication.require(authentication.verify(headers, body, fields),
                 (rejection, detail, field) -> reject(rejection, detail, field, correlationId));
-        boolean keep = provider.keepVerified();
         try {
-            if (!keep) {
+            if (!provider.keepVerified()) {
                 fields.requireReadable();
             }
             String eventType = provider.eventType().read(headers, fields);
@@ -169,14 +168,11 @@ final class WebhookIntake {
             boolean derived = false;
             String id = provider.deliveryId().read(headers, fields);
             if (id == null || !SANE_ID.matcher(id).matches()) {
-                if (!keep) {
-                    throw reject(provider.deliveryId().missing(),
-                            "a delivery id (1-128 of A-Z a-z 0-9 . _ : -) is required", provider.deliveryId().name(),
-                            correlationId);
-                }
+                quarantined = quarantineOrRefuse(Quarantine.NO_DELIVERY_ID, provider.deliveryId().missing(),
+                        "a delivery id (1-128 of A-Z a-z 0-9 . _ : -) is required", provider.deliveryId().name(),
+                        correlationId);
                 id = WebhookProvider.derivedId(eventType, body);
                 derived = true;
-                quarantined = Quarantine.NO_DELIVERY_ID;
             }
             Instant receivedAt = clock.instant();
             if (provider.freshness().isPresent()) {
@@ -210,31 +206,33 @@ final class WebhookIntake {
     private String staleness(Freshness freshness, HttpHeaders headers, BodyFields fields, Instant now,
             String correlationId) {
         RequestField field = freshness.field();
-        boolean keep = provider.keepVerified();
         String value = field.read(headers, fields);
         if (value == null) {
-            if (keep) {
-                return Quarantine.NO_SENDING_TIME;
-            }
-            throw reject(field.missing(), "is required", field.name(), correlationId);
+            return quarantineOrRefuse(Quarantine.NO_SENDING_TIME, field.missing(), "is required", field.name(),
+                    correlationId);
         }
         Instant sent;
         try {
             sent = freshness.reader().apply(value);
         } catch (IllegalArgumentException | DateTimeException e) {
-            if (keep) {
-                return Quarantine.NO_SENDING_TIME;
-            }
-            throw reject(field.missing(), "could not be read as a date", field.name(), correlationId);
-        }
-        if (Duration.between(sent, now).abs().compareTo(freshness.maxClockSkew()) > 0) {
-            if (keep) {
-                return Quarantine.STALE;
-            }
-            throw reject(Rejection.STALE, "the webhook was sent more than " + freshness.maxClockSkew() + " from now",
+            return quarantineOrRefuse(Quarantine.NO_SENDING_TIME, field.missing(), "could not be read as a date",
                     field.name(), correlationId);
         }
+        if (Duration.between(sent, now).abs().compareTo(freshness.maxClockSkew()) > 0) {
+            return quarantineOrRefuse(Quarantine.STALE, Rejection.STALE,
+                    "the webhook was sent more than " + freshness.maxClockSkew() + " from now", field.name(),
+                    correlationId);
+        }
         return null;
+    }
+
+    /** {@code reason} for a provider that keeps every verified delivery; for any other, throws the refusal. */
+    private String quarantineOrRefuse(String reason, Rejection rejection, String detail, String field,
+            String correlationId) {
+        if (provider.keepVerified()) {
+            return reason;
+        }
+        throw reject(rejection, detail, field, correlationId);
     }
 
     private ErrorResponseException tooLarge(String correlationId) {
