@@ -2,6 +2,7 @@ package com.crossdock.ingress;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.crossdock.ingress.prodsmart.ProdsmartWebhookProperties;
@@ -67,6 +68,9 @@ class IngressPropertiesTest {
             assertThat(prodsmart.signatureHeaders()).extracting(h -> h.name())
                     .containsExactly("x-prodsmart-hmac-sha256", "x-prodsmart-hmac-sha1");
             assertThat(prodsmart.signatureHeaders()).extracting(h -> h.prefix()).containsOnly("");
+            // either header, either HMAC: the document's example has an HMAC-SHA1 in x-prodsmart-hmac-sha256
+            assertThat(prodsmart.signatureHeaders()).extracting(h -> h.algorithms())
+                    .containsOnly(List.of("HmacSHA1", "HmacSHA256"));
             assertThat(prodsmart.signatureEncodings())
                     .containsExactlyInAnyOrder(SignatureEncoding.HEX, SignatureEncoding.BASE64);
             assertThat(prodsmart.toString()).doesNotContain("very-secret");

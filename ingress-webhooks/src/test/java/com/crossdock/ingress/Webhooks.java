@@ -1,6 +1,7 @@
 package com.crossdock.ingress;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,10 +35,23 @@ final class Webhooks {
     WebTestClient.ResponseSpec post(String topic, byte[] body, String uuid, Instant triggeredAt, Algorithm algorithm) {
         Map<String, String> headers = new ProdsmartWebhookSigner(secret, algorithm)
                 .headers(topic, body, UUID.fromString(uuid), triggeredAt);
+        return post(headers, body, "corr-" + uuid);
+    }
+
+    /** A signed delivery, triggered now, without {@code x-prodsmart-webhook-uuid}. */
+    WebTestClient.ResponseSpec postWithoutUuid(String topic, byte[] body) {
+        Map<String, String> headers = new HashMap<>(new ProdsmartWebhookSigner(secret, Algorithm.HMAC_SHA1_HEX_IN_SHA256_HEADER)
+                .headers(topic, body, UUID.randomUUID(), Instant.now()));
+        headers.remove(ProdsmartWebhookSigner.WEBHOOK_UUID_HEADER);
+        return post(headers, body, "corr-" + newUuid());
+    }
+
+    /** {@code headers} as given (a test removes or changes one), signed or not. */
+    WebTestClient.ResponseSpec post(Map<String, String> headers, byte[] body, String correlationId) {
         return web.post().uri(PATH)
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> headers.forEach(h::set))
-                .header("X-Correlation-Id", "corr-" + uuid)
+                .header("X-Correlation-Id", correlationId)
                 .bodyValue(body)
                 .exchange();
     }

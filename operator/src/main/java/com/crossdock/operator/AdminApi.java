@@ -26,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  * GET  /v1/dlt                       dlt list --json
  * GET  /v1/dlt/{topic}               dlt show {topic}
  * POST /v1/dlt/{topic}/replay        dlt replay {topic} (operator: the X-Operator header, prefixed "api:")
+ * POST /v1/quarantine/{topic}/release  quarantine release {topic} (operator as for a replay)
  * GET  /v1/tap/{topic}               tap {topic} (--max-records 1000 unless given; never --follow)
  * </pre>
  */
@@ -92,6 +93,9 @@ final class AdminApi implements AutoCloseable {
         } else if (method.equals("POST") && path.length == 3 && path[0].equals("dlt") && path[2].equals("replay")) {
             String who = exchange.getRequestHeaders().getFirst("X-Operator");
             args.addAll(List.of("dlt", "replay", path[1], "--operator=api:" + (who == null ? "unknown" : who)));
+        } else if (method.equals("POST") && path.length == 3 && path[0].equals("quarantine") && path[2].equals("release")) {
+            String who = exchange.getRequestHeaders().getFirst("X-Operator");
+            args.addAll(List.of("quarantine", "release", path[1], "--operator=api:" + (who == null ? "unknown" : who)));
         } else if (method.equals("GET") && path.length == 2 && path[0].equals("tap")) {
             args.addAll(List.of("tap", path[1]));
             String query = exchange.getRequestURI().getRawQuery();

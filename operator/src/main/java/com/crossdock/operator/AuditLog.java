@@ -9,7 +9,10 @@ import com.crossdock.platform.kafka.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Every replay run, on {@code crossdock.operator-audit.v1} as JSON, keyed by replay id: who, what filter, how many. */
+/**
+ * Every replay or release run, on {@code crossdock.operator-audit.v1} as JSON, keyed by replay id: who, what filter,
+ * how many ({@code retryTopic}: where the records went, the raw topic for a release).
+ */
 final class AuditLog {
 
     /** The audit record's JSON value. */
@@ -23,8 +26,8 @@ final class AuditLog {
 
     static void record(KafkaAccess kafka, Producer<byte[], byte[]> producer, ReplayRequest request, ReplayResult result, Instant time) {
         kafka.ensureTopic(Topics.OPERATOR_AUDIT);
-        ReplayAudit audit = new ReplayAudit("dlt-replay", request.replayId(), request.operator(), time, request.deadLetterTopic(),
-                request.group(), request.retryTopic(), request.parkedTopic(), request.filter().describe(), request.maxCount(),
+        ReplayAudit audit = new ReplayAudit(request.isRelease() ? "quarantine-release" : "dlt-replay", request.replayId(), request.operator(), time, request.deadLetterTopic(),
+                request.group(), request.target(), request.parkedTopic(), request.filter().describe(), request.maxCount(),
                 request.rate(), request.maxReplays(), result.matched(), result.replayed(), result.parked(), result.complete(),
                 result.error());
         byte[] value = RecordJson.JSON.writeValueAsBytes(audit);

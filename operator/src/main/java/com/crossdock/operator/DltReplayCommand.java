@@ -28,24 +28,14 @@ final class DltReplayCommand implements Callable<Integer> {
     @Option(names = "--group", required = true, description = "The consumer group that failed the records")
     String group;
 
-    @Option(names = "--max-count", defaultValue = "0", description = "Send at most this many records in this run (0: all)")
-    long maxCount;
-
-    @Option(names = "--rate", defaultValue = "0", description = "At most this many records per second (0: unthrottled)")
-    double rate;
-
-    @Option(names = "--dry-run", description = "Show what would be sent and why it failed; send and commit nothing")
-    boolean dryRun;
+    @Mixin
+    SendOptions send;
 
     @Option(names = "--max-replays", defaultValue = "3", description = "Park a record replayed this many times already (default ${DEFAULT-VALUE})")
     int maxReplays;
 
     @Option(names = "--replay-id", description = "Resume or name a replay (default: derived from topic, group and filter)")
     String replayId;
-
-    @Option(names = "--operator", defaultValue = "${env:CROSSDOCK_OPERATOR:-${sys:user.name}}",
-            description = "Who replays, for the audit (env CROSSDOCK_OPERATOR, default the OS user)")
-    String operator;
 
     @Mixin
     FilterOptions filterOptions;
@@ -59,25 +49,27 @@ final class DltReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RecordFilter filter = filterOptions.filter();
-        if (maxCount < 0 || rate < 0 || maxReplays < 0) {
-            throw new OperatorException(ExitCodes.USAGE, "--max-count, --rate and --max-replays must not be negative");
+        send.validate();
+        if (maxReplays < 0) {
+            throw new OperatorException(ExitCodes.USAGE, "--max-replays must not be negative");
         }
         if (!Topics.isDeadLetterTopicOf(topic, group)) {
             throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, "group " + group + " has no dead letters on "
                     + topic + " (a group's dead-letter topic is " + Topics.deadLetterTopic("<topic>", group) + ")");
         }
         String id = replayId != null ? replayId : ReplayRequest.defaultReplayId(topic, group, filter, maxReplays);
-        ReplayRequest request = new ReplayRequest(topic, group, filter, maxCount, rate, dryRun, maxReplays, id, operator);
+        ReplayRequest request = new ReplayRequest(topic, group, filter, send.maxCount, send.rate, send.dryRun, maxReplays,
+                id, send.operator);
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaAccess kafka = connection.kafka();
                 KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(request.positionGroup());
                 KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             kafka.requireTopic(topic);
-            if (!kafka.topics().contains(request.retryTopic())) {
+            if (!kafka.topics().contains(request.target())) {
                 throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, "group " + group + " has no retry topic "
-                        + request.retryTopic() + ": a group listens on its source and retry topics (its ConsumerGroup declaration)");
+                        + request.target() + ": a group listens on its source and retry topics (its ConsumerGroup declaration)");
             }
-            if (!dryRun) {
+            if (!send.dryRun) {
                 kafka.ensureTopic(request.parkedTopic());
             }
             ReplayResult result = new Replayer(consumer, producer::send, kafka.timeout(), Clock.systemUTC())
@@ -86,7 +78,7 @@ final class DltReplayCommand implements Callable<Integer> {
                             record.key() == null ? "null" : RecordHeaders.utf8OrNull(record.key()), target,
                             RecordHeaders.text(record, DeadLetterHeaders.FAILURE_CLASS),
                             RecordHeaders.text(record, DeadLetterHeaders.FAILURE_MESSAGE)));
-            if (!dryRun) {
+            if (!send.dryRun) {
                 AuditLog.record(kafka, producer, request, result, Clock.systemUTC().instant());
             }
             return report(out, request, result);
@@ -94,19 +86,10 @@ final class DltReplayCommand implements Callable<Integer> {
     }
 
     private int report(PrintWriter out, ReplayRequest request, ReplayResult result) {
+        boolean dryRun = send.dryRun;
         out.printf("%s %s: %d matched, %d %s to %s, %d %s to %s%n", dryRun ? "dry run of replay" : "replay", result.replayId(),
-                result.matched(), result.replayed(), dryRun ? "would be replayed" : "replayed", request.retryTopic(),
+                result.matched(), result.replayed(), dryRun ? "would be replayed" : "replayed", request.target(),
                 result.parked(), dryRun ? "would be parked" : "parked", request.parkedTopic());
-        out.flush();
-        if (result.error() != null) {
-            spec.commandLine().getErr().printf("error: partial replay: %s%nrun the same command again to resume replay %s%n",
-                    result.error(), result.replayId());
-            return ExitCodes.PARTIAL_REPLAY;
-        }
-        if (!result.complete()) {
-            out.printf("stopped at --max-count %d; run the same command again to continue replay %s%n", maxCount, result.replayId());
-            out.flush();
-        }
-        return ExitCodes.OK;
+        return send.finish(spec, result, "replay");
     }
 }

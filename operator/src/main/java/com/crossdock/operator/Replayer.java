@@ -81,7 +81,7 @@ final class Replayer {
                 if (request.filter().matches(record)) {
                     matched++;
                     boolean park = RecordHeaders.replayCount(record) >= request.maxReplays();
-                    String target = park ? request.parkedTopic() : request.retryTopic();
+                    String target = park ? request.parkedTopic() : request.target();
                     if (park) {
                         parked++;
                     } else {

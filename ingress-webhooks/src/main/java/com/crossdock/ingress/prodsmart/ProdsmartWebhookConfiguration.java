@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code POST /webhooks/prodsmart} on the webhook kit: Prodsmart's HMAC headers, its uuid and topic headers, its
- * {@code x-prodsmart-triggered-at}, its raw topic, and its vendor library (payloads, dates and the one canonical
- * mapping, shared with the poller) for the edge's body check and the mapper stage.
+ * {@code x-prodsmart-triggered-at}, its raw topic (and quarantine topic: every verified webhook is kept), and its
+ * vendor library (payloads, dates and the one canonical mapping, shared with the poller) for the mapper stage.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ProdsmartWebhookProperties.class, ProdsmartProperties.class})
@@ -52,7 +52,9 @@ class ProdsmartWebhookConfiguration {
                 .rawTopic(Topics.PRODSMART_WEBHOOK_RAW)
                 // its own x-prodsmart-* headers; any signature header, configured or not, proves nothing once verified
                 .keptHeaders(header -> header.startsWith(ProdsmartHeaders.VENDOR_PREFIX) && !header.contains("hmac"))
-                .bodyCheck(new ProdsmartBodyCheck(payloads))
+                // Prodsmart never retries: once verified, a webhook is kept (raw, or in quarantine), never refused
+                .bodyCheck(new ProdsmartRecordKey())
+                .keepEveryVerifiedDelivery()
                 .mapper(new ProdsmartWebhookMapper(payloads, new ProdsmartEventMapper(envelopes, company), dates))
                 .mapperGroup(ingressMapperGroup)
                 .build();

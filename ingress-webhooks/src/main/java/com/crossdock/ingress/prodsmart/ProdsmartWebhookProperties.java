@@ -18,9 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookSecret the Prodsmart API secret the webhooks are signed with; from the environment
  *        ({@code CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET}) or a mounted file, never from a committed file
  * @param maxClockSkew how far {@code x-prodsmart-triggered-at} may be from now, either way
- * @param signatureHeaders the headers read for a signature: {@code name}, {@code algorithm} (JCA, e.g.
- *        {@code HmacSHA256}) and an optional {@code prefix} before the digest; default the sha256 header with
- *        HmacSHA256 and the sha1 header with HmacSHA1 (prodsmart-api.pl.txt, "Jak zweryfikować element webhook?")
+ * @param signatureHeaders the headers read for a signature: {@code name}, {@code algorithms} (JCA names, e.g.
+ *        {@code HmacSHA1,HmacSHA256}: the one whose length the decoded digest has is used) and an optional
+ *        {@code prefix} before the digest; default {@code x-prodsmart-hmac-sha256} and {@code x-prodsmart-hmac-sha1},
+ *        each with both algorithms: the document's example puts an HMAC-SHA1 (40 hex digits) in the sha256 header
+ *        (prodsmart-api.pl.txt, "Nagłówki webhook", "Jak zweryfikować element webhook?")
  * @param signatureEncodings how a signature may be written
  */
 @ConfigurationProperties("crossdock.ingress.prodsmart")
@@ -37,8 +39,8 @@ public record ProdsmartWebhookProperties(
                     + "to the Prodsmart API secret; the ingress does not start without it");
         }
         if (signatureHeaders == null || signatureHeaders.isEmpty()) {
-            signatureHeaders = List.of(SignatureHeader.of(ProdsmartHeaders.HMAC_SHA256, "HmacSHA256"),
-                    SignatureHeader.of(ProdsmartHeaders.HMAC_SHA1, "HmacSHA1"));
+            signatureHeaders = List.of(SignatureHeader.of(ProdsmartHeaders.HMAC_SHA256, "HmacSHA1", "HmacSHA256"),
+                    SignatureHeader.of(ProdsmartHeaders.HMAC_SHA1, "HmacSHA1", "HmacSHA256"));
         }
     }
 }

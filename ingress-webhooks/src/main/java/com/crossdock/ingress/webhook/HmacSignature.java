@@ -3,7 +3,10 @@ package com.crossdock.ingress.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,17 +18,21 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * An HMAC over the raw body bytes with a shared secret, in one or more headers. Prodsmart's document
- * (prodsmart-api.pl.txt, "Jak zweryfikować element webhook?") is inconsistent: it names
- * {@code x-prodsmart-hmac-sha256} (with a 40-hex example) and {@code x-prodsmart-hmac-sha1} (base64). So which
- * header carries which algorithm, and which encodings are read, is configuration; a delivery is authentic when
- * any configured header present verifies. Comparison is constant-time ({@link MessageDigest#isEqual}).
+ * (prodsmart-api.pl.txt, "Nagłówki webhook" and "Jak zweryfikować element webhook?") is inconsistent: its example
+ * puts 40 hex digits (an HMAC-SHA1's length) in {@code x-prodsmart-hmac-sha256}, and its steps name
+ * {@code x-prodsmart-hmac-sha1}, base64. So a header may carry any of its algorithms, the one chosen by the length
+ * of the decoded digest (20 bytes SHA-1, 32 bytes SHA-256), in any configured encoding; a delivery is authentic
+ * when any configured header present verifies. The length says nothing secret; the comparison itself is
+ * constant-time ({@link MessageDigest#isEqual}).
  */
 final class HmacSignature extends WebhookAuthentication {
 
-    private final SecretKeySpec[] keys;
     private final List<SignatureHeader> headers;
     private final Set<SignatureEncoding> encodings;
-    /** A Mac per header and event-loop thread: looking one up and keying it for every request costs more than the MAC. */
+    /** Per header: its algorithms' indexes in {@link #keys} by their digest length in bytes. */
+    private final List<Map<Integer, Integer>> byLength;
+    private final SecretKeySpec[] keys;
+    /** A Mac per algorithm and event-loop thread: looking one up and keying it for every request costs more than the MAC. */
     private final ThreadLocal<Mac[]> macs;
 
     HmacSignature(Secret secret, List<SignatureHeader> headers, Set<SignatureEncoding> encodings) {
@@ -37,11 +44,28 @@ final class HmacSignature extends WebhookAuthentication {
         }
         this.headers = List.copyOf(headers);
         this.encodings = Set.copyOf(encodings);
-        this.keys = new SecretKeySpec[headers.size()];
-        for (int i = 0; i < headers.size(); i++) {
-            keys[i] = new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), headers.get(i).algorithm());
-            mac(keys[i]);
+        List<String> algorithms = new ArrayList<>();
+        List<SecretKeySpec> keyList = new ArrayList<>();
+        List<Map<Integer, Integer>> lengths = new ArrayList<>();
+        for (SignatureHeader header : this.headers) {
+            Map<Integer, Integer> mine = new HashMap<>();
+            for (String algorithm : header.algorithms()) {
+                int index = algorithms.indexOf(algorithm);
+                if (index < 0) {
+                    index = algorithms.size();
+                    algorithms.add(algorithm);
+                    keyList.add(new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm));
+                }
+                Integer taken = mine.put(mac(keyList.get(index)).getMacLength(), index);
+                if (taken != null && taken != index) {
+                    throw new IllegalArgumentException("signature header " + header.name() + ": " + algorithms.get(taken)
+                            + " and " + algorithm + " have the same length, a digest could not tell which it is");
+                }
+            }
+            lengths.add(Map.copyOf(mine));
         }
+        this.byLength = List.copyOf(lengths);
+        this.keys = keyList.toArray(SecretKeySpec[]::new);
         this.macs = ThreadLocal.withInitial(() -> {
             Mac[] each = new Mac[keys.length];
             for (int i = 0; i < keys.length; i++) {
@@ -55,13 +79,12 @@ final class HmacSignature extends WebhookAuthentication {
     Outcome verify(HttpHeaders request, byte[] body, BodyFields fields) {
         boolean present = false;
         boolean verified = false;
-        Mac[] mine = null;
+        byte[][] expected = new byte[keys.length][];
         for (int i = 0; i < headers.size(); i++) {
             String value = request.getFirst(headers.get(i).name());
             if (value != null) {
                 present = true;
-                mine = mine == null ? macs.get() : mine;
-                verified |= matches(headers.get(i), unquote(value), mine[i].doFinal(body));
+                verified |= matches(i, unquote(value), body, expected);
             }
         }
         return verified ? Outcome.VERIFIED : present ? Outcome.INVALID : Outcome.MISSING;
@@ -82,16 +105,26 @@ final class HmacSignature extends WebhookAuthentication {
         return Optional.empty();
     }
 
-    private boolean matches(SignatureHeader header, String value, byte[] expected) {
-        if (!value.startsWith(header.prefix())) {
+    /**
+     * @param expected the body's MAC per algorithm, computed once per request when a header first needs it
+     */
+    private boolean matches(int header, String value, byte[] body, byte[][] expected) {
+        String prefix = headers.get(header).prefix();
+        if (!value.startsWith(prefix)) {
             return false;
         }
-        String digest = value.substring(header.prefix().length());
+        String digest = value.substring(prefix.length());
         boolean matched = false;
         for (SignatureEncoding encoding : SignatureEncoding.values()) {
             if (encodings.contains(encoding)) {
                 Optional<byte[]> given = encoding.decode(digest);
-                matched |= given.isPresent() && MessageDigest.isEqual(expected, given.get());
+                Integer algorithm = given.map(bytes -> byLength.get(header).get(bytes.length)).orElse(null);
+                if (algorithm != null) {
+                    if (expected[algorithm] == null) {
+                        expected[algorithm] = macs.get()[algorithm].doFinal(body);
+                    }
+                    matched |= MessageDigest.isEqual(expected[algorithm], given.get());
+                }
             }
         }
         return matched;

@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * One provider's meters, every one tagged {@code provider}. The meters of the normal path are registered once,
- * here, so that a webhook costs no meter lookup; only rejections and mapped or unmapped event types (rarer,
- * with a tag of their own) are looked up when they happen.
+ * here, so that a webhook costs no meter lookup; only rejections, quarantined deliveries and mapped or unmapped
+ * event types (rarer, with a tag of their own) are looked up when they happen.
  */
 public final class IngressMetrics {
 
@@ -19,6 +19,11 @@ public final class IngressMetrics {
     public static final String ACCEPTED = "crossdock.ingress.webhooks.accepted";
     public static final String REJECTED = "crossdock.ingress.webhooks.rejected";
     public static final String DUPLICATES = "crossdock.ingress.webhooks.duplicates";
+    /**
+     * Verified and stored on the provider's quarantine topic (also counted {@link #ACCEPTED}), tagged {@code reason}:
+     * {@code stale}, {@code no-delivery-id} or {@code no-sending-time}.
+     */
+    public static final String QUARANTINED = "crossdock.ingress.webhooks.quarantined";
     public static final String PUBLISH_LATENCY = "crossdock.ingress.webhooks.publish.latency";
     public static final String UNMAPPED = "crossdock.ingress.webhooks.unmapped";
     public static final String MAPPED = "crossdock.ingress.webhooks.mapped";
@@ -62,6 +67,10 @@ public final class IngressMetrics {
 
     public void rejected(String reason) {
         registry.counter(REJECTED, PROVIDER, provider, "reason", reason).increment();
+    }
+
+    public void quarantined(String reason) {
+        registry.counter(QUARANTINED, PROVIDER, provider, "reason", reason).increment();
     }
 
     public void duplicate() {

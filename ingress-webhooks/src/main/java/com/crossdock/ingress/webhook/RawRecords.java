@@ -31,10 +31,14 @@ final class RawRecords {
     /**
      * @param key the record key: what the provider's body check found (e.g. the id of the entity, so that the
      *        deliveries about one production order stay in order on one partition), else the delivery id
+     * @param derivedId whether {@code deliveryId} was derived (the delivery had no usable one): written as
+     *        {@link RawRecordHeaders#DELIVERY_ID}
+     * @param quarantined why it goes to the provider's quarantine topic; null for its raw topic
      */
     ProducerRecord<byte[], byte[]> of(HttpHeaders request, byte[] body, String key, String deliveryId,
-            String eventType, String correlationId, Instant receivedAt) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(provider.rawTopic(), utf8(key), body);
+            boolean derivedId, String eventType, String correlationId, Instant receivedAt, String quarantined) {
+        String topic = quarantined == null ? provider.rawTopic() : provider.quarantineTopic();
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, utf8(key), body);
         for (Map.Entry<String, List<String>> header : request.headerSet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (kept(name)) {
@@ -43,8 +47,11 @@ final class RawRecords {
         }
         record.headers().add(RawRecordHeaders.RECEIVED_AT, utf8(receivedAt.toString()));
         record.headers().add(RawRecordHeaders.CORRELATION_ID, utf8(correlationId));
-        if (provider.deliveryId().inBody()) {
+        if (provider.deliveryId().inBody() || derivedId) {
             record.headers().add(RawRecordHeaders.DELIVERY_ID, utf8(deliveryId));
+        }
+        if (quarantined != null) {
+            record.headers().add(RawRecordHeaders.QUARANTINE_REASON, utf8(quarantined));
         }
         if (provider.eventType().inBody() && eventType != null) {
             record.headers().add(RawRecordHeaders.EVENT_TYPE, utf8(eventType));
@@ -58,7 +65,7 @@ final class RawRecords {
      * @throws InvalidWebhookException without a delivery id (permanent: the record goes to the dead letters)
      */
     RawDelivery read(ConsumerRecord<byte[], byte[]> record) {
-        String deliveryId = RawRecordHeaders.text(record.headers(), provider.deliveryIdHeader());
+        String deliveryId = RawRecordHeaders.deliveryId(record.headers(), provider.deliveryIdHeader());
         if (deliveryId == null || deliveryId.isBlank()) {
             throw new InvalidWebhookException(provider.deliveryIdHeader(), "the raw record has no such header");
         }

@@ -18,8 +18,9 @@ public abstract sealed class WebhookAuthentication permits HmacSignature, Shared
     enum Outcome { VERIFIED, MISSING, INVALID }
 
     /**
-     * An HMAC over the raw body bytes in one or more headers, each with its algorithm and optional prefix (such as
-     * {@code sha256=}), written in any of {@code encodings}; authentic when a configured header present matches.
+     * An HMAC over the raw body bytes in one or more headers, each with its algorithms (the one used is chosen by
+     * the decoded digest's length) and optional prefix (such as {@code sha256=}), written in any of
+     * {@code encodings}; authentic when a configured header present matches.
      */
     public static WebhookAuthentication hmac(Secret secret, List<SignatureHeader> headers,
             Set<SignatureEncoding> encodings) {

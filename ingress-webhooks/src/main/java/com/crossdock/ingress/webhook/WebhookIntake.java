@@ -27,7 +27,10 @@ import reactor.core.publisher.Mono;
  * the raw bytes (401), the delivery id (400), freshness (401 when stale), the body (400, the provider's check);
  * then dedupe by delivery id (a repeat is answered 200 and not stored again), and the raw delivery is made durable
  * before the answer. An unauthenticated request learns nothing about its body. Rejections are counted by reason
- * and logged without the credential.
+ * and logged without the credential. A provider that {@linkplain WebhookProvider#keepVerified keeps every
+ * verified delivery} is never refused after authentication: a body its check refuses is stored raw all the same,
+ * and a delivery without a usable id (given a {@linkplain WebhookProvider#derivedId derived one}) or sending time,
+ * or a stale one, is stored on its quarantine topic and answered {@code quarantined}.
  */
 final class WebhookIntake {
 
@@ -35,9 +38,10 @@ final class WebhookIntake {
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /**
-     * The answer: {@code accepted} (stored now) or {@code duplicate} (stored before).
+     * The answer: {@code accepted} (stored now), {@code quarantined} (stored now on the quarantine topic, not mapped
+     * until an operator releases it) or {@code duplicate} (stored before).
      *
-     * @param uuid the delivery id (Prodsmart's webhook uuid gave the field its name)
+     * @param uuid the delivery id (Prodsmart's webhook uuid gave the field its name), a derived one if it had none
      */
     record Answer(String status, String uuid) {
     }
@@ -94,10 +98,19 @@ final class WebhookIntake {
             return Mono.just(new Answer("duplicate", delivery.id()));
         }
         ProducerRecord<byte[], byte[]> record = records.of(headers, delivery.stored(), delivery.key(), delivery.id(),
-                delivery.eventType(), correlationId, delivery.receivedAt());
+                delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
         return store.store(record)
                 .map(destination -> {
                     metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
+                    if (delivery.quarantined() != null) {
+                        metrics.quarantined(delivery.quarantined());
+                        log.atWarn().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
+                                .addKeyValue("correlationId", correlationId).addKeyValue("eventType", delivery.eventType())
+                                .addKeyValue("quarantine", delivery.quarantined()).addKeyValue("storedIn", destination)
+                                .log("Verified webhook kept in quarantine on {}: not mapped until an operator releases it",
+                                        record.topic());
+                        return new Answer("quarantined", delivery.id());
+                    }
                     // the raw topic is the record of every webhook received; a log line per webhook would cost
                     // more CPU than the rest of the intake at load, so only the exceptional path logs at INFO
                     log.atLevel(destination == Destination.KAFKA ? Level.DEBUG : Level.INFO)
@@ -118,55 +131,108 @@ final class WebhookIntake {
     }
 
     /**
-     * @param stored the body to store (a token in it replaced)
-     * @param key    the raw record's key
+     * @param derivedId   whether {@code id} was derived (the delivery had no usable one)
+     * @param stored      the body to store (a token in it replaced)
+     * @param key         the raw record's key
+     * @param quarantined why it is kept on the quarantine topic ({@link Quarantine}); null for the raw topic
      */
-    private record Verified(String id, String eventType, byte[] stored, String key, Instant receivedAt) {
+    private record Verified(String id, boolean derivedId, String eventType, byte[] stored, String key,
+            Instant receivedAt, String quarantined) {
     }
 
-    /** Authentication, delivery id, freshness and body, in that order; throws the rejection's problem. */
+    /** Why a verified delivery of a provider that keeps them all is quarantined: the record header's and tag's value. */
+    private static final class Quarantine {
+        static final String NO_DELIVERY_ID = "no-delivery-id";
+        static final String NO_SENDING_TIME = "no-sending-time";
+        static final String STALE = "stale";
+
+        private Quarantine() {
+        }
+    }
+
+    /**
+     * Authentication, delivery id, freshness and body, in that order; throws the rejection's problem. For a provider
+     * that keeps every verified delivery, only authentication refuses.
+     */
     private Verified verify(HttpHeaders headers, byte[] body, String correlationId) {
         BodyFields fields = BodyFields.read(body, bodyFields, credentialField);
         WebhookAuthentication authentication = provider.authentication();
         authentication.require(authentication.verify(headers, body, fields),
                 (rejection, detail, field) -> reject(rejection, detail, field, correlationId));
         try {
-            fields.requireReadable();
+            if (!provider.keepVerified()) {
+                fields.requireReadable();
+            }
+            String eventType = provider.eventType().read(headers, fields);
+            String quarantined = null;
+            boolean derived = false;
             String id = provider.deliveryId().read(headers, fields);
             if (id == null || !SANE_ID.matcher(id).matches()) {
-                throw reject(provider.deliveryId().missing(), "a delivery id (1-128 of A-Z a-z 0-9 . _ : -) is required",
-                        provider.deliveryId().name(), correlationId);
+                quarantined = quarantineOrRefuse(Quarantine.NO_DELIVERY_ID, provider.deliveryId().missing(),
+                        "a delivery id (1-128 of A-Z a-z 0-9 . _ : -) is required", provider.deliveryId().name(),
+                        correlationId);
+                id = WebhookProvider.derivedId(eventType, body);
+                derived = true;
             }
             Instant receivedAt = clock.instant();
             if (provider.freshness().isPresent()) {
-                requireFresh(provider.freshness().get(), headers, fields, receivedAt, correlationId);
+                String stale = staleness(provider.freshness().get(), headers, fields, receivedAt, correlationId);
+                quarantined = quarantined != null ? quarantined : stale;
             }
-            String eventType = provider.eventType().read(headers, fields);
-            String key = provider.bodyCheck().check(eventType, body).orElse(id);
-            return new Verified(id, eventType, fields.withoutCredential(body), key, receivedAt);
+            return new Verified(id, derived, eventType, fields.withoutCredential(body), key(eventType, body, id),
+                    receivedAt, quarantined);
         } catch (InvalidWebhookException e) {
             throw reject(e.malformed() ? Rejection.MALFORMED_JSON : Rejection.INVALID_BODY, e.reason(), e.field(),
                     correlationId);
         }
     }
 
-    private void requireFresh(Freshness freshness, HttpHeaders headers, BodyFields fields, Instant now,
+    /** The record key the body check finds; the delivery id when it finds none, or refuses a body that is kept. */
+    private String key(String eventType, byte[] body, String id) {
+        try {
+            return provider.bodyCheck().check(eventType, body).orElse(id);
+        } catch (InvalidWebhookException refused) {
+            if (provider.keepVerified()) {
+                return id;
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * Null when the delivery is fresh. Otherwise why it is quarantined, for a provider that keeps every verified
+     * delivery; any other is refused (400 without a usable sending time, 401 stale).
+     */
+    private String staleness(Freshness freshness, HttpHeaders headers, BodyFields fields, Instant now,
             String correlationId) {
         RequestField field = freshness.field();
         String value = field.read(headers, fields);
         if (value == null) {
-            throw reject(field.missing(), "is required", field.name(), correlationId);
+            return quarantineOrRefuse(Quarantine.NO_SENDING_TIME, field.missing(), "is required", field.name(),
+                    correlationId);
         }
         Instant sent;
         try {
             sent = freshness.reader().apply(value);
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw reject(field.missing(), "could not be read as a date", field.name(), correlationId);
-        }
-        if (Duration.between(sent, now).abs().compareTo(freshness.maxClockSkew()) > 0) {
-            throw reject(Rejection.STALE, "the webhook was sent more than " + freshness.maxClockSkew() + " from now",
+            return quarantineOrRefuse(Quarantine.NO_SENDING_TIME, field.missing(), "could not be read as a date",
                     field.name(), correlationId);
         }
+        if (Duration.between(sent, now).abs().compareTo(freshness.maxClockSkew()) > 0) {
+            return quarantineOrRefuse(Quarantine.STALE, Rejection.STALE,
+                    "the webhook was sent more than " + freshness.maxClockSkew() + " from now", field.name(),
+                    correlationId);
+        }
+        return null;
+    }
+
+    /** {@code reason} for a provider that keeps every verified delivery; for any other, throws the refusal. */
+    private String quarantineOrRefuse(String reason, Rejection rejection, String detail, String field,
+            String correlationId) {
+        if (provider.keepVerified()) {
+            return reason;
+        }
+        throw reject(rejection, detail, field, correlationId);
     }
 
     private ErrorResponseException tooLarge(String correlationId) {

@@ -20,6 +20,7 @@ import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.SpoolConfiguration;
 import com.crossdock.platform.spool.SpoolDrainer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -57,6 +58,16 @@ class WebhookKitConfiguration {
         return topics.raw(providers.all().stream().map(each -> each.provider().rawTopic()).toList());
     }
 
+    /**
+     * The quarantine topic of each provider that keeps every verified delivery: it waits for an operator, so it is
+     * kept as long as dead letters are (a month), not compacted.
+     */
+    @Bean
+    KafkaAdmin.NewTopics webhookQuarantineTopics(TopicDeclarations topics, WebhookProviders providers) {
+        return new KafkaAdmin.NewTopics(providers.all().stream().filter(each -> each.provider().keepVerified())
+                .map(each -> topics.deadLetters(each.provider().quarantineTopic())).toArray(NewTopic[]::new));
+    }
+
     /** Also the readiness contributor {@code dedupeMemory} (see ingress-webhooks.yml). */
     @Bean
     DedupeReadiness dedupeMemoryHealthIndicator(KafkaProperties kafka, WebhookProviders providers,
@@ -69,7 +80,7 @@ class WebhookKitConfiguration {
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingress-dedupe-rebuild-" + each.name());
             DedupeRebuilder rebuilder = new DedupeRebuilder(
                     () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    each.provider().rawTopic(), each.provider().deliveryIdHeader(), each.dedupe(), clock);
+                    storedOn(each.provider()), each.provider().deliveryIdHeader(), each.dedupe(), clock);
             warmUps.put(each.name(), new DedupeWarmUp(each.name(), rebuilder, each.dedupe(), properties.dedupe().retry()));
         }
         return new DedupeReadiness(warmUps);
@@ -83,9 +94,17 @@ class WebhookKitConfiguration {
     DurableSpool.Sender webhookSpoolSender(RawRecordSender sender, WebhookProviders providers, Clock clock) {
         Map<String, SpoolSender.Memory> byTopic = new HashMap<>();
         for (Registered each : providers.all()) {
-            byTopic.put(each.provider().rawTopic(), new SpoolSender.Memory(each.dedupe(), each.provider().deliveryIdHeader()));
+            for (String topic : storedOn(each.provider())) {
+                byTopic.put(topic, new SpoolSender.Memory(each.dedupe(), each.provider().deliveryIdHeader()));
+            }
         }
         return new SpoolSender(sender, byTopic, clock);
+    }
+
+    /** Where a provider's deliveries are stored: its raw topic, and its quarantine topic when it keeps one. */
+    private static List<String> storedOn(WebhookProvider provider) {
+        return provider.keepVerified() ? List.of(provider.rawTopic(), provider.quarantineTopic())
+                : List.of(provider.rawTopic());
     }
 
     @Bean

@@ -1,7 +1,11 @@
 package com.crossdock.ingress.webhook;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.crossdock.platform.kafka.ConsumerGroup;
+import com.crossdock.platform.kafka.Topics;
 
 /**
  * One webhook provider, as a bean: the kit ({@link WebhookKitConfiguration}) gives it {@code POST
@@ -26,6 +31,11 @@ import com.crossdock.platform.kafka.ConsumerGroup;
  *                       and the headers the kit reads back (delivery id, event type, freshness); never a header that
  *                       carries the credential
  * @param bodyCheck      what the edge checks of the body before storing it, and the record key it finds
+ * @param keepVerified   never refuse a delivery once it is authenticated (a provider that never retries, such as
+ *                       Prodsmart, would lose it): a body its check refuses is stored raw all the same (the mapper
+ *                       stage judges it and dead-letters what it cannot map), and a delivery without a usable
+ *                       delivery id (it gets a derived one, {@link #derivedId}) or sending time, or a stale one, is
+ *                       stored on its {@linkplain #quarantineTopic quarantine topic} until an operator releases it
  * @param mapper         raw delivery to canonical events
  * @param mapperGroup    the mapper stage's consumer group on {@code rawTopic}, declared as a {@code ConsumerGroup}
  *                       bean so that its retry and dead-letter topics are created; the stage listens on its
@@ -33,7 +43,7 @@ import com.crossdock.platform.kafka.ConsumerGroup;
  */
 public record WebhookProvider(String name, WebhookAuthentication authentication, RequestField deliveryId,
         RequestField eventType, Optional<Freshness> freshness, String rawTopic, Predicate<String> keptHeaders,
-        BodyCheck bodyCheck, WebhookMapper mapper, ConsumerGroup mapperGroup) {
+        BodyCheck bodyCheck, boolean keepVerified, WebhookMapper mapper, ConsumerGroup mapperGroup) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -54,6 +64,29 @@ public record WebhookProvider(String name, WebhookAuthentication authentication,
 
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /**
+     * Where a {@linkplain #keepVerified provider that keeps every verified delivery} stores those it will not map
+     * until an operator releases them ({@code operator quarantine release}): {@code <raw topic>.quarantine}.
+     */
+    public String quarantineTopic() {
+        return Topics.quarantineTopic(rawTopic);
+    }
+
+    /**
+     * The id a delivery without a usable one is deduplicated by and its events' ids derive from: a hash of its event
+     * type and body, so that the same delivery sent again is the same id ({@code sha256-<64 hex>}).
+     */
+    public static String derivedId(String eventType, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((eventType == null ? "" : eventType).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            return "sha256-" + HexFormat.of().formatHex(digest.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 
     /** The raw record header its delivery id is read back from (the dedupe rebuild, the spool, the mapper). */
@@ -87,7 +120,10 @@ public record WebhookProvider(String name, WebhookAuthentication authentication,
         return fields;
     }
 
-    /** Builds a {@link WebhookProvider}; every setting but freshness, kept headers and body check is required. */
+    /**
+     * Builds a {@link WebhookProvider}; every setting but freshness, kept headers, body check and keeping every
+     * verified delivery is required.
+     */
     public static final class Builder {
 
         private final String name;
@@ -98,6 +134,7 @@ public record WebhookProvider(String name, WebhookAuthentication authentication,
         private String rawTopic;
         private Predicate<String> keptHeaders = header -> false;
         private BodyCheck bodyCheck = BodyCheck.NONE;
+        private boolean keepVerified;
         private WebhookMapper mapper;
         private ConsumerGroup mapperGroup;
 
@@ -140,6 +177,12 @@ public record WebhookProvider(String name, WebhookAuthentication authentication,
             return this;
         }
 
+        /** Never refuse an authenticated delivery: see {@link WebhookProvider#keepVerified()}. */
+        public Builder keepEveryVerifiedDelivery() {
+            this.keepVerified = true;
+            return this;
+        }
+
         public Builder mapper(WebhookMapper mapper) {
             this.mapper = mapper;
             return this;
@@ -152,7 +195,7 @@ public record WebhookProvider(String name, WebhookAuthentication authentication,
 
         public WebhookProvider build() {
             return new WebhookProvider(name, authentication, deliveryId, eventType, Optional.ofNullable(freshness),
-                    rawTopic, keptHeaders, bodyCheck, mapper, mapperGroup);
+                    rawTopic, keptHeaders, bodyCheck, keepVerified, mapper, mapperGroup);
         }
     }
 }

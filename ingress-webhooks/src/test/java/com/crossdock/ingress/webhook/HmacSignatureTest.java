@@ -24,9 +24,10 @@ class HmacSignatureTest {
     private static final String SHA256_BASE64 = "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=";
     private static final String SHA1_HEX = "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79";
     private static final String SHA1_BASE64 = "7/zfauXrL6LSdBbV8YTfnCWafHk=";
+    /** As Prodsmart's default: either header, either HMAC (chosen by the digest's length). */
     private static final List<SignatureHeader> BOTH = List.of(
-            SignatureHeader.of(ProdsmartHeaders.HMAC_SHA256, "HmacSHA256"),
-            SignatureHeader.of(ProdsmartHeaders.HMAC_SHA1, "HmacSHA1"));
+            SignatureHeader.of(ProdsmartHeaders.HMAC_SHA256, "HmacSHA1", "HmacSHA256"),
+            SignatureHeader.of(ProdsmartHeaders.HMAC_SHA1, "HmacSHA1", "HmacSHA256"));
 
     private final HmacSignature verifier = new HmacSignature(Secret.of(SECRET), BOTH,
             Set.of(SignatureEncoding.HEX, SignatureEncoding.BASE64));
@@ -54,7 +55,7 @@ class HmacSignatureTest {
     @Test
     void readsADigestAfterItsConfiguredPrefixOnly() {
         HmacSignature prefixed = new HmacSignature(Secret.of(SECRET),
-                List.of(new SignatureHeader("X-Hub-Signature-256", "HmacSHA256", "sha256=")),
+                List.of(new SignatureHeader("X-Hub-Signature-256", List.of("HmacSHA256"), "sha256=")),
                 Set.of(SignatureEncoding.HEX));
 
         assertThat(outcome(prefixed, "x-hub-signature-256", "sha256=" + SHA256_HEX, BODY))
@@ -94,8 +95,36 @@ class HmacSignatureTest {
     }
 
     @Test
-    void rejectsSha1ValueInTheSha256Header() {
-        assertThat(outcome(verifier, ProdsmartHeaders.HMAC_SHA256, SHA1_HEX, BODY)).isEqualTo(Outcome.INVALID);
+    void acceptsEitherAlgorithmInEitherHeaderChosenByTheDigestsLength() {
+        // the document's example: 40 hex digits (20 bytes, an HMAC-SHA1) in x-prodsmart-hmac-sha256
+        assertThat(outcome(verifier, ProdsmartHeaders.HMAC_SHA256, SHA1_HEX, BODY)).isEqualTo(Outcome.VERIFIED);
+        assertThat(outcome(verifier, ProdsmartHeaders.HMAC_SHA256, SHA1_BASE64, BODY)).isEqualTo(Outcome.VERIFIED);
+        assertThat(outcome(verifier, ProdsmartHeaders.HMAC_SHA1, SHA256_HEX, BODY)).isEqualTo(Outcome.VERIFIED);
+        assertThat(outcome(verifier, ProdsmartHeaders.HMAC_SHA1, SHA256_BASE64, BODY)).isEqualTo(Outcome.VERIFIED);
+    }
+
+    @Test
+    void refusesADigestOfNeitherLength() {
+        // 19 bytes of a SHA-1, 31 of a SHA-256: no algorithm has that length
+        assertThat(outcome(verifier, ProdsmartHeaders.HMAC_SHA256, SHA1_HEX.substring(2), BODY)).isEqualTo(Outcome.INVALID);
+        assertThat(outcome(verifier, ProdsmartHeaders.HMAC_SHA256, SHA256_HEX.substring(2), BODY)).isEqualTo(Outcome.INVALID);
+    }
+
+    @Test
+    void readsOnlyTheAlgorithmsAHeaderIsConfiguredWith() {
+        HmacSignature sha256Only = new HmacSignature(Secret.of(SECRET),
+                List.of(SignatureHeader.of(ProdsmartHeaders.HMAC_SHA256, "HmacSHA256")), Set.of(SignatureEncoding.HEX));
+
+        assertThat(outcome(sha256Only, ProdsmartHeaders.HMAC_SHA256, SHA1_HEX, BODY)).isEqualTo(Outcome.INVALID);
+        assertThat(outcome(sha256Only, ProdsmartHeaders.HMAC_SHA256, SHA256_HEX, BODY)).isEqualTo(Outcome.VERIFIED);
+    }
+
+    @Test
+    void refusesTwoAlgorithmsOfOneLengthInOneHeader() {
+        assertThatThrownBy(() -> new HmacSignature(Secret.of(SECRET),
+                List.of(SignatureHeader.of(ProdsmartHeaders.HMAC_SHA256, "HmacSHA256", "HmacSHA512/256")),
+                Set.of(SignatureEncoding.HEX)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
     }
 
     @Test
@@ -114,15 +143,6 @@ class HmacSignatureTest {
         // an unconfigured signature header is no signature at all: missing, not invalid
         assertThat(outcome(sha1Only, ProdsmartHeaders.HMAC_SHA256, SHA256_HEX, BODY))
                 .isEqualTo(Outcome.MISSING);
-    }
-
-    @Test
-    void readsTheDocumentsSha1HexExampleWhenTheSha256HeaderIsConfiguredAsSha1() {
-        // the document's x-prodsmart-hmac-sha256 example has 40 hex digits: SHA-1's length
-        HmacSignature quirk = new HmacSignature(Secret.of(SECRET),
-                List.of(SignatureHeader.of(ProdsmartHeaders.HMAC_SHA256, "HmacSHA1")), Set.of(SignatureEncoding.HEX));
-
-        assertThat(outcome(quirk, ProdsmartHeaders.HMAC_SHA256, SHA1_HEX, BODY)).isEqualTo(Outcome.VERIFIED);
     }
 
     @Test

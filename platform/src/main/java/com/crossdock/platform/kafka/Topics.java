@@ -43,6 +43,7 @@ public final class Topics {
     private static final String RETRY = ".retry";
     private static final String DLT = ".dlt";
     private static final String PARKED = ".parked";
+    private static final String QUARANTINE = ".quarantine";
     private static final String LEASE = "-poller.lease";
     /** Longest first, so that a source that is a prefix of another never claims the other's dead letters. */
     private static final List<String> SOURCES = Stream.of(STOCK_CHANGED, PRODUCTION_ORDER_CHANGED, ORDER_PLACED,
@@ -103,6 +104,20 @@ public final class Topics {
         }
         Matcher versioned = VERSIONED_DEAD_LETTERS.matcher(topic);
         return versioned.find() ? Optional.of(versioned.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Where a webhook provider keeps what it verified but will not map until an operator releases it (a stale
+     * delivery, one without a delivery id), next to its raw topic: {@code <raw topic>.quarantine}.
+     */
+    public static String quarantineTopic(String rawTopic) {
+        return rawTopic + QUARANTINE;
+    }
+
+    /** The raw topic a quarantine topic's records are released to; empty when {@code topic} is no quarantine. */
+    public static Optional<String> releaseTopic(String topic) {
+        return topic.endsWith(QUARANTINE) && topic.length() > QUARANTINE.length()
+                ? Optional.of(topic.substring(0, topic.length() - QUARANTINE.length())) : Optional.empty();
     }
 
     /**

@@ -21,6 +21,16 @@ class TopicsTest {
     }
 
     @Test
+    void aWebhookProvidersQuarantineSitsNextToItsRawTopicAndIsReleasedBackToIt() {
+        String quarantine = Topics.quarantineTopic(Topics.PRODSMART_WEBHOOK_RAW);
+
+        assertThat(quarantine).isEqualTo("crossdock.prodsmart-webhook-raw.v1.quarantine");
+        assertThat(Topics.releaseTopic(quarantine)).contains(Topics.PRODSMART_WEBHOOK_RAW);
+        assertThat(Topics.releaseTopic(Topics.PRODSMART_WEBHOOK_RAW)).isEmpty();
+        assertThat(Topics.releaseTopic(".quarantine")).isEmpty();
+    }
+
+    @Test
     void namesThatAreAlreadyOnBrokersStayTheSame() {
         assertThat(Topics.PRODSMART_CHANGES_RAW).isEqualTo("crossdock.prodsmart-changes-raw.v1");
         assertThat(Topics.OPERATOR_AUDIT).isEqualTo("crossdock.operator-audit.v1");

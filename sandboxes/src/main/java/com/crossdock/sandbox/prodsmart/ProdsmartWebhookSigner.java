@@ -21,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The document contradicts itself: its header list names {@code x-prodsmart-hmac-sha256} (with a
  * 40-hex-digit example, which is SHA-1's length), while its verification steps name
- * {@code x-prodsmart-hmac-sha1}, base64-encoded. Both are supported; {@link Algorithm} picks one.
+ * {@code x-prodsmart-hmac-sha1}, base64-encoded. All three readings are supported, the document's example among
+ * them ({@link Algorithm#HMAC_SHA1_HEX_IN_SHA256_HEADER}); {@link Algorithm} picks one.
  * Plain Java, no Spring, so any module's tests can sign a webhook.
  */
 public final class ProdsmartWebhookSigner {
@@ -37,19 +38,27 @@ public final class ProdsmartWebhookSigner {
     private static final DateTimeFormatter TRIGGERED_AT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
 
-    /** The signature header and its encoding. */
+    /** The signature header, its HMAC and its encoding. */
     public enum Algorithm {
-        /** {@code x-prodsmart-hmac-sha256}: HMAC-SHA256, lowercase hex. */
-        HMAC_SHA256_HEX("x-prodsmart-hmac-sha256", "HmacSHA256"),
-        /** {@code x-prodsmart-hmac-sha1}: HMAC-SHA1, base64. */
-        HMAC_SHA1_BASE64("x-prodsmart-hmac-sha1", "HmacSHA1");
+        /** {@code x-prodsmart-hmac-sha256}: HMAC-SHA256, lowercase hex, as the header's name says. */
+        HMAC_SHA256_HEX("x-prodsmart-hmac-sha256", "HmacSHA256", true),
+        /** {@code x-prodsmart-hmac-sha1}: HMAC-SHA1, base64, as the verification steps say. */
+        HMAC_SHA1_BASE64("x-prodsmart-hmac-sha1", "HmacSHA1", false),
+        /**
+         * {@code x-prodsmart-hmac-sha256} holding an HMAC-SHA1 in lowercase hex, as the document's example shows it
+         * ("Nagłówki webhook": {@code x-prodsmart-hmac-sha256: "c938fe31379c0d89b37468e1cae9e3aab2d56834"}, 40 hex
+         * digits, a SHA-1's 20 bytes).
+         */
+        HMAC_SHA1_HEX_IN_SHA256_HEADER("x-prodsmart-hmac-sha256", "HmacSHA1", true);
 
         private final String headerName;
         private final String macName;
+        private final boolean hex;
 
-        Algorithm(String headerName, String macName) {
+        Algorithm(String headerName, String macName, boolean hex) {
             this.headerName = headerName;
             this.macName = macName;
+            this.hex = hex;
         }
 
         public String headerName() {
@@ -57,7 +66,7 @@ public final class ProdsmartWebhookSigner {
         }
 
         String encode(byte[] mac) {
-            return this == HMAC_SHA256_HEX ? HexFormat.of().formatHex(mac) : Base64.getEncoder().encodeToString(mac);
+            return hex ? HexFormat.of().formatHex(mac) : Base64.getEncoder().encodeToString(mac);
         }
     }
 

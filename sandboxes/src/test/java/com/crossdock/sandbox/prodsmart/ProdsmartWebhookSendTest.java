@@ -62,8 +62,9 @@ class ProdsmartWebhookSendTest extends SandboxTestSupport {
             assertThat(webhook.headers().get("x-prodsmart-topic")).isEqualTo("productionOrder/update");
             assertThat(webhook.headers().get("x-prodsmart-api-version")).isEqualTo("1");
             assertThat(webhook.headers().get("x-prodsmart-webhook-uuid")).isNotBlank();
-            assertThat(webhook.headers().get("x-prodsmart-hmac-sha256"))
-                    .isEqualTo(ProdsmartWebhookSigner.sign(Algorithm.HMAC_SHA256_HEX, SECRET, webhook.body()));
+            // by default as the document's example: an HMAC-SHA1 (40 hex digits) in the sha256 header
+            assertThat(webhook.headers().get("x-prodsmart-hmac-sha256")).hasSize(40)
+                    .isEqualTo(ProdsmartWebhookSigner.sign(Algorithm.HMAC_SHA1_HEX_IN_SHA256_HEADER, SECRET, webhook.body()));
         });
     }
 

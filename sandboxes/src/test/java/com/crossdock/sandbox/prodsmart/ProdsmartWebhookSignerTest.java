@@ -50,6 +50,18 @@ class ProdsmartWebhookSignerTest {
     }
 
     @Test
+    void signsAsTheDocumentsExampleShowsIt() {
+        // "Nagłówki webhook": x-prodsmart-hmac-sha256: "c938fe31379c0d89b37468e1cae9e3aab2d56834", 40 hex digits: a SHA-1
+        ProdsmartWebhookSigner signer = new ProdsmartWebhookSigner("Jefe", Algorithm.HMAC_SHA1_HEX_IN_SHA256_HEADER);
+
+        assertThat(signer.sign(RFC_DATA)).isEqualTo("effcdf6ae5eb2fa2d27416d5f184df9c259a7c79")
+                .hasSameSizeAs("c938fe31379c0d89b37468e1cae9e3aab2d56834");
+        assertThat(signer.headers("productionOrder/create", RFC_DATA))
+                .containsEntry("x-prodsmart-hmac-sha256", signer.sign(RFC_DATA))
+                .doesNotContainKey("x-prodsmart-hmac-sha1");
+    }
+
+    @Test
     void givesATamperedBodyADifferentSignature() {
         byte[] tampered = BODY.clone();
         tampered[tampered.length - 2] = 'X';

@@ -3,6 +3,7 @@ package com.crossdock.ingress.webhook.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds a provider's {@link DedupeMemory} from its raw topic, so that it survives a restart: reads every partition
- * from {@code now - window} (found with {@code offsetsForTimes}) up to the end offsets taken at the start, and
+ * Rebuilds a provider's {@link DedupeMemory} from its raw topic (and its quarantine topic, where it keeps one), so
+ * that it survives a restart: reads every partition from {@code now - window} (found with {@code offsetsForTimes}) up to the end offsets taken at the start, and
  * remembers the delivery id header of each record with its {@code crossdock.received-at}.
  */
 public final class DedupeRebuilder {
@@ -28,15 +29,15 @@ public final class DedupeRebuilder {
     private static final Duration REQUEST = Duration.ofSeconds(15);
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
-    private final String topic;
+    private final List<String> topics;
     private final String deliveryIdHeader;
     private final DedupeMemory memory;
     private final Clock clock;
 
-    public DedupeRebuilder(Supplier<Consumer<byte[], byte[]>> consumers, String topic, String deliveryIdHeader,
+    public DedupeRebuilder(Supplier<Consumer<byte[], byte[]>> consumers, List<String> topics, String deliveryIdHeader,
             DedupeMemory memory, Clock clock) {
         this.consumers = consumers;
-        this.topic = topic;
+        this.topics = List.copyOf(topics);
         this.deliveryIdHeader = deliveryIdHeader;
         this.memory = memory;
         this.clock = clock;
@@ -47,8 +48,11 @@ public final class DedupeRebuilder {
         long from = clock.instant().minus(memory.window()).toEpochMilli();
         int found = 0;
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, REQUEST).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, REQUEST)
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, REQUEST);
             Map<TopicPartition, Long> times = new HashMap<>();
@@ -60,7 +64,7 @@ public final class DedupeRebuilder {
             }
             while (behind(consumer, partitions, end)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    String deliveryId = RawRecordHeaders.text(record.headers(), deliveryIdHeader);
+                    String deliveryId = RawRecordHeaders.deliveryId(record.headers(), deliveryIdHeader);
                     if (deliveryId != null) {
                         memory.remember(deliveryId,
                                 RawRecordHeaders.receivedAt(record.headers(), Instant.ofEpochMilli(record.timestamp())));
@@ -69,7 +73,7 @@ public final class DedupeRebuilder {
                 }
             }
         }
-        log.info("Dedupe memory rebuilt from {}: {} delivery ids of the last {}", topic, found, memory.window());
+        log.info("Dedupe memory rebuilt from {}: {} delivery ids of the last {}", topics, found, memory.window());
         return found;
     }
 

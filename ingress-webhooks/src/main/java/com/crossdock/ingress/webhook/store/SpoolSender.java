@@ -26,7 +26,7 @@ public final class SpoolSender implements DurableSpool.Sender {
     private final Map<String, Memory> byTopic;
     private final Clock clock;
 
-    /** @param byTopic each provider's memory by its raw topic */
+    /** @param byTopic each provider's memory by its raw topic (and its quarantine topic, where it keeps one) */
     public SpoolSender(RawRecordSender sender, Map<String, Memory> byTopic, Clock clock) {
         this.sender = sender;
         this.byTopic = Map.copyOf(byTopic);
@@ -37,7 +37,7 @@ public final class SpoolSender implements DurableSpool.Sender {
     public CompletableFuture<?> send(SpoolRecord spooled) {
         ProducerRecord<byte[], byte[]> record = KafkaSpoolRecords.toProducerRecord(spooled);
         Memory memory = byTopic.get(record.topic());
-        String deliveryId = memory == null ? null : RawRecordHeaders.text(record.headers(), memory.deliveryIdHeader());
+        String deliveryId = memory == null ? null : RawRecordHeaders.deliveryId(record.headers(), memory.deliveryIdHeader());
         if (deliveryId != null) {
             memory.memory().remember(deliveryId, RawRecordHeaders.receivedAt(record.headers(), clock.instant()));
         }

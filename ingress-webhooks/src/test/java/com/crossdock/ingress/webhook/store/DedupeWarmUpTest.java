@@ -78,7 +78,7 @@ class DedupeWarmUpTest {
      * older than the window, offset 1 is in it (as {@code offsetsForTimes} says) and offset 2 has no uuid.
      */
     private DedupeWarmUp warmUp(int failures) {
-        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(failures), TOPIC, "uuid", memory,
+        DedupeRebuilder rebuilder = new DedupeRebuilder(() -> consumer(failures), List.of(TOPIC), "uuid", memory,
                 Clock.systemUTC());
         return new DedupeWarmUp("acme", rebuilder, memory, Backoff.fixed(Duration.ofMillis(50)));
     }
