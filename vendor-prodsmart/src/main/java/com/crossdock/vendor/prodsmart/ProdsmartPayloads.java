@@ -60,92 +60,128 @@ public final class ProdsmartPayloads {
      * the webhook "Zamówienia produkcji", the PRODUCTION_ORDER channel and "Zamówienie produkcji"):
      * <ul>
      * <li>{@code quantity-ordered} is "liczba całkowita, wymagane, >0" ("Zamówienie produkcji", attributes): a line
-     *     without it, or with a string, is refused with the field named, never read as 0 (the order's quantity
-     *     would silently become nothing);</li>
+     *     without it is refused with the field named, never read as 0 (the order's quantity would silently become
+     *     nothing); a number or numeric text, as every quantity ({@link JsonField#decimal()});</li>
+     * <li>{@code product} is the product's code; an object with a {@code code} is read alike;</li>
      * <li>{@code location} is an object {@code {"id", "code", "name"}} in the resource's answers
      *     ({@code GET /api/production-orders/{id}}, the list, the create answer) and a code in its requests
-     *     ({@code "location": "location code"}, PUT/POST): either way its code; absent in the webhook example;</li>
+     *     ({@code "location": "location code"}, PUT/POST): either way its code is the order's site; absent in the
+     *     webhook example;</li>
      * <li>{@code is-active} (the channel, {@code GET .../{id}}) or {@code active} (the list, the create answer):
-     *     read when present, strictly true or false; the webhook body has neither;</li>
+     *     read when present, true or false; the webhook body has neither;</li>
      * <li>empty text is unset, like {@code "serial-number": ""} in the webhook example; so is an empty
      *     {@code running-status}, the mark of a deleted order ("po usunięciu zamówienia produkcji w polu stanu
-     *     uruchomienia zostanie usunięta wartość").</li>
+     *     uruchomienia zostanie usunięta wartość");</li>
+     * <li>fields the mapping does not use ({@code shipping}, {@code machines}, {@code custom-fields}, ...) are not
+     *     read, whatever their shape.</li>
      * </ul>
      */
     private ProductionOrder productionOrder(JsonField order) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonField line : order.optional("products").map(JsonField::elements).orElse(List.of())) {
-            lines.add(new OrderLine(line.required("product").nonBlankText(),
+            lines.add(new OrderLine(line.requiredCode("product"),
                     line.required("quantity-ordered").decimal(),
-                    line.optional("quantity-produced").map(JsonField::decimal).orElse(null)));
+                    line.optionalDecimal("quantity-produced")));
         }
         return new ProductionOrder(order.required("id").id(),
                 setText(order, "code"), setText(order, "status"), setText(order, "running-status"),
                 date(order, "start-date"), date(order, "due-date"),
                 order.optional("ended").map(JsonField::bool).orElse(false),
-                location(order), active(order), List.copyOf(lines));
-    }
-
-    private static String location(JsonField order) {
-        Optional<JsonField> location = order.optional("location");
-        String code = location.isEmpty() ? null
-                : location.get().isObject() ? text(location.get(), "code") : location.get().text();
-        return code == null || code.isBlank() ? null : code;
+                order.optional("location").map(JsonField::code).orElse(null), active(order), List.copyOf(lines),
+                order.rounded());
     }
 
     private static Boolean active(JsonField order) {
         return order.optional("is-active").or(() -> order.optional("active")).map(JsonField::bool).orElse(null);
     }
 
-    private static Movements movements(Entity entity, JsonField root) {
+    /**
+     * The movements of a {@code *_inventory_movement_created|updated} webhook ("Elementy webhook"), read as the
+     * document shows a movement: the webhook's shape ({@code product: {code, uom}}, {@code lot: {code}},
+     * {@code warehouse-location: {code, warehouse: {code}}}, {@code stock-type}, {@code date}) and the
+     * inventory-movement resource's ("Ruch magazynowy": {@code product-code}, {@code lot}, {@code warehouse-location}
+     * and {@code warehouse} as codes, {@code type}, {@code date-time}, {@code "quantity": "10"}). What it cannot do
+     * without is refused with the field named: the product's code, the quantity, a direction other than in/out.
+     */
+    private Movements movements(Entity entity, JsonField root) {
         List<Movement> movements = new ArrayList<>();
         for (JsonField item : root.elements()) {
-            JsonField product = item.required("product");
-            Optional<JsonField> location = item.optional("warehouse-location");
+            Optional<JsonField> bin = item.optional("warehouse-location");
+            Optional<JsonField> product = item.optional("product");
             movements.add(new Movement(
                     item.optional("id").map(JsonField::id).orElse(null),
-                    product.required("code").nonBlankText(),
-                    text(product, "uom"),
-                    item.optional("lot").map(lot -> text(lot, "code")).orElse(null),
+                    productCode(item),
+                    product.filter(JsonField::isObject).map(p -> text(p, "uom")).orElse(null),
+                    item.optional("lot").map(JsonField::code).orElse(null),
                     signed(item),
-                    location.map(l -> text(l, "code")).orElse(""),
-                    location.flatMap(l -> l.optional("warehouse")).map(w -> text(w, "code")).orElse(null),
+                    bin.map(JsonField::code).orElse(null),
+                    bin.filter(JsonField::isObject).flatMap(l -> l.optional("warehouse"))
+                            .or(() -> item.optional("warehouse")).map(JsonField::code).orElse(null),
+                    movementDate(item),
                     reference(entity, item)));
         }
-        return new Movements(List.copyOf(movements));
+        return new Movements(List.copyOf(movements), root.rounded());
     }
 
-    /** The document gives quantities as positive numbers and the direction in stock-type (in/out). */
+    /** The webhook's {@code product: {code}} (or a plain code), else the resource's {@code product-code}. */
+    private static String productCode(JsonField item) {
+        Optional<JsonField> product = item.optional("product");
+        if (product.isPresent()) {
+            String code = product.get().code();
+            if (code == null) {
+                throw new InvalidPayloadException(product.get().isObject() ? product.get().path() + ".code"
+                        : product.get().path(), "is required: the product's code");
+            }
+            return code;
+        }
+        return item.optional("product-code").map(JsonField::code).orElseThrow(
+                () -> new InvalidPayloadException(item.path() + ".product", "is required: the product's code"));
+    }
+
+    /**
+     * The document gives quantities as positive numbers and the direction in {@code stock-type} (the webhooks) or
+     * {@code type} (the resource). The resource also lists consumption and production types ("typ ruchu
+     * magazynowego: do, z, zużycie, produkcja"), which no movement webhook is documented to carry and whose sign
+     * the document does not state: they are refused, named, for an operator to map and replay, never guessed.
+     */
     private static BigDecimal signed(JsonField item) {
         BigDecimal quantity = item.required("quantity").decimal().abs();
-        JsonField type = item.required("stock-type");
-        switch (type.nonBlankText().toLowerCase(Locale.ROOT)) {
+        JsonField type = item.optional("stock-type").or(() -> item.optional("type"))
+                .orElseGet(() -> item.required("stock-type"));
+        String direction = type.scalarText();
+        switch (direction == null ? "" : direction.trim().toLowerCase(Locale.ROOT)) {
             case "in":
                 return quantity;
             case "out":
                 return quantity.negate();
             default:
-                throw type.invalid("must be in or out");
+                throw type.invalid("must be in or out, was " + (direction == null ? "not text" : "'" + direction + "'"));
         }
+    }
+
+    /** The movement's own time: the webhook's {@code date}, the resource's {@code date-time}; null when absent. */
+    private Instant movementDate(JsonField item) {
+        return item.optional("date").isPresent() ? date(item, "date") : date(item, "date-time");
     }
 
     private static String reference(Entity entity, JsonField item) {
         String[] owners = switch (entity) {
-            case SHIPPING_MOVEMENT -> new String[] {"shipping", "sales-order"};
+            case SHIPPING_MOVEMENT -> new String[] {"shipping", "sales-order", "client-order"};
             case RECEIVING_MOVEMENT -> new String[] {"receiving", "purchase-order"};
             default -> new String[0];
         };
         for (String owner : owners) {
-            String code = item.optional(owner).map(o -> text(o, "code")).orElse(null);
-            if (code != null && !code.isBlank()) {
+            String code = item.optional(owner).map(JsonField::code).orElse(null);
+            if (code != null) {
                 return code;
             }
         }
         return null;
     }
 
+    /** A scalar field as text; null when absent or not a scalar (a shape the reader does not need). */
     private static String text(JsonField object, String name) {
-        return object.optional(name).map(JsonField::text).orElse(null);
+        return object.optional(name).map(JsonField::scalarText).orElse(null);
     }
 
     /** A text field, null when absent or empty. */
@@ -157,7 +193,8 @@ public final class ProdsmartPayloads {
     /** Prodsmart leaves unset text fields empty (the document's example has "serial-number": ""). */
     private Instant date(JsonField object, String name) {
         Optional<JsonField> field = object.optional(name);
-        if (field.isEmpty() || field.get().text().isBlank()) {
+        String text = field.map(JsonField::scalarText).orElse(null);
+        if (field.isEmpty() || text != null && text.isBlank()) {
             return null;
         }
         try {
