@@ -92,6 +92,7 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
         assertThat(event.getQuantity()).isEqualByComparingTo("-10");
         assertThat(event.getLocation()).isEmpty();
         assertThat(event.getBin()).isEqualTo("warehouse-location-code");
+        assertThat(event.getMovement().getDate()).isEqualTo(Instant.parse("2022-02-21T00:00:00Z"));
     }
 
     @Test
