@@ -95,13 +95,13 @@ class KustomizationsTest {
     void everyServiceThatReadsProdsmartTakesTheCompanyFromOneConfigMap() {
         Map<String, Map<String, String>> configMaps = generatorLiterals(BASE, "configMapGenerator");
 
-        // crossdock.prodsmart.company / .time-zone (ProdsmartProperties): one value for the ingress and the poller
+        // crossdock.prodsmart.company / .time-zone / .location (ProdsmartProperties): one value for the ingress and the poller
         assertThat(configMaps.get("prodsmart-company"))
-                .containsKeys("CROSSDOCK_PRODSMART_COMPANY", "CROSSDOCK_PRODSMART_TIME_ZONE");
+                .containsKeys("CROSSDOCK_PRODSMART_COMPANY", "CROSSDOCK_PRODSMART_TIME_ZONE", "CROSSDOCK_PRODSMART_LOCATION");
         assertThat(configMaps).allSatisfy((name, literals) -> {
             if (!name.equals("prodsmart-company")) {
                 assertThat(literals).as(name).doesNotContainKeys("CROSSDOCK_PRODSMART_COMPANY",
-                        "CROSSDOCK_PRODSMART_TIME_ZONE");
+                        "CROSSDOCK_PRODSMART_TIME_ZONE", "CROSSDOCK_PRODSMART_LOCATION");
             }
         });
         for (String service : List.of("ingress-webhooks", "prodsmart-poller")) {

@@ -87,10 +87,12 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
 
         ConsumerRecord<byte[], byte[]> record = awaitEvent(Topics.STOCK_CHANGED, uuid, 0);
         StockChanged event = codec.decode(record, StockChanged.class);
-        assertThat(new String(record.key(), StandardCharsets.UTF_8))
-                .isEqualTo(Topics.stockKey("product-code", "warehouse-location-code"));
+        // crossdock.prodsmart.location is unset here: the consumer's default location; the bin is a detail
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(Topics.stockKey("product-code", ""));
         assertThat(event.getQuantity()).isEqualByComparingTo("-10");
-        assertThat(event.getLocation()).isEqualTo("warehouse-location-code");
+        assertThat(event.getLocation()).isEmpty();
+        assertThat(event.getBin()).isEqualTo("warehouse-location-code");
+        assertThat(event.getMovement().getDate()).isEqualTo(Instant.parse("2022-02-21T00:00:00Z"));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package com.crossdock.vendor.prodsmart;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.Envelope;
@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The STOCK and PRODUCT items of the change feed and of the list endpoints (both carry an item's current state) to
- * canonical events. Shapes from prodsmart-api.pl.txt, "Kanały źródła danych zmian" (ZAPASY, PRODUKTY).
+ * canonical events. Shapes from prodsmart-api.pl.txt, "Kanały źródła danych zmian" (ZAPASY, PRODUKTY), "Pobieranie
+ * zapasów produktu" and "Wyświetlanie listy produktów". Every quantity is read by {@link JsonField#decimal()}
+ * (numbers or numeric text, rounded to 6 decimals and noted); fields the mapping does not use are not read.
  */
 public final class FeedItems {
 
@@ -29,56 +31,74 @@ public final class FeedItems {
         Envelope of(String sourceId, String part);
     }
 
+    /** An item's events and the fields whose quantity was rounded on the way. */
+    record Mapped(List<CanonicalEvent> events, List<String> rounded) {
+    }
+
     private FeedItems() {
     }
 
     /**
-     * Stock: absolute levels. One LEVEL event for the product's total and one per lot; Prodsmart names no
-     * location in the stock feed, so the location is empty (StockChanged: "empty when the source names none").
+     * Stock: absolute levels, one LEVEL event for the product's total and one per lot. Prodsmart's stock names no
+     * place, so every level is at the company's one stock-keeping {@code location} (crossdock.prodsmart.location),
+     * the location of its movements and production orders too. {@code stock} is required ("stock (double,
+     * wymagane)", ZAPASY PRODUKTU): a level without it is refused rather than read as 0, which would empty the row.
      */
-    static List<CanonicalEvent> stock(JsonNode item, ItemEnvelopes envelopes) {
-        String code = required(item, "product-code");
-        String key = Topics.stockKey(code, "");
+    static Mapped stock(JsonNode node, ItemEnvelopes envelopes, String location) {
+        JsonField item = JsonField.of(node);
+        String code = item.requiredCode("product-code");
+        String key = Topics.stockKey(code, location);
         List<CanonicalEvent> events = new ArrayList<>();
-        events.add(new CanonicalEvent(Topics.STOCK_CHANGED, key,
-                stockLevel(code, null, decimal(item.get("stock")), envelopes.of(code, "total"))));
-        for (JsonNode lot : item.path("lot")) {
-            String lotCode = required(lot, "code");
-            events.add(new CanonicalEvent(Topics.STOCK_CHANGED, key,
-                    stockLevel(code, lotCode, decimal(lot.get("stock")), envelopes.of(code, "lot:" + lotCode))));
+        events.add(new CanonicalEvent(Topics.STOCK_CHANGED, key, stockLevel(code, null,
+                item.required("stock").decimal(), location, envelopes.of(code, "total"))));
+        for (JsonField lot : item.optional("lot").map(JsonField::elements).orElse(List.of())) {
+            String lotCode = lot.requiredCode("code");
+            events.add(new CanonicalEvent(Topics.STOCK_CHANGED, key, stockLevel(code, lotCode,
+                    lot.required("stock").decimal(), location, envelopes.of(code, "lot:" + lotCode))));
         }
-        return events;
+        return new Mapped(List.copyOf(events), item.rounded());
     }
 
-    private static StockChanged stockLevel(String code, String lot, BigDecimal quantity, Envelope envelope) {
+    private static StockChanged stockLevel(String code, String lot, BigDecimal quantity, String location,
+            Envelope envelope) {
         return StockChanged.newBuilder()
                 .setEnvelope(envelope)
                 .setKind(StockChangeKind.LEVEL)
                 .setProductCode(code)
-                .setLocation("")
+                .setLocation(location)
                 .setLot(lot)
-                .setQuantity(quantity == null ? BigDecimal.ZERO.setScale(6) : quantity)
+                .setQuantity(quantity)
                 .build();
     }
 
-    /** A product; {@code notification: product_remove} states its deletion. */
-    static CanonicalEvent product(JsonNode item, ItemEnvelopes envelopes) {
-        String code = required(item, "code");
+    /**
+     * A product; {@code notification: product_remove} states its deletion. {@code min-quantity-reorder} and
+     * {@code quantity-multiple} (PRODUKTY) are Paqtana's minimum and multiple order quantities; null (the
+     * document's example) or absent is unknown.
+     */
+    static Mapped product(JsonNode node, ItemEnvelopes envelopes) {
+        JsonField item = JsonField.of(node);
+        String code = item.requiredCode("code");
         Map<String, String> attributes = new LinkedHashMap<>();
         putIfPresent(attributes, "observations", text(item, "observations"));
         putIfPresent(attributes, "unitPrice", text(item, "unit-price"));
         List<String> families = new ArrayList<>();
-        item.path("families").forEach(family -> families.add(family.path("code").asString()));
+        for (JsonField family : item.optional("families").filter(JsonField::isArray).map(JsonField::elements)
+                .orElse(List.of())) {
+            Optional.ofNullable(family.code()).ifPresent(families::add);
+        }
         putIfPresent(attributes, "families", families.isEmpty() ? null : String.join(",", families));
         ArticleUpserted event = ArticleUpserted.newBuilder()
                 .setEnvelope(envelopes.of(code, "product"))
                 .setCode(code)
                 .setDescription(text(item, "name"))
                 .setDeleted(PRODUCT_REMOVED.equals(text(item, "notification")))
-                .setUnitCost(decimal(item.get("unit-cost")))
+                .setUnitCost(item.optionalDecimal("unit-cost"))
+                .setMinimumOrderQuantity(item.optionalDecimal("min-quantity-reorder"))
+                .setMultipleOrderQuantity(item.optionalDecimal("quantity-multiple"))
                 .setAttributes(new LinkedHashMap<>(attributes))
                 .build();
-        return new CanonicalEvent(Topics.ARTICLE_UPSERTED, code, event);
+        return new Mapped(List.of(new CanonicalEvent(Topics.ARTICLE_UPSERTED, code, event)), item.rounded());
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {
@@ -89,33 +109,13 @@ public final class FeedItems {
 
     /** The code of a PRODUCT item (the key of its stock: {@code GET /api/stock/{code}}); null when it has none. */
     public static String productCode(JsonNode product) {
-        return text(product, "code");
+        return product != null && product.isObject() ? text(JsonField.of(product), "code") : null;
     }
 
     /** A scalar field as text; null when absent, null, empty or not a scalar. */
-    private static String text(JsonNode item, String field) {
-        JsonNode value = item == null ? null : item.get(field);
-        if (value == null || value.isNull() || value.isMissingNode() || value.isContainer()) {
-            return null;
-        }
-        String text = value.asString();
-        return text.isEmpty() ? null : text;
+    private static String text(JsonField item, String field) {
+        String text = item.optional(field).map(JsonField::scalarText).orElse(null);
+        return text == null || text.isEmpty() ? null : text;
     }
 
-    private static String required(JsonNode item, String field) {
-        String value = text(item, field);
-        if (value == null) {
-            throw new InvalidPayloadException(field, "is required");
-        }
-        return value;
-    }
-
-    /** Quantities as decimals of scale 6 (the schemas' scale); Prodsmart sends numbers or numeric strings. */
-    private static BigDecimal decimal(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return null;
-        }
-        BigDecimal number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asString().trim());
-        return number.setScale(6, RoundingMode.HALF_EVEN);
-    }
 }

@@ -9,6 +9,11 @@ import java.time.Instant;
  * again is a new fact.
  *
  * @param origin "feed:&lt;channel&gt;" or "reconcile"
+ * @param readAt when Prodsmart answered with this item: the {@code envelope.occurredAt} of its events, the as-of
+ *               time of a stock level by which the publisher orders it against movements (those dated after it are
+ *               added on top, those dated at or before it are taken as counted in). So it must be taken when the
+ *               answer holding the item arrived (for reconciliation, the answer of that product's
+ *               {@code GET /api/stock/{code}} or page), never earlier, such as the start of a long run
  */
 public record ItemContext(String origin, String batchId, int index, Instant readAt) {
 

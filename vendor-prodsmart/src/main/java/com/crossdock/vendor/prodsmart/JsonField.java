@@ -33,10 +33,13 @@ final class JsonField {
 
     private final JsonNode node;
     private final String path;
+    /** The paths of the quantities rounded while reading this payload, shared by all its fields. */
+    private final List<String> rounded;
 
-    private JsonField(JsonNode node, String path) {
+    private JsonField(JsonNode node, String path, List<String> rounded) {
         this.node = node;
         this.path = path;
+        this.rounded = rounded;
     }
 
     /** Parses a whole body; malformed JSON names the place where it broke. */
@@ -51,12 +54,17 @@ final class JsonField {
         if (root == null || root.isMissingNode()) {
             throw InvalidPayloadException.malformed(ROOT, "the body is empty");
         }
-        return new JsonField(root, "");
+        return new JsonField(root, "", new ArrayList<>());
     }
 
     /** An item another reader has parsed already (a change-feed or list item); its fields are named from it. */
     static JsonField of(JsonNode item) {
-        return new JsonField(item, "");
+        return new JsonField(item, "", new ArrayList<>());
+    }
+
+    /** The fields of this payload whose quantity was rounded to the schemas' scale ({@link #decimal()}). */
+    List<String> rounded() {
+        return List.copyOf(rounded);
     }
 
     String path() {
@@ -70,7 +78,7 @@ final class JsonField {
     Optional<JsonField> optional(String name) {
         requireObject();
         JsonNode value = node.get(name);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(new JsonField(value, child(name)));
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(new JsonField(value, child(name), rounded));
     }
 
     List<JsonField> elements() {
@@ -79,7 +87,7 @@ final class JsonField {
         }
         List<JsonField> elements = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            elements.add(new JsonField(node.get(i), path + "[" + i + "]"));
+            elements.add(new JsonField(node.get(i), path + "[" + i + "]", rounded));
         }
         return elements;
     }
@@ -110,27 +118,87 @@ final class JsonField {
         throw invalid("must be an integer or a non-blank string");
     }
 
+    /** A flag: JSON true or false, or the text "true" / "false" (any case). */
     boolean bool() {
-        if (!node.isBoolean()) {
-            throw invalid("must be true or false");
+        if (node.isBoolean()) {
+            return node.booleanValue();
         }
-        return node.booleanValue();
+        if (node.isString() && (node.stringValue().trim().equalsIgnoreCase("true")
+                || node.stringValue().trim().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(node.stringValue().trim());
+        }
+        throw invalid("must be true or false");
     }
 
-    /** A number that fits the canonical decimal(20, 6) exactly: nothing is rounded away silently. */
+    /**
+     * A quantity as the canonical decimal(20, 6) (StockChanged.quantity, ProductionOrderLine.quantityOrdered,
+     * ArticleUpserted.minimumOrderQuantity: "precision": 20, "scale": 6). Prodsmart writes it as a JSON number or as
+     * numeric text (the inventory-movement resource: {@code "quantity": "10"}, prodsmart-api.pl.txt "Ruch
+     * magazynowy"); both are read.
+     * <p>
+     * More than 6 decimals: rounded HALF_EVEN to 6 and noted ({@link #rounded()}; the mapper logs and counts it),
+     * not refused. The document types quantities as doubles ("quantity (double, wymagane)"), and a double printed
+     * in decimal carries binary noise far below the sixth place (0.1 + 0.2 is 0.30000000000000004): refusing it
+     * would dead-letter an authentic movement for a difference of at most 0.0000005, which no stock count can
+     * show. A value whose integer part does not fit the schema's 14 digits cannot be represented and is refused.
+     */
     BigDecimal decimal() {
-        if (!node.isNumber()) {
+        BigDecimal value;
+        if (node.isNumber()) {
+            value = node.decimalValue();
+        } else if (node.isString() && !node.stringValue().isBlank()) {
+            try {
+                value = new BigDecimal(node.stringValue().trim());
+            } catch (NumberFormatException e) {
+                throw invalid("must be a number");
+            }
+        } else {
             throw invalid("must be a number");
         }
-        BigDecimal value = node.decimalValue().stripTrailingZeros();
-        if (value.scale() > SCALE) {
-            throw invalid("has more than " + SCALE + " decimal places");
+        BigDecimal scaled = value.setScale(SCALE, RoundingMode.HALF_EVEN);
+        if (value.stripTrailingZeros().scale() > SCALE) {
+            rounded.add(path());
         }
-        BigDecimal scaled = value.setScale(SCALE, RoundingMode.UNNECESSARY);
         if (scaled.precision() - SCALE > INTEGER_DIGITS) {
             throw invalid("is too large");
         }
         return scaled;
+    }
+
+    /** A scalar as text (a number's digits too); null for an object or array, whose shape the reader does not need. */
+    String scalarText() {
+        return node.isValueNode() ? node.asString() : null;
+    }
+
+    /**
+     * The code of a reference that Prodsmart writes either as its code ({@code "warehouse-location": "Zone2"},
+     * "Ruch magazynowy") or as an object ({@code "warehouse-location": {"id": 333, "code": "..."}}, the webhooks):
+     * null when neither gives a non-blank code.
+     */
+    String code() {
+        String code = node.isObject() ? optional("code").map(JsonField::scalarText).orElse(null) : scalarText();
+        return code == null || code.isBlank() ? null : code;
+    }
+
+    /** An optional quantity ({@link #decimal()}); null when absent, null or empty text (Prodsmart's unset). */
+    BigDecimal optionalDecimal(String name) {
+        Optional<JsonField> field = optional(name);
+        String text = field.map(JsonField::scalarText).orElse(null);
+        return field.isEmpty() || text != null && text.isBlank() ? null : field.get().decimal();
+    }
+
+    /** A required reference's code ({@link #code()}), named when missing or blank. */
+    String requiredCode(String name) {
+        JsonField field = required(name);
+        String code = field.code();
+        if (code == null) {
+            throw field.invalid("must be a non-blank code");
+        }
+        return code;
+    }
+
+    boolean isArray() {
+        return node.isArray();
     }
 
     boolean isObject() {

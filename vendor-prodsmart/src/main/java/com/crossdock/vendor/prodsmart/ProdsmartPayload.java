@@ -15,16 +15,22 @@ public sealed interface ProdsmartPayload {
     /** The id of the thing the payload is about, when the body names one (it keys the raw record). */
     Optional<String> entityId();
 
+    /** The fields whose quantity was rounded to the schemas' 6 decimals ({@code JsonField#decimal}); none by default. */
+    default List<String> rounded() {
+        return List.of();
+    }
+
     /**
      * A production order as it stands: the body of {@code productionOrder/create|update|delete}, an item of a
      * PRODUCTION_ORDER channel and of {@code GET /api/production-orders} alike (one resource, "Zamówienie produkcji").
      *
      * @param runningStatus null once the order is deleted ("stan uruchomienia zostanie usunięty po usunięciu")
-     * @param location the code of the order's location; null when the body names none (the webhook example does not)
+     * @param site the code of the order's own Prodsmart location (its site, not a stock-keeping location); null
+     *             when the body names none (the webhook example does not)
      * @param active the body's {@code is-active} or {@code active}; null when it has neither (the webhook body)
      */
     record ProductionOrder(String id, String code, String status, String runningStatus, Instant startDate,
-            Instant dueDate, boolean ended, String location, Boolean active, List<OrderLine> lines)
+            Instant dueDate, boolean ended, String site, Boolean active, List<OrderLine> lines, List<String> rounded)
             implements ProdsmartPayload {
 
         @Override
@@ -37,7 +43,7 @@ public sealed interface ProdsmartPayload {
     }
 
     /** {@code *_inventory_movement_created|updated}: an array of movements. */
-    record Movements(List<Movement> movements) implements ProdsmartPayload {
+    record Movements(List<Movement> movements, List<String> rounded) implements ProdsmartPayload {
 
         @Override
         public Optional<String> entityId() {
@@ -48,11 +54,13 @@ public sealed interface ProdsmartPayload {
     /**
      * @param id the vendor's movement id; the document's example does not show one, so it may be null
      * @param quantity signed: stock-type {@code out} negative, {@code in} positive
-     * @param location the warehouse-location code, empty when the body names none
+     * @param bin the warehouse-location (bin) code; null when the body names none
+     * @param warehouse the warehouse code; null when the body names none
+     * @param date when the movement happened at Prodsmart (its {@code date} / {@code date-time}); null when absent
      * @param reference the shipping/receiving code (or the sales/purchase order code) it belongs to
      */
     record Movement(String id, String productCode, String unitOfMeasure, String lot, BigDecimal quantity,
-            String location, String warehouse, String reference) {
+            String bin, String warehouse, Instant date, String reference) {
     }
 
     /** {@code *_deleted}: Prodsmart sends only the id of what was deleted. */

@@ -1,16 +1,12 @@
 package com.crossdock.vendor.prodsmart;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.Deleted;
-import com.crossdock.vendor.prodsmart.ProdsmartPayload.Movement;
-import com.crossdock.vendor.prodsmart.ProdsmartPayload.Movements;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.OrderLine;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.ProductionOrder;
 import com.crossdock.vendor.prodsmart.ProdsmartPayload.Unmapped;
@@ -28,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 public final class ProdsmartPayloads {
 
     private final ProdsmartDates dates;
+    private final MovementPayloads movements;
 
     public ProdsmartPayloads(ZoneId companyZone) {
         this(new ProdsmartDates(companyZone));
@@ -36,6 +33,7 @@ public final class ProdsmartPayloads {
     /** With the company's dates ({@link ProdsmartProperties#dates()}), shared with its other readers. */
     public ProdsmartPayloads(ProdsmartDates dates) {
         this.dates = dates;
+        this.movements = new MovementPayloads(dates);
     }
 
     public ProdsmartPayload parse(WebhookTopic topic, byte[] body) {
@@ -47,7 +45,7 @@ public final class ProdsmartPayloads {
         if (topic.entity() == Entity.PRODUCTION_ORDER) {
             return productionOrder(root);
         }
-        return action == Action.DELETED ? new Deleted(root.required("id").id()) : movements(topic.entity(), root);
+        return action == Action.DELETED ? new Deleted(root.required("id").id()) : movements.movements(topic.entity(), root);
     }
 
     /** An item of a PRODUCTION_ORDER channel or of {@code GET /api/production-orders}. */
@@ -60,92 +58,44 @@ public final class ProdsmartPayloads {
      * the webhook "Zamówienia produkcji", the PRODUCTION_ORDER channel and "Zamówienie produkcji"):
      * <ul>
      * <li>{@code quantity-ordered} is "liczba całkowita, wymagane, >0" ("Zamówienie produkcji", attributes): a line
-     *     without it, or with a string, is refused with the field named, never read as 0 (the order's quantity
-     *     would silently become nothing);</li>
+     *     without it is refused with the field named, never read as 0 (the order's quantity would silently become
+     *     nothing); a number or numeric text, as every quantity ({@link JsonField#decimal()});</li>
+     * <li>{@code product} is the product's code; an object with a {@code code} is read alike;</li>
      * <li>{@code location} is an object {@code {"id", "code", "name"}} in the resource's answers
      *     ({@code GET /api/production-orders/{id}}, the list, the create answer) and a code in its requests
-     *     ({@code "location": "location code"}, PUT/POST): either way its code; absent in the webhook example;</li>
+     *     ({@code "location": "location code"}, PUT/POST): either way its code is the order's site; absent in the
+     *     webhook example;</li>
      * <li>{@code is-active} (the channel, {@code GET .../{id}}) or {@code active} (the list, the create answer):
-     *     read when present, strictly true or false; the webhook body has neither;</li>
+     *     read when present, true or false; the webhook body has neither;</li>
      * <li>empty text is unset, like {@code "serial-number": ""} in the webhook example; so is an empty
      *     {@code running-status}, the mark of a deleted order ("po usunięciu zamówienia produkcji w polu stanu
-     *     uruchomienia zostanie usunięta wartość").</li>
+     *     uruchomienia zostanie usunięta wartość");</li>
+     * <li>fields the mapping does not use ({@code shipping}, {@code machines}, {@code custom-fields}, ...) are not
+     *     read, whatever their shape.</li>
      * </ul>
      */
     private ProductionOrder productionOrder(JsonField order) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonField line : order.optional("products").map(JsonField::elements).orElse(List.of())) {
-            lines.add(new OrderLine(line.required("product").nonBlankText(),
+            lines.add(new OrderLine(line.requiredCode("product"),
                     line.required("quantity-ordered").decimal(),
-                    line.optional("quantity-produced").map(JsonField::decimal).orElse(null)));
+                    line.optionalDecimal("quantity-produced")));
         }
         return new ProductionOrder(order.required("id").id(),
                 setText(order, "code"), setText(order, "status"), setText(order, "running-status"),
                 date(order, "start-date"), date(order, "due-date"),
                 order.optional("ended").map(JsonField::bool).orElse(false),
-                location(order), active(order), List.copyOf(lines));
-    }
-
-    private static String location(JsonField order) {
-        Optional<JsonField> location = order.optional("location");
-        String code = location.isEmpty() ? null
-                : location.get().isObject() ? text(location.get(), "code") : location.get().text();
-        return code == null || code.isBlank() ? null : code;
+                order.optional("location").map(JsonField::code).orElse(null), active(order), List.copyOf(lines),
+                order.rounded());
     }
 
     private static Boolean active(JsonField order) {
         return order.optional("is-active").or(() -> order.optional("active")).map(JsonField::bool).orElse(null);
     }
 
-    private static Movements movements(Entity entity, JsonField root) {
-        List<Movement> movements = new ArrayList<>();
-        for (JsonField item : root.elements()) {
-            JsonField product = item.required("product");
-            Optional<JsonField> location = item.optional("warehouse-location");
-            movements.add(new Movement(
-                    item.optional("id").map(JsonField::id).orElse(null),
-                    product.required("code").nonBlankText(),
-                    text(product, "uom"),
-                    item.optional("lot").map(lot -> text(lot, "code")).orElse(null),
-                    signed(item),
-                    location.map(l -> text(l, "code")).orElse(""),
-                    location.flatMap(l -> l.optional("warehouse")).map(w -> text(w, "code")).orElse(null),
-                    reference(entity, item)));
-        }
-        return new Movements(List.copyOf(movements));
-    }
-
-    /** The document gives quantities as positive numbers and the direction in stock-type (in/out). */
-    private static BigDecimal signed(JsonField item) {
-        BigDecimal quantity = item.required("quantity").decimal().abs();
-        JsonField type = item.required("stock-type");
-        switch (type.nonBlankText().toLowerCase(Locale.ROOT)) {
-            case "in":
-                return quantity;
-            case "out":
-                return quantity.negate();
-            default:
-                throw type.invalid("must be in or out");
-        }
-    }
-
-    private static String reference(Entity entity, JsonField item) {
-        String[] owners = switch (entity) {
-            case SHIPPING_MOVEMENT -> new String[] {"shipping", "sales-order"};
-            case RECEIVING_MOVEMENT -> new String[] {"receiving", "purchase-order"};
-            default -> new String[0];
-        };
-        for (String owner : owners) {
-            String code = item.optional(owner).map(o -> text(o, "code")).orElse(null);
-            if (code != null && !code.isBlank()) {
-                return code;
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonField object, String name) {
-        return object.optional(name).map(JsonField::text).orElse(null);
+    /** A scalar field as text; null when absent or not a scalar (a shape the reader does not need). */
+    static String text(JsonField object, String name) {
+        return object.optional(name).map(JsonField::scalarText).orElse(null);
     }
 
     /** A text field, null when absent or empty. */
@@ -154,10 +104,15 @@ public final class ProdsmartPayloads {
         return text == null || text.isBlank() ? null : text;
     }
 
-    /** Prodsmart leaves unset text fields empty (the document's example has "serial-number": ""). */
     private Instant date(JsonField object, String name) {
+        return date(object, name, dates);
+    }
+
+    /** Prodsmart leaves unset text fields empty (the document's example has "serial-number": ""). */
+    static Instant date(JsonField object, String name, ProdsmartDates dates) {
         Optional<JsonField> field = object.optional(name);
-        if (field.isEmpty() || field.get().text().isBlank()) {
+        String text = field.map(JsonField::scalarText).orElse(null);
+        if (field.isEmpty() || text != null && text.isBlank()) {
             return null;
         }
         try {

@@ -34,9 +34,11 @@ final class ProductionOrders {
     /**
      * {@code active} is Prodsmart's own flag where the body states it ({@code is-active} / {@code active}, see
      * {@link ProdsmartPayloads}); the webhook body states none, and then the action decides: a deleted order is
-     * inactive, any other active (the schema's default).
+     * inactive, any other active (the schema's default). The order produces into the company's one stock-keeping
+     * {@code location} (crossdock.prodsmart.location), where its movements and levels are; Prodsmart's own
+     * location of the order is its {@code site}, a detail.
      */
-    static CanonicalEvent changed(ProductionOrder order, ChangeAction action, Envelope envelope) {
+    static CanonicalEvent changed(ProductionOrder order, ChangeAction action, Envelope envelope, String location) {
         List<ProductionOrderLine> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             lines.add(ProductionOrderLine.newBuilder()
@@ -56,7 +58,8 @@ final class ProductionOrders {
                 .setDueDate(order.dueDate())
                 .setEnded(order.ended())
                 .setActive(order.active() != null ? order.active() : action != ChangeAction.DELETED)
-                .setLocation(order.location())
+                .setLocation(location)
+                .setSite(order.site())
                 .setLines(lines)
                 .build();
         return new CanonicalEvent(Topics.PRODUCTION_ORDER_CHANGED, order.id(), event);

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The production-order examples of prodsmart-api.pl.txt that the sandboxes do not carry (src/test/resources/prodsmart-api). */
+/** The examples of prodsmart-api.pl.txt that the sandboxes do not carry (src/test/resources/prodsmart-api). */
 final class DocumentExamples {
 
     /** {@code GET /api/production-orders/{id}}, answer 200: location an object, {@code is-active}. */
@@ -17,6 +17,12 @@ final class DocumentExamples {
     static final String PRODUCTION_ORDER_PUT_REQUEST = "prodsmart-api/production-order-put-request.json";
     /** {@code GET /api/production-orders/}, answer 200: an array; {@code active}. */
     static final String PRODUCTION_ORDERS_LIST = "prodsmart-api/production-orders-list.json";
+    /** {@code POST /api/inventory-movements/}, request: quantity as text, {@code type}, codes for the places. */
+    static final String INVENTORY_MOVEMENT_REQUEST = "prodsmart-api/inventory-movement-request.json";
+    /** {@code GET /api/inventory-movements/}, answer 200: an array of movements. */
+    static final String INVENTORY_MOVEMENTS_LIST = "prodsmart-api/inventory-movements-list.json";
+    /** {@code GET /api/stock/{code}}, answer 200: the level reconciliation reads per product. */
+    static final String STOCK = "prodsmart-api/stock.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -32,11 +32,13 @@ class ProdsmartEventMapperTest {
     private static final Instant TRIGGERED_AT = Instant.parse("2023-08-29T20:39:46.142Z");
     private static final String UUID = "91cb972d-b476-4936-947c-4be471b9da5b";
     private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+    /** crossdock.prodsmart.location: the company's one stock-keeping location. */
+    private static final String PLANT = "PLANT-1";
 
     private final ProdsmartPayloads payloads = new ProdsmartPayloads(LISBON);
     private final ProdsmartEventMapper mapper = new ProdsmartEventMapper(
             new Envelopes(Clock.fixed(Instant.parse("2023-08-29T20:40:00Z"), ZoneOffset.UTC)),
-            new ProdsmartProperties("acme", LISBON));
+            new ProdsmartProperties("acme", LISBON, PLANT));
 
     @Test
     void mapsCreatedProductionOrderWithItsLinesAndDates() {
@@ -65,7 +67,8 @@ class ProdsmartEventMapperTest {
         assertThat(event.getEnvelope().getOccurredAt()).isEqualTo(TRIGGERED_AT);
         assertThat(event.getEnvelope().getCorrelationId()).isEqualTo("corr-1");
         assertThat(event.getEnvelope().getEventId()).isEqualTo(Envelopes.eventId("prodsmart-webhook:" + UUID + ":0"));
-        assertThat(event.getLocation()).isNull();
+        assertThat(event.getLocation()).isEqualTo(PLANT);
+        assertThat(event.getSite()).isNull();
     }
 
     @Test
@@ -78,12 +81,13 @@ class ProdsmartEventMapperTest {
     }
 
     @Test
-    void takesTheLocationOfAnOrderWhoseBodyNamesOne() {
+    void takesTheLocationOfAnOrderWhoseBodyNamesOneAsItsSite() {
         // the resource as GET /api/production-orders/{id} answers it ("Zamówienie produkcji"): location an object
         ProductionOrderChanged event = (ProductionOrderChanged) single(
                 mapOrder("productionOrder/update", DocumentExamples.text(DocumentExamples.PRODUCTION_ORDER))).event();
 
-        assertThat(event.getLocation()).isEqualTo("location code");
+        assertThat(event.getSite()).isEqualTo("location code");
+        assertThat(event.getLocation()).isEqualTo(PLANT);
         assertThat(event.getOrderId()).isEqualTo("3990");
     }
 
@@ -129,10 +133,11 @@ class ProdsmartEventMapperTest {
         StockChanged event = (StockChanged) mapped.event();
 
         assertThat(mapped.topic()).isEqualTo(Topics.STOCK_CHANGED);
-        assertThat(mapped.key()).isEqualTo(Topics.stockKey("product-code", "warehouse-location-code"));
+        assertThat(mapped.key()).isEqualTo(Topics.stockKey("product-code", PLANT));
         assertThat(event.getKind()).isEqualTo(StockChangeKind.MOVEMENT);
         assertThat(event.getProductCode()).isEqualTo("product-code");
-        assertThat(event.getLocation()).isEqualTo("warehouse-location-code");
+        assertThat(event.getLocation()).isEqualTo(PLANT);
+        assertThat(event.getBin()).isEqualTo("warehouse-location-code");
         assertThat(event.getWarehouse()).isEqualTo("warehouse-code");
         assertThat(event.getLot()).isEqualTo("lot-code");
         assertThat(event.getUnitOfMeasure()).isEqualTo("uom");
@@ -143,6 +148,7 @@ class ProdsmartEventMapperTest {
         assertThat(event.getMovement().getMovementId()).isNull();
         assertThat(event.getEnvelope().getSourceId()).isEqualTo(UUID + ":0");
         assertThat(event.getEnvelope().getOccurredAt()).isEqualTo(TRIGGERED_AT);
+        assertThat(event.getMovement().getDate()).isEqualTo(Instant.parse("2022-02-21T00:00:00Z"));
     }
 
     @Test
@@ -171,7 +177,7 @@ class ProdsmartEventMapperTest {
 
         assertThat(mapped.key()).isEqualTo("movement:111");
         assertThat(event.getProductCode()).isEmpty();
-        assertThat(event.getLocation()).isEmpty();
+        assertThat(event.getLocation()).isEqualTo(PLANT);
         assertThat(event.getQuantity()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(event.getMovement().getAction()).isEqualTo(MovementAction.DELETED);
         assertThat(event.getMovement().getMovementType()).isEqualTo(MovementType.SHIPPING);

@@ -124,14 +124,14 @@ class ProdsmartItemMappingTest {
     }
 
     @Test
-    void takesTheLocationCodeWhetherTheOrderGivesAnObjectOrACode() {
+    void takesTheSiteCodeWhetherTheOrderGivesAnObjectOrACode() {
         ProductionOrderChanged answered = order(DocumentExamples.tree(DocumentExamples.PRODUCTION_ORDER));
         ProductionOrderChanged requested = order(DocumentExamples.tree(DocumentExamples.PRODUCTION_ORDER_PUT_REQUEST));
         ProductionOrderChanged listed = order(DocumentExamples.tree(DocumentExamples.PRODUCTION_ORDERS_LIST).get(0));
 
-        assertThat(answered.getLocation()).isEqualTo("location code");
-        assertThat(requested.getLocation()).isEqualTo("location code");
-        assertThat(listed.getLocation()).isEqualTo("location code");
+        assertThat(answered.getSite()).isEqualTo("location code");
+        assertThat(requested.getSite()).isEqualTo("location code");
+        assertThat(listed.getSite()).isEqualTo("location code");
         assertThat(listed.getActive()).isTrue();
         assertThat(listed.getLines()).singleElement()
                 .satisfies(line -> assertThat(line.getQuantityOrdered()).isEqualByComparingTo("4500"));
@@ -179,6 +179,36 @@ class ProdsmartItemMappingTest {
         assertThat(product.getDeleted()).isFalse();
         assertThat(removed.getDeleted()).isTrue();
         assertThat(FeedItems.productCode(example(ProdsmartFeedExamples.PRODUCTS_JSON))).isEqualTo("V23076");
+    }
+
+    @Test
+    void productsReorderQuantitiesBecomeTheArticlesMinimumAndMultipleOrderQuantities() {
+        // PRODUKTY shows both fields (null in the example); a number or numeric text when set
+        String products = new String(ProdsmartFeedExamples.load(ProdsmartFeedExamples.PRODUCTS_JSON), StandardCharsets.UTF_8);
+        ArticleUpserted unset = article(example(ProdsmartFeedExamples.PRODUCTS_JSON));
+        ArticleUpserted set = article(JSON.readTree(products
+                .replace("\"min-quantity-reorder\": null", "\"min-quantity-reorder\": 50.0")
+                .replace("\"quantity-multiple\": null", "\"quantity-multiple\": \"12\"")).get(0));
+
+        assertThat(unset.getMinimumOrderQuantity()).isNull();
+        assertThat(unset.getMultipleOrderQuantity()).isNull();
+        assertThat(set.getMinimumOrderQuantity()).isEqualTo(new BigDecimal("50.000000"));
+        assertThat(set.getMultipleOrderQuantity()).isEqualTo(new BigDecimal("12.000000"));
+    }
+
+    @Test
+    void reconciliationProductsCarryTheirReorderQuantitiesAlike() {
+        // reconciliation reads GET /api/products: the same mapping (the list example shows no reorder fields)
+        JsonNode listed = JSON.readTree("{\"code\": \"P11\", \"name\": \"Product 11\", \"unit-price\": 4.32000, "
+                + "\"families\": [{\"code\": \"FG\", \"name\": \"Finished Goods\"}], \"min-quantity-reorder\": 5, "
+                + "\"quantity-multiple\": 2.5}");
+
+        ArticleUpserted article = (ArticleUpserted) mapper.map(ChannelType.PRODUCT, listed,
+                new ItemContext("reconcile", "run-1:products:1", 0, READ_AT)).get(0).event();
+
+        assertThat(article.getMinimumOrderQuantity()).isEqualByComparingTo("5");
+        assertThat(article.getMultipleOrderQuantity()).isEqualByComparingTo("2.5");
+        assertThat(article.getAttributes()).containsEntry("families", "FG");
     }
 
     @Test

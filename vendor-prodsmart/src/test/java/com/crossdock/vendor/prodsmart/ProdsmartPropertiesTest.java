@@ -24,14 +24,15 @@ class ProdsmartPropertiesTest {
 
             assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
             assertThat(properties.company()).isEqualTo("default");
+            assertThat(properties.location()).isEmpty();
             assertThat(properties.dates().companyZone()).isEqualTo(ZoneId.of("UTC"));
         });
     }
 
     @Test
-    void readsTheOneTimeZoneSettingFromItsEnvironmentVariable() {
+    void readsTheCompanysSettingsFromTheirEnvironmentVariables() {
         Map<String, Object> environment = Map.of("CROSSDOCK_PRODSMART_TIME_ZONE", "Europe/Lisbon",
-                "CROSSDOCK_PRODSMART_COMPANY", "acme");
+                "CROSSDOCK_PRODSMART_COMPANY", "acme", "CROSSDOCK_PRODSMART_LOCATION", "PLANT-1");
 
         context.withInitializer(started -> started.getEnvironment().getPropertySources().replace(
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
@@ -41,6 +42,7 @@ class ProdsmartPropertiesTest {
 
                     assertThat(properties.timeZone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
                     assertThat(properties.company()).isEqualTo("acme");
+                    assertThat(properties.location()).isEqualTo("PLANT-1");
                 });
     }
 
