@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.crossdock.ingress.webhook.IngressMetrics;
@@ -87,16 +88,23 @@ class ProdsmartWebhookKeepTest extends IngressIntegrationTest {
                     .expectBody().jsonPath("$.status").isEqualTo("accepted");
         });
 
+        // what the document shows maps (vendor-prodsmart reads it); what no mapping can give a sign is dead-lettered
+        // with the reason, for an operator to fix the mapping and replay
+        Set<String> deadLettered = Set.of("stock-type neither in nor out");
         bodies.forEach((why, body) -> {
             String uuid = uuids.get(why);
             assertThat(awaitRaw(uuid).value()).as(why).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
-            // nothing verified is lost: mapped, or dead-lettered with the reason for an operator to fix and replay
-            await().atMost(Timeouts.PATIENCE).untilAsserted(() -> assertThat(
-                    events(Topics.STOCK_CHANGED, uuid).size() + deadLetters(uuid).size()).as(why).isPositive());
-            deadLetters(uuid).forEach(dead -> {
+            if (deadLettered.contains(why)) {
+                await().atMost(Timeouts.PATIENCE).untilAsserted(() -> assertThat(deadLetters(uuid)).as(why).hasSize(1));
+                ConsumerRecord<byte[], byte[]> dead = deadLetters(uuid).get(0);
                 assertThat(dead.value()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
-                assertThat(TopicReader.header(dead, DeadLetterHeaders.FAILURE_MESSAGE)).as(why).isNotBlank();
-            });
+                assertThat(TopicReader.header(dead, DeadLetterHeaders.FAILURE_MESSAGE)).as(why).contains("transfer");
+                assertThat(events(Topics.STOCK_CHANGED, uuid)).as(why).isEmpty();
+            } else {
+                await().atMost(Timeouts.PATIENCE).untilAsserted(() ->
+                        assertThat(events(Topics.STOCK_CHANGED, uuid)).as(why).hasSize(1));
+                assertThat(deadLetters(uuid)).as(why).isEmpty();
+            }
         });
     }
 
