@@ -257,7 +257,7 @@ final class RegistryApi {
             return error(422, 42202, "The specified version '" + asked + "' is not a valid version id. "
                     + "Allowed values are between [1, 2^31-1] and the string \"latest\"");
         }
-        if (contents.versions(subject, true).isEmpty()) {
+        if (contents.versions(subject, withDeleted).isEmpty()) {
             return subjectNotFound(subject);
         }
         return version(subject, asked, withDeleted).isPresent() ? null
