@@ -62,7 +62,8 @@ public final class LocalStack implements AutoCloseable {
         started.push(broker);
         kafka = broker.bootstrapServers();
 
-        InProcessSchemaRegistry schemaRegistry = InProcessSchemaRegistry.start(settings.registryPort());
+        // schemas kept on the broker (_schemas), so that a restart reads back the same ids the topics' records name
+        InProcessSchemaRegistry schemaRegistry = InProcessSchemaRegistry.start(settings.registryPort(), kafka);
         started.push(schemaRegistry);
         registry = schemaRegistry.url();
 

@@ -1,5 +1,6 @@
 package com.crossdock.platform.kafka;
 
+import com.crossdock.platform.serde.SchemaUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -17,11 +18,16 @@ public final class EventCodec {
         this.deserializer = deserializer;
     }
 
-    /** The record's value as {@code type}; a {@link PoisonRecordException} when it is not one. */
+    /**
+     * The record's value as {@code type}; a {@link PoisonRecordException} when it is not one, a
+     * {@link SchemaUnavailableException} (transient) when its writer schema cannot be had now.
+     */
     public <T> T decode(ConsumerRecord<byte[], byte[]> record, Class<T> type) {
         Object value;
         try {
             value = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (SchemaUnavailableException e) {
+            throw e; // transient: the record decodes once its schema can be had
         } catch (RuntimeException e) {
             throw new PoisonRecordException("undeserializable record at " + coordinates(record) + ": " + e.getMessage(), e);
         }

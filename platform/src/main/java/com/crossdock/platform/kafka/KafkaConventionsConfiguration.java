@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
+import com.crossdock.platform.serde.SchemaUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -16,11 +17,15 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The one error handler of every listener: transient failures are retried in place with the backoff
- * {@code crossdock.kafka.retry.*} (jitter included); permanent ones (and exhausted retries) go to
+ * {@code crossdock.kafka.retry.*} (jitter included); a record whose writer schema cannot be had now is retried
+ * with the same waits but no attempt limit (the registry is back or learns the id; nothing is wrong with the
+ * record); permanent ones (and exhausted retries) go to
  * {@code <topic>.<group>.dlt} with the record's key, value and headers byte for byte plus the failure's
  * diagnostics. Listeners never catch and log an exception away.
  */
@@ -51,7 +56,13 @@ public class KafkaConventionsConfiguration {
                     "failure", rootCause(ex).getClass().getSimpleName()).increment();
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, properties.retry().toSpringBackOff());
-        handler.setBackOffFunction((record, ex) -> isTransient(ex) ? null : new FixedBackOff(0, 0));
+        // a missing schema is waited for, never dead-lettered: the same waits, without an attempt limit
+        BackOff untilSchemaAppears = properties.retry().withMaxAttempts(0).toSpringBackOff();
+        // Spring's classifier would refuse every DeserializationException before the backoff function is asked;
+        // isTransient tells poison from a schema that is not there yet
+        handler.removeClassification(DeserializationException.class);
+        handler.setBackOffFunction((record, ex) -> SchemaUnavailableException.isCauseOf(ex) ? untilSchemaAppears
+                : isTransient(ex) ? null : new FixedBackOff(0, 0));
         handler.setRetryListeners(tracker);
         return handler;
     }
@@ -61,10 +72,17 @@ public class KafkaConventionsConfiguration {
         return Topics.deadLetterTopic(Topics.sourceTopic(record.topic(), group), group);
     }
 
-    /** Permanent: an undeserializable record, or anything that says it is not transient (a vendor's 4xx). */
+    /**
+     * Transient: a writer schema that cannot be had now ({@link SchemaUnavailableException} anywhere in the chain,
+     * also inside spring-kafka's {@link DeserializationException}), and whatever does not say otherwise.
+     * Permanent: an undeserializable record, or anything that says it is not transient (a vendor's 4xx).
+     */
     static boolean isTransient(Throwable ex) {
+        if (SchemaUnavailableException.isCauseOf(ex)) {
+            return true;
+        }
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof PoisonRecordException) {
+            if (t instanceof PoisonRecordException || t instanceof DeserializationException) {
                 return false;
             }
             if (t instanceof Retryability r) {

@@ -54,6 +54,15 @@ public final class TopicDeclarations {
                 .build();
     }
 
+    /**
+     * The schema registry's store ({@link Topics#SCHEMAS}): one partition, so that replaying it gives the order of
+     * registration, compacted, so that it keeps the last state of every key forever; the broker's default
+     * replication. Created by the registry itself at start, as Confluent's registry does.
+     */
+    public static NewTopic schemas() {
+        return TopicBuilder.name(Topics.SCHEMAS).partitions(1).compact().build();
+    }
+
     /** The retry and dead-letter topics of consumer groups on each of their source topics. */
     public KafkaAdmin.NewTopics consumerGroups(Collection<ConsumerGroup> groups) {
         List<NewTopic> topics = new ArrayList<>();

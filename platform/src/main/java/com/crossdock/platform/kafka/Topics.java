@@ -39,6 +39,12 @@ public final class Topics {
      */
     public static final String PAQTANA_MASTER_INVENTORY = "crossdock.paqtana.master-inventory";
 
+    /**
+     * The local schema registry's store ({@code InProcessSchemaRegistry}), named and laid out as Confluent's
+     * registry keeps its own: one partition, compacted, each record a schema version or a compatibility setting.
+     */
+    public static final String SCHEMAS = "_schemas";
+
     private static final String PREFIX = "crossdock.";
     private static final String RETRY = ".retry";
     private static final String DLT = ".dlt";

@@ -18,6 +18,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads the Confluent wire format. With {@code specific.avro.reader=true} it returns the generated class of
  * the writer schema's full name (read with that class's own schema, so evolution rules apply); otherwise a
  * {@code GenericRecord}.
+ *
+ * <p>A writer schema that cannot be had (registry unreachable, timing out, failing, or not knowing the id) is a
+ * {@link SchemaUnavailableException}: transient, the record is read again later. Everything else that fails
+ * (not the wire format, bytes the writer schema does not read) is a plain {@link SerializationException}: poison.
  */
 public class AvroDeserializer implements Deserializer<Object> {
 
@@ -67,7 +71,10 @@ public class AvroDeserializer implements Deserializer<Object> {
         try {
             writer = registry.byId(id);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("cannot find the writer schema " + id + ": " + e.getMessage(), e);
+            if (e.schemaMayAppear()) {
+                throw new SchemaUnavailableException(id, "writer schema " + id + " unavailable: " + e.getMessage(), e);
+            }
+            throw new SerializationException("cannot read the writer schema " + id + ": " + e.getMessage(), e);
         }
         try {
             return reader(writer).read(null,

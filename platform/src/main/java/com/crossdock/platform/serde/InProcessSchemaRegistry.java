@@ -1,32 +1,31 @@
 package com.crossdock.platform.serde;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
+import com.crossdock.platform.kafka.Topics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
-import org.apache.avro.SchemaValidationException;
-import org.apache.avro.SchemaValidatorBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A schema registry for tests and the local stack, answering the Confluent REST API on loopback so that the
- * services and an analyst's tools (kcat, kafka-avro-console-consumer, Kafka UI) can use it unchanged.
- * Subjects are checked BACKWARD (Confluent's default) against their latest version on registration.
- * Holds everything in memory: it is never on a production path.
+ * A schema registry for tests and the local stack, answering the Confluent REST API ({@link RegistryApi}) on
+ * loopback so that the services and an analyst's tools (kcat, kafka-avro-console-consumer, Kafka UI) can use it
+ * unchanged. Subjects are checked against their compatibility level (BACKWARD unless configured) on registration.
+ * Started on a broker, it keeps everything in the compacted topic {@link Topics#SCHEMAS} there, as Confluent's
+ * registry does, so ids and versions survive a restart; without one, in memory. Never on a production path.
  */
 public final class InProcessSchemaRegistry implements AutoCloseable {
 
@@ -34,19 +33,37 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<Schema> schemas = new ArrayList<>();
-    private final Map<String, List<Integer>> subjects = new LinkedHashMap<>();
     private final HttpServer server;
+    private final SchemaStore store;
+    private final RegistryApi api;
 
-    private InProcessSchemaRegistry(HttpServer server) {
+    private InProcessSchemaRegistry(HttpServer server, SchemaStore store) {
         this.server = server;
+        this.store = store;
+        this.api = new RegistryApi(RegistryContents.loadFrom(store));
     }
 
-    /** Starts on the given loopback port (0 = any free port). */
+    /** Starts on the given loopback port (0 = any free port), holding its schemas in memory. */
     public static InProcessSchemaRegistry start(int port) {
+        return start(port, SchemaStore.IN_MEMORY);
+    }
+
+    /**
+     * Starts on the given loopback port (0 = any free port), keeping its schemas in {@link Topics#SCHEMAS} on the
+     * broker at {@code bootstrapServers} and reading back what an earlier run kept there.
+     */
+    public static InProcessSchemaRegistry start(int port, String bootstrapServers) {
+        return start(port, bootstrapServers, Topics.SCHEMAS);
+    }
+
+    static InProcessSchemaRegistry start(int port, String bootstrapServers, String topic) {
+        return start(port, KafkaSchemaStore.open(bootstrapServers, topic));
+    }
+
+    private static InProcessSchemaRegistry start(int port, SchemaStore store) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            InProcessSchemaRegistry registry = new InProcessSchemaRegistry(server);
+            InProcessSchemaRegistry registry = new InProcessSchemaRegistry(server, store);
             server.createContext("/", registry::handle);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "schema-registry");
@@ -56,7 +73,8 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
             server.start();
             log.info("Schema registry (Confluent REST API) listening on {}", registry.url());
             return registry;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            store.close();
             throw new IllegalStateException("cannot start the schema registry on port " + port, e);
         }
     }
@@ -68,15 +86,21 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        store.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Answer answer;
+            RegistryApi.Answer answer;
             try {
-                answer = route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestBody());
-            } catch (SchemaParseException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
-                answer = error(422, 42201, "Invalid schema: " + e.getMessage());
+                answer = answer(exchange);
+            } catch (SchemaParseException | IllegalArgumentException e) {
+                answer = RegistryApi.error(422, 42201, "Invalid schema: " + e.getMessage());
+            } catch (JacksonException e) {
+                answer = RegistryApi.error(400, 50005, "Unrecognized JSON: " + e.getOriginalMessage());
+            } catch (IllegalStateException e) {
+                log.warn("Schema registry store failed: {}", e.getMessage());
+                answer = RegistryApi.error(500, 50001, "Error in the backend data store: " + e.getMessage());
             }
             byte[] body = json.writeValueAsBytes(answer.body());
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
@@ -85,107 +109,25 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
         }
     }
 
-    private synchronized Answer route(String method, String rawPath, InputStream body) throws IOException {
-        String[] p = rawPath.replaceAll("^/+|/+$", "").split("/");
-        if (method.equals("GET") && p.length == 1 && p[0].equals("subjects")) {
-            return ok(new ArrayList<>(subjects.keySet()));
-        }
-        if (method.equals("GET") && p.length == 1 && p[0].equals("config")) {
-            return ok(Map.of("compatibilityLevel", "BACKWARD"));
-        }
-        if (method.equals("GET") && p.length == 3 && p[0].equals("schemas") && p[1].equals("ids")) {
-            int id = Integer.parseInt(p[2]);
-            return id >= 1 && id <= schemas.size()
-                    ? ok(Map.of("schema", schemas.get(id - 1).toString()))
-                    : error(404, 40403, "Schema " + id + " not found");
-        }
-        if (p.length >= 2 && p[0].equals("subjects")) {
-            String subject = URLDecoder.decode(p[1], StandardCharsets.UTF_8);
-            if (method.equals("POST") && p.length == 3 && p[2].equals("versions")) {
-                return register(subject, parse(body));
-            }
-            if (method.equals("POST") && p.length == 2) {
-                return lookup(subject, parse(body));
-            }
-            List<Integer> versions = subjects.get(subject);
-            if (versions == null) {
-                return error(404, 40401, "Subject '" + subject + "' not found.");
-            }
-            if (method.equals("GET") && p.length == 3 && p[2].equals("versions")) {
-                List<Integer> numbers = new ArrayList<>();
-                for (int v = 1; v <= versions.size(); v++) {
-                    numbers.add(v);
-                }
-                return ok(numbers);
-            }
-            if (method.equals("GET") && p.length == 4 && p[2].equals("versions")) {
-                int version = p[3].equals("latest") ? versions.size() : Integer.parseInt(p[3]);
-                if (version < 1 || version > versions.size()) {
-                    return error(404, 40402, "Version " + p[3] + " not found.");
-                }
-                return ok(describe(subject, version, versions.get(version - 1)));
+    private RegistryApi.Answer answer(HttpExchange exchange) throws IOException {
+        List<String> path = Arrays.stream(exchange.getRequestURI().getRawPath().split("/"))
+                .filter(segment -> !segment.isEmpty())
+                .map(segment -> URLDecoder.decode(segment, StandardCharsets.UTF_8))
+                .toList();
+        Map<String, String> query = new HashMap<>();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "true");
             }
         }
-        return error(404, 404, "Not found: " + method + " " + rawPath);
-    }
-
-    private Answer register(String subject, Schema schema) {
-        List<Integer> versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
-        for (int id : versions) {
-            if (schemas.get(id - 1).equals(schema)) {
-                return ok(Map.of("id", id));
-            }
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        JsonNode body = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+        RegistryApi.Request request = new RegistryApi.Request(exchange.getRequestMethod(), path, query, body);
+        synchronized (api) {
+            return api.route(request);
         }
-        if (!versions.isEmpty()) {
-            try {
-                new SchemaValidatorBuilder().canReadStrategy().validateLatest()
-                        .validate(schema, List.of(schemas.get(versions.get(versions.size() - 1) - 1)));
-            } catch (SchemaValidationException e) {
-                return error(409, 409, "Schema being registered is incompatible with an earlier schema for subject \""
-                        + subject + "\": " + e.getMessage());
-            }
-        }
-        int id = schemas.indexOf(schema) + 1;
-        if (id == 0) {
-            schemas.add(schema);
-            id = schemas.size();
-        }
-        versions.add(id);
-        return ok(Map.of("id", id));
-    }
-
-    private Answer lookup(String subject, Schema schema) {
-        List<Integer> versions = subjects.getOrDefault(subject, List.of());
-        for (int v = 1; v <= versions.size(); v++) {
-            if (schemas.get(versions.get(v - 1) - 1).equals(schema)) {
-                return ok(describe(subject, v, versions.get(v - 1)));
-            }
-        }
-        return versions.isEmpty() ? error(404, 40401, "Subject '" + subject + "' not found.")
-                : error(404, 40403, "Schema not found");
-    }
-
-    private Map<String, Object> describe(String subject, int version, int id) {
-        return Map.of("subject", subject, "version", version, "id", id, "schema", schemas.get(id - 1).toString());
-    }
-
-    private Schema parse(InputStream body) throws IOException {
-        JsonNode node = json.readTree(body.readAllBytes());
-        String type = node.path("schemaType").asString("AVRO");
-        if (!type.equals("AVRO")) {
-            throw new IllegalArgumentException("only AVRO schemas are supported, got " + type);
-        }
-        return new Schema.Parser().parse(node.path("schema").asString(""));
-    }
-
-    private static Answer ok(Object body) {
-        return new Answer(200, body);
-    }
-
-    private static Answer error(int status, int code, String message) {
-        return new Answer(status, Map.of("error_code", code, "message", message));
-    }
-
-    private record Answer(int status, Object body) {
     }
 }

@@ -97,12 +97,25 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException("interrupted while calling the schema registry", e);
         }
-        JsonNode node = json.readTree(response.body().isEmpty() ? "{}" : response.body());
+        JsonNode node = body(response);
         if (response.statusCode() / 100 != 2) {
             throw new SchemaRegistryException(response.statusCode(), node.path("error_code").asInt(response.statusCode()),
                     "schema registry answered " + response.statusCode() + ": " + node.path("message").asString(""));
         }
         return node;
+    }
+
+    /** The answer's JSON; an error page that is no JSON (a proxy's 502) still reports its status. */
+    private JsonNode body(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body().isEmpty() ? "{}" : response.body());
+        } catch (tools.jackson.core.JacksonException e) {
+            if (response.statusCode() / 100 == 2) {
+                throw new SchemaRegistryException(response.statusCode(), 0, "schema registry at " + baseUrl
+                        + " answered " + response.statusCode() + " with no JSON: " + e.getOriginalMessage());
+            }
+            return json.createObjectNode();
+        }
     }
 
     private URI uri(String path) {

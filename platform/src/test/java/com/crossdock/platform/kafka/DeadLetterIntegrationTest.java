@@ -11,12 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.platform.serde.AvroSerializer;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
+import com.crossdock.platform.serde.RestSchemaRegistryClient;
+import com.crossdock.platform.serde.SchemaRegistryClient;
+import com.crossdock.platform.serde.SchemaRegistryException;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +99,28 @@ class DeadLetterIntegrationTest {
     }
 
     @Test
+    void recordWhoseSchemaTheRegistryDoesNotKnowYetIsRetriedBeyondTheAttemptLimitAndConsumedOnceItAppears()
+            throws Exception {
+        // the writer's schema as another registry holds it: StockChanged with a property, so a new id here
+        Schema writer = new Schema.Parser().parse(StockChanged.getClassSchema().toString());
+        writer.addProp("crossdock.test", "written-elsewhere");
+        int nextId = nextFreeSchemaId();
+        byte[] value = new AvroSerializer(new FixedIdRegistry(nextId), true, false).serialize(TOPIC, event("late-schema"));
+        raw.send(new ProducerRecord<>(TOPIC, "late-schema".getBytes(StandardCharsets.UTF_8), value)).get();
+
+        // max-attempts is 3 here: more attempts than that and no dead letter means it is waited for
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(listener.attempts("late-schema")).isGreaterThan(5));
+        assertThat(listener.handled).doesNotContain("late-schema");
+        assertThat(new RestSchemaRegistryClient(REGISTRY.url()).register(TOPIC + "-value", writer)).isEqualTo(nextId);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(listener.handled).contains("late-schema"));
+        publisher.publish(TOPIC, "after-late-schema", event("after-late-schema")).block();
+        await().untilAsserted(() -> assertThat(listener.handled).contains("after-late-schema"));
+        assertThat(deadLetterKeys()).doesNotContain("late-schema");
+    }
+
+    @Test
     void transientFailureIsRetriedInPlaceAndNotDeadLettered() {
         listener.failuresLeft.put("flaky", new AtomicInteger(2));
 
@@ -149,6 +177,36 @@ class DeadLetterIntegrationTest {
         return seen.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
     }
 
+    /** Every key in the dead-letter topic so far, read to its end. */
+    private List<String> deadLetterKeys() {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-keys-" + System.nanoTime(), false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(DLT).stream()
+                    .map(p -> new TopicPartition(DLT, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> keys = new CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(new String(r.key(), StandardCharsets.UTF_8)));
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+            return keys;
+        }
+    }
+
+    /** The id the registry gives the next new schema: its ids are dense from 1. */
+    private static int nextFreeSchemaId() {
+        for (int id = 1; ; id++) {
+            try {
+                new RestSchemaRegistryClient(REGISTRY.url()).byId(id);
+            } catch (SchemaRegistryException e) {
+                return id;
+            }
+        }
+    }
+
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -176,8 +234,32 @@ class DeadLetterIntegrationTest {
         }
     }
 
+    /** A registry that has given the writer's schema this id. */
+    private record FixedIdRegistry(int id) implements SchemaRegistryClient {
+        @Override
+        public int register(String subject, Schema schema) {
+            return id;
+        }
+
+        @Override
+        public int idOf(String subject, Schema schema) {
+            return id;
+        }
+
+        @Override
+        public RegisteredSchema latest(String subject) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Schema byId(int schemaId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     static final class Listener {
         final List<String> handled = new CopyOnWriteArrayList<>();
+        final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
         private final EventCodec codec;
 
@@ -188,6 +270,8 @@ class DeadLetterIntegrationTest {
         @KafkaListener(id = "#{@dltTestGroup.id()}", groupId = "#{@dltTestGroup.id()}",
                 topics = "#{@dltTestGroup.listenTopics()}")
         void on(ConsumerRecord<byte[], byte[]> record) {
+            deliveries.computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), k -> new AtomicInteger())
+                    .incrementAndGet();
             StockChanged event = codec.decode(record, StockChanged.class);
             if (event.getProductCode().equals("permanent")) {
                 throw new VendorRefused();
@@ -198,6 +282,11 @@ class DeadLetterIntegrationTest {
                 throw new IllegalStateException("vendor unavailable (503)");
             }
             handled.add(event.getProductCode());
+        }
+
+        int attempts(String key) {
+            AtomicInteger seen = deliveries.get(key);
+            return seen == null ? 0 : seen.get();
         }
     }
 

@@ -1,0 +1,111 @@
+package com.crossdock.platform.serde;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.crossdock.platform.kafka.TopicDeclarations;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The registry's records in a compacted one-partition topic on the broker it serves, as Confluent's registry
+ * keeps its {@code _schemas}: read from the beginning at start, so that ids, versions and settings survive a
+ * restart; each write acknowledged by the broker before the registry answers.
+ */
+final class KafkaSchemaStore implements SchemaStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String topic;
+    private final Map<String, Object> clientSettings;
+    private final KafkaProducer<String, String> producer;
+
+    private KafkaSchemaStore(String topic, Map<String, Object> clientSettings) {
+        this.topic = topic;
+        this.clientSettings = clientSettings;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** The store in {@code topic} on the broker at {@code bootstrapServers}, the topic created when missing. */
+    static KafkaSchemaStore open(String bootstrapServers, String topic) {
+        Map<String, Object> settings = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(settings)) {
+            NewTopic declared = TopicDeclarations.schemas();
+            NewTopic store = new NewTopic(topic, Optional.of(declared.numPartitions()), Optional.empty())
+                    .configs(declared.configs());
+            admin.createTopics(List.of(store)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the schema store " + topic + " on " + bootstrapServers, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the schema store " + topic, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the broker at " + bootstrapServers + " did not create " + topic + " in " + TIMEOUT, e);
+        }
+        return new KafkaSchemaStore(topic, settings);
+    }
+
+    @Override
+    public List<Entry> readAll() {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        List<Entry> entries = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (consumer.position(partition, TIMEOUT) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read the schema store " + topic + " to its end " + end);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    entries.add(new Entry(record.key(), record.value()));
+                }
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public void append(String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, 0, key, value)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write to the schema store " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to the schema store " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
