@@ -32,20 +32,25 @@ class ViewConfiguration {
     }
 
     @Bean
-    ViewProgress viewProgress(MeterRegistry meters) {
-        ViewProgress progress = new ViewProgress();
+    ViewProgress viewProgress(MeterRegistry meters, PaqtanaProperties properties) {
+        ViewProgress progress = new ViewProgress(properties.skippedRecordsAllowed());
         Gauge.builder("crossdock.paqtana.view.catch_up_lag", progress, ViewProgress::lag)
                 .description("records the inventory view still has to read to reach the start-up end offsets")
+                .register(meters);
+        Gauge.builder("crossdock.paqtana.view.complete", progress, p -> p.complete() ? 1 : 0)
+                .description("1 once the view is caught up with no record left out (beyond skipped-records-allowed): "
+                        + "only then is the master inventory PUT")
                 .register(meters);
         return progress;
     }
 
     @Bean
     InventoryViewLoader inventoryViewLoader(KafkaProperties kafka, KafkaAdmin admin, InventoryView view,
-            EventCodec codec, ViewProgress progress, InventoryChangeListener listener, MeterRegistry meters) {
+            EventCodec codec, ViewProgress progress, InventoryChangeListener listener, MeterRegistry meters,
+            PaqtanaProperties properties) {
         ViewRecords records = new ViewRecords(view, codec, progress, listener, meters);
         return new InventoryViewLoader(kafka.buildConsumerProperties(), admin.getConfigurationProperties(),
-                VIEW_TOPICS, records, progress);
+                VIEW_TOPICS, records, progress, properties.schemaUnavailableRetry());
     }
 
     /** Contributor name {@code paqtanaView}, in the readiness group (paqtana-publisher.yml). */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -21,6 +22,21 @@ public final class ViewProgress {
     private final List<Runnable> caughtUpListeners = new CopyOnWriteArrayList<>();
     private boolean started;
     private volatile boolean caughtUp;
+    private final AtomicLong skipped = new AtomicLong();
+    private final long skippedAllowed;
+
+    /** A view that must read everything: no skipped record allowed. */
+    public ViewProgress() {
+        this(0);
+    }
+
+    /**
+     * @param skippedAllowed poison records an operator has looked at and lets the view leave out
+     *                       ({@code crossdock.paqtana.skipped-records-allowed})
+     */
+    public ViewProgress(long skippedAllowed) {
+        this.skippedAllowed = skippedAllowed;
+    }
 
     /** Runs {@code listener} once, on the thread that completes the catch-up. */
     public void onCaughtUp(Runnable listener) {
@@ -53,6 +69,25 @@ public final class ViewProgress {
 
     public boolean caughtUp() {
         return caughtUp;
+    }
+
+    /** A record that can never be decoded (poison) was left out of the view: the view is no longer complete. */
+    public void skipped(TopicPartition partition, long offset) {
+        skipped.incrementAndGet();
+        applied(partition, offset);
+    }
+
+    /** Poison records left out since the start: while any, the view is not the whole truth. */
+    public long skippedRecords() {
+        return skipped.get();
+    }
+
+    /**
+     * Caught up with nothing skipped (beyond what the operator allowed): only then is the view the whole truth that a master-inventory PUT may
+     * replace Paqtana's rows with.
+     */
+    public boolean complete() {
+        return caughtUp && skipped.get() <= skippedAllowed;
     }
 
     /** Records still to read until the start-up ends, over all partitions (0 once caught up). */

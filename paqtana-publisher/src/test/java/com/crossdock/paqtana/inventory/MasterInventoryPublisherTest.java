@@ -15,6 +15,7 @@ import com.crossdock.paqtana.view.InventoryView;
 import com.crossdock.paqtana.view.ViewProgress;
 import com.crossdock.paqtana.view.ViewRules;
 import com.crossdock.platform.retry.Backoff;
+import com.crossdock.platform.vendor.VendorCallException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +40,23 @@ class MasterInventoryPublisherTest {
     private final FakePaqtana paqtana = new FakePaqtana();
     private final List<PayloadTooLargeException> tooLarge = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<VendorCallException> refused = new CopyOnWriteArrayList<>();
+    private final AtomicInteger runsFollowedUp = new AtomicInteger();
+    private final PushDeadLetters deadLetters = new PushDeadLetters() {
+        @Override
+        public Mono<Void> tooLarge(PayloadTooLargeException failure, int rows) {
+            return Mono.fromRunnable(() -> tooLarge.add(failure));
+        }
+
+        @Override
+        public Mono<Void> refused(String operation, VendorCallException failure, int rows) {
+            return Mono.fromRunnable(() -> refused.add(failure));
+        }
+    };
     private final MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, paqtana,
-            (failure, rows) -> Mono.fromRunnable(() -> tooLarge.add(failure)), meters,
-            new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT, Backoff.fixed(Duration.ofMillis(200))));
+            deadLetters, meters,
+            new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT, Backoff.fixed(Duration.ofMillis(200))), 0.2,
+            () -> Mono.fromRunnable(runsFollowedUp::incrementAndGet));
 
     @AfterEach
     void stop() {
@@ -85,7 +100,7 @@ class MasterInventoryPublisherTest {
         view.apply(level("P1", "wh1", "1"));
 
         publisher.inventoryChanged();
-        publisher.pushNow();
+        publisher.runNow();
 
         await().during(DEBOUNCE.multipliedBy(4)).atMost(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(paqtana.puts).isEmpty());
@@ -96,7 +111,7 @@ class MasterInventoryPublisherTest {
         caughtUp();
         publisher.start();
 
-        publisher.pushNow();
+        publisher.runNow();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(meters
                 .counter("crossdock.paqtana.master_inventory.pushes", "outcome", "skipped_empty").count()).isEqualTo(1));
@@ -109,9 +124,57 @@ class MasterInventoryPublisherTest {
         publisher.start();
         view.apply(level("P1", "wh1", "1"));
 
-        publisher.pushNow();
+        publisher.runNow();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
+    }
+
+    @Test
+    void theRunSendsItsDemandOnlyAfterItsPutSucceeded() {
+        caughtUp();
+        paqtana.failuresLeft.set(1);
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        publisher.runNow();
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(runsFollowedUp).hasValue(1));
+        assertThat(paqtana.puts).hasSize(1);
+        view.apply(level("P1", "wh1", "2"));
+        publisher.inventoryChanged();
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(2));
+        assertThat(runsFollowedUp).as("a change's PUT sends no demand").hasValue(1);
+    }
+
+    @Test
+    void paqtanasRefusalIsDeadLetteredAndNotRetried() {
+        caughtUp();
+        paqtana.refuse = true;
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        publisher.runNow();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(refused).hasSize(1));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(paqtana.attempts).hasValue(1));
+        assertThat(meters.counter("crossdock.paqtana.master_inventory.pushes", "outcome", "refused").count())
+                .isEqualTo(1);
+        assertThat(runsFollowedUp).hasValue(0);
+    }
+
+    @Test
+    void nothingIsSentWhileTheViewLeftOutARecord() {
+        caughtUp();
+        progress.skipped(P0, 0);
+        publisher.start();
+        view.apply(level("P1", "wh1", "1"));
+
+        publisher.runNow();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(meters
+                .counter("crossdock.paqtana.master_inventory.pushes", "outcome", "held_incomplete").count()).isEqualTo(1));
+        assertThat(paqtana.puts).isEmpty();
     }
 
     @Test
@@ -123,7 +186,7 @@ class MasterInventoryPublisherTest {
             view.apply(level("P" + i, "wh1", "1"));
         }
 
-        publisher.pushNow();
+        publisher.runNow();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(tooLarge).singleElement()
                 .satisfies(e -> assertThat(e.sizeBytes()).isGreaterThan(100)));
@@ -139,7 +202,7 @@ class MasterInventoryPublisherTest {
         publisher.start();
         view.apply(level("P1", "wh1", "1"));
 
-        publisher.pushNow();
+        publisher.runNow();
 
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
         assertThat(meters.counter("crossdock.paqtana.master_inventory.pushes", "outcome", "failure").count())
@@ -149,15 +212,15 @@ class MasterInventoryPublisherTest {
     @Test
     void afterMaxAttemptsFailedInARowItWaitsForTheNextChange() {
         MasterInventoryPublisher limited = new MasterInventoryPublisher(view, progress, paqtana,
-                (failure, rows) -> Mono.empty(), meters, new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT,
-                        Backoff.fixed(Duration.ofMillis(50)).withMaxAttempts(2)));
+                deadLetters, meters, new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT,
+                        Backoff.fixed(Duration.ofMillis(50)).withMaxAttempts(2)), 0.2, Mono::empty);
         caughtUp();
         paqtana.failuresLeft.set(3);
         limited.start();
         try {
             view.apply(level("P1", "wh1", "1"));
 
-            limited.pushNow();
+            limited.runNow();
 
             await().atMost(Duration.ofSeconds(3)).until(() -> failures() == 2);
             await().during(DEBOUNCE.multipliedBy(5)).atMost(Duration.ofSeconds(2)).until(() -> failures() == 2);
@@ -182,11 +245,19 @@ class MasterInventoryPublisherTest {
 
         final List<String> puts = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
+        final AtomicInteger attempts = new AtomicInteger();
+        volatile boolean refuse;
         volatile long limitBytes = Long.MAX_VALUE;
 
         @Override
         public Mono<Void> putMasterInventory(JsonPayload payload) {
             return Mono.defer(() -> {
+                attempts.incrementAndGet();
+                if (refuse) {
+                    return Mono.error(VendorCallException.ofStatus("paqtana", "master_inventory", 400,
+                            "{\"operation_type\":\"master_inventory\",\"operation_info\":{\"validation_error\":\"bad\"}}",
+                            Map.of(), null));
+                }
                 if (payload.sizeBytes() > limitBytes) {
                     return Mono.error(new PayloadTooLargeException("master_inventory", payload.sizeBytes(), limitBytes));
                 }
