@@ -5,7 +5,9 @@ import java.time.Clock;
 import com.crossdock.paqtana.PaqtanaProperties;
 import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.view.InventoryView;
+import com.crossdock.paqtana.view.SentItems;
 import com.crossdock.paqtana.view.ViewProgress;
+import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.kafka.Topics;
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
@@ -40,10 +43,11 @@ class InventoryConfiguration {
     @Bean
     MasterInventoryPublisher masterInventoryPublisher(InventoryView view, ViewProgress progress,
             PaqtanaClient client, PushDeadLetters pushDeadLetters, MeterRegistry meters, PaqtanaProperties properties,
-            RunFollowUp demandRun) {
+            RunFollowUp demandRun, RawRecordSender sender, SentItems sentItems) {
         MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, client, pushDeadLetters,
                 meters, new MasterInventoryPublisher.Debounce(properties.debounce(), properties.debounceMaxWait(),
-                        properties.pushRetry()), properties.maxUnexplainedDrop(), demandRun);
+                        properties.pushRetry()), properties.maxUnexplainedDrop(), demandRun,
+                new KafkaSentItems(sender, sentItems));
         // once the view has read everything there was at start-up, Paqtana gets the whole of it
         progress.onCaughtUp(publisher::inventoryChanged);
         return publisher;
@@ -52,6 +56,13 @@ class InventoryConfiguration {
     @Bean
     NewTopic masterInventoryDeadLetterTopic(TopicDeclarations topics) {
         return topics.deadLetters(pushDeadLetterTopic());
+    }
+
+    /** One partition, compacted: its latest record per item is all that counts, read whole at every start. */
+    @Bean
+    NewTopic masterInventorySentTopic(CrossdockKafkaProperties kafka) {
+        return TopicBuilder.name(Topics.PAQTANA_MASTER_INVENTORY_SENT).partitions(1)
+                .replicas(kafka.replicationFactor()).compact().build();
     }
 
     /** The daily run (PUT, then the historical demand), in the configured zone; {@code -} disables it. */

@@ -56,16 +56,21 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
     private final Backoff retry;
     private final double maxUnexplainedDrop;
     private final RunFollowUp followUp;
+    private final LastSentItems sentItems;
     /** PUTs failed in a row; only the one push at a time touches it. */
     private final AtomicInteger failedInARow = new AtomicInteger();
     private final Sinks.Many<Push> immediate = Sinks.many().unicast().onBackpressureBuffer();
-    /** The items of the last PUT Paqtana accepted (null: none since the start); only the one push touches it. */
+    /**
+     * The items of the last PUT Paqtana accepted, and those recorded in Kafka (null until the first push reads them
+     * back: what Paqtana holds from before a restart). Only the one push at a time touches them.
+     */
     private volatile Set<ItemKey> lastSent;
+    private volatile Set<ItemKey> recorded;
     private volatile Disposable pushes;
 
     MasterInventoryPublisher(InventoryView view, ViewProgress progress, PaqtanaClient client,
             PushDeadLetters deadLetters, MeterRegistry meters, Debounce debounce, double maxUnexplainedDrop,
-            RunFollowUp followUp) {
+            RunFollowUp followUp, LastSentItems sentItems) {
         this.view = view;
         this.progress = progress;
         this.client = client;
@@ -75,6 +80,7 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
         this.retry = debounce.retry().validated();
         this.maxUnexplainedDrop = maxUnexplainedDrop;
         this.followUp = followUp;
+        this.sentItems = sentItems;
     }
 
     /**
@@ -152,6 +158,10 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
             }
             Set<ItemKey> items = new HashSet<>();
             rows.forEach(row -> items.add(new ItemKey(row.location(), row.code())));
+            if (recorded == null) {
+                recorded = sentItems.read();
+                lastSent = recorded;
+            }
             if (shrinksUnexplained(items)) {
                 return count("held_shrink");
             }
@@ -164,6 +174,7 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
                         log.info("Master inventory sent ({}): {} rows, {} bytes", push, rows.size(), payload.sizeBytes());
                     }))
                     .then(count("success"))
+                    .then(Mono.defer(() -> record(items)))
                     .then(push == Push.RUN ? Mono.defer(this::followUp) : Mono.empty())
                     .onErrorResume(PayloadTooLargeException.class, e -> tooLarge(e, rows.size()))
                     .onErrorResume(MasterInventoryPublisher::refusedByPaqtana, e -> refused((VendorCallException) e, rows.size()));
@@ -190,6 +201,17 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
                 unexplained.size(), before.size(), maxUnexplainedDrop,
                 unexplained.subList(0, Math.min(EXAMPLES, unexplained.size())));
         return true;
+    }
+
+    /** Keeps what Paqtana now holds for the next start; a failure only leaves the record behind until the next PUT. */
+    private Mono<Void> record(Set<ItemKey> items) {
+        Set<ItemKey> before = recorded;
+        return sentItems.record(before, items)
+                .then(Mono.<Void>fromRunnable(() -> recorded = items))
+                .onErrorResume(e -> {
+                    log.warn("Could not record the items Paqtana now holds ({}); recorded at the next PUT", e.getMessage());
+                    return Mono.empty();
+                });
     }
 
     /** The run's demand: its failures are its own (it keeps what it could not send for the next run). */

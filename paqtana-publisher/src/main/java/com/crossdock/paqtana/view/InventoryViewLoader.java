@@ -139,14 +139,16 @@ public final class InventoryViewLoader implements SmartLifecycle {
      * leave its item out of the view, and a PUT would remove it from Paqtana. Only poison is skipped, at once.
      */
     private DefaultErrorHandler errorHandler() {
-        DefaultErrorHandler handler = new DefaultErrorHandler(records::skip, new FixedBackOff(0, 0));
+        // the default backoff is the schema one: a handler whose default makes no retry skips every failure at once,
+        // whatever the backoff function says; the function takes the retries away from everything else
+        DefaultErrorHandler handler = new DefaultErrorHandler(records::skip, schemaUnavailable.toSpringBackOff());
         // every failure is "retryable" to the handler; the backoff chosen per failure decides: none for poison
         handler.setClassifications(Map.of(), true);
         handler.setBackOffFunction((record, failure) -> {
             if (SchemaUnavailableException.isCauseOf(failure)) {
                 log.warn("Inventory view cannot read {}-{}@{} now (schema unavailable), reading it again after a backoff: {}",
                         record.topic(), record.partition(), record.offset(), failure.getMessage());
-                return schemaUnavailable.toSpringBackOff();
+                return null; // the default: the schema backoff, without an attempt limit
             }
             return new FixedBackOff(0, 0);
         });

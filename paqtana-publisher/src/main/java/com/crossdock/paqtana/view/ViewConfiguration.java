@@ -16,14 +16,22 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class ViewConfiguration {
 
-    /** Every topic the view is built from; OrderPlaced gives the open and the historical demand. */
-    static final List<String> VIEW_TOPICS = List.of(Topics.ARTICLE_UPSERTED, Topics.STOCK_CHANGED,
-            Topics.PRODUCTION_ORDER_CHANGED, Topics.ORDER_PLACED);
+    /**
+     * What the loader reads: the canonical topics (OrderPlaced gives the open and the historical demand), and the
+     * items Paqtana last received.
+     */
+    static final List<String> LOADED_TOPICS = List.of(Topics.ARTICLE_UPSERTED, Topics.STOCK_CHANGED,
+            Topics.PRODUCTION_ORDER_CHANGED, Topics.ORDER_PLACED, Topics.PAQTANA_MASTER_INVENTORY_SENT);
 
     @Bean
     ViewRules viewRules(PaqtanaProperties properties) {
         return new ViewRules(properties.defaultLocation(), properties.defaultWorkspace(), properties.workspaces(),
                 properties.zone(), properties.closedOrderStatuses(), properties.movementDedupeRetention());
+    }
+
+    @Bean
+    SentItems sentItems() {
+        return new SentItems();
     }
 
     @Bean
@@ -47,10 +55,10 @@ class ViewConfiguration {
     @Bean
     InventoryViewLoader inventoryViewLoader(KafkaProperties kafka, KafkaAdmin admin, InventoryView view,
             EventCodec codec, ViewProgress progress, InventoryChangeListener listener, MeterRegistry meters,
-            PaqtanaProperties properties) {
-        ViewRecords records = new ViewRecords(view, codec, progress, listener, meters);
+            PaqtanaProperties properties, SentItems sentItems) {
+        ViewRecords records = new ViewRecords(view, codec, progress, listener, meters, sentItems);
         return new InventoryViewLoader(kafka.buildConsumerProperties(), admin.getConfigurationProperties(),
-                VIEW_TOPICS, records, progress, properties.schemaUnavailableRetry());
+                LOADED_TOPICS, records, progress, properties.schemaUnavailableRetry());
     }
 
     /** Contributor name {@code paqtanaView}, in the readiness group (paqtana-publisher.yml). */

@@ -1,6 +1,5 @@
 package com.crossdock.paqtana.view;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * How far the view has read each partition, against the end offsets seen at start-up. The view is caught up
  * (and the service ready) once every partition has been read up to its start-up end; from then on it only
- * follows. Others can wait for the view to have applied a given record.
+ * follows. It also counts the poison records the view left out: a view that skipped one is not complete.
  */
 public final class ViewProgress {
 
@@ -62,7 +61,6 @@ public final class ViewProgress {
     public void advance(TopicPartition partition, long position) {
         synchronized (this) {
             positions.merge(partition, position, Math::max);
-            notifyAll();
         }
         checkCaughtUp();
     }
@@ -97,20 +95,6 @@ public final class ViewProgress {
             lag += Math.max(0, target.getValue() - positions.getOrDefault(target.getKey(), 0L));
         }
         return lag;
-    }
-
-    /** Waits until the record at {@code offset} of {@code partition} has been applied; false on timeout. */
-    public synchronized boolean awaitApplied(TopicPartition partition, long offset, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (positions.getOrDefault(partition, 0L) <= offset) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
     }
 
     private void checkCaughtUp() {

@@ -32,14 +32,16 @@ final class ViewRecords implements ViewRecordHandler {
     private final ViewProgress progress;
     private final InventoryChangeListener inventoryChanged;
     private final MeterRegistry meters;
+    private final SentItems sentItems;
 
     ViewRecords(InventoryView view, EventCodec codec, ViewProgress progress, InventoryChangeListener inventoryChanged,
-            MeterRegistry meters) {
+            MeterRegistry meters, SentItems sentItems) {
         this.view = view;
         this.codec = codec;
         this.progress = progress;
         this.inventoryChanged = inventoryChanged;
         this.meters = meters;
+        this.sentItems = sentItems;
     }
 
     @Override
@@ -52,6 +54,7 @@ final class ViewRecords implements ViewRecordHandler {
                     : productionOrder(codec.decode(record, ProductionOrderChanged.class));
             case Topics.ORDER_PLACED -> record.value() == null ? view.removeSalesOrder(key(record))
                     : view.apply(codec.decode(record, OrderPlaced.class));
+            case Topics.PAQTANA_MASTER_INVENTORY_SENT -> sent(record);
             default -> false;
         };
         progress.applied(new TopicPartition(record.topic(), record.partition()), record.offset());
@@ -71,6 +74,12 @@ final class ViewRecords implements ViewRecordHandler {
                 NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
         meters.counter("crossdock.paqtana.view.skipped_records", "topic", record.topic()).increment();
         progress.skipped(new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    /** Not part of the inventory: what Paqtana last received, for the publisher's first PUT after a start. */
+    private boolean sent(ConsumerRecord<byte[], byte[]> record) {
+        sentItems.apply(record);
+        return false;
     }
 
     private boolean productionOrder(ProductionOrderChanged event) {

@@ -58,14 +58,15 @@ class HistoricalDemandPublishingTest extends PaqtanaIntegrationTest {
         String sku = unique("SKU");
         String orderId = unique("SO");
         OrderPlaced order = order(orderId, "FULFILLED", false, PLACED, line(sku, "7", "wh1", null));
-        Instant start = Instant.now();
-
         publish(Topics.ORDER_PLACED, orderId, order);
-        publish(Topics.ORDER_PLACED, orderId, order);
-
         runUntil(() -> assertThat(day(PaqtanaSandbox.demand("main", "wh1", sku).orElseThrow())).isEqualByComparingTo("7"));
-        runUntil(() -> assertThat(PaqtanaSandbox.received("historical_demand", start)
-                .stream().filter(r -> r.get("status").intValue() == 200).count()).isGreaterThanOrEqualTo(2));
+        Instant again = Instant.now();
+
+        publish(Topics.ORDER_PLACED, orderId, order);
+
+        // the duplicate's days go again with the next run, as totals: Paqtana's value stays
+        runUntil(() -> assertThat(PaqtanaSandbox.received("historical_demand", again)
+                .stream().filter(r -> r.get("status").intValue() == 200).count()).isGreaterThanOrEqualTo(1));
         assertThat(day(PaqtanaSandbox.demand("main", "wh1", sku).orElseThrow())).isEqualByComparingTo("7");
     }
 

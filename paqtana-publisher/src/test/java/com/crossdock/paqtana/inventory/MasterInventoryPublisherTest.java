@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +13,7 @@ import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.client.PayloadTooLargeException;
 import com.crossdock.paqtana.json.Payloads;
 import com.crossdock.paqtana.view.InventoryView;
+import com.crossdock.paqtana.view.ItemKey;
 import com.crossdock.paqtana.view.ViewProgress;
 import com.crossdock.paqtana.view.ViewRules;
 import com.crossdock.platform.retry.Backoff;
@@ -24,6 +26,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static com.crossdock.paqtana.TestEvents.articleDeleted;
 import static com.crossdock.paqtana.TestEvents.level;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +43,7 @@ class MasterInventoryPublisherTest {
     private final FakePaqtana paqtana = new FakePaqtana();
     private final List<PayloadTooLargeException> tooLarge = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecordedItems sent = new RecordedItems();
     private final List<VendorCallException> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger runsFollowedUp = new AtomicInteger();
     private final PushDeadLetters deadLetters = new PushDeadLetters() {
@@ -56,7 +60,7 @@ class MasterInventoryPublisherTest {
     private final MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, paqtana,
             deadLetters, meters,
             new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT, Backoff.fixed(Duration.ofMillis(200))), 0.2,
-            () -> Mono.fromRunnable(runsFollowedUp::incrementAndGet));
+            () -> Mono.fromRunnable(runsFollowedUp::incrementAndGet), sent);
 
     @AfterEach
     void stop() {
@@ -178,6 +182,44 @@ class MasterInventoryPublisherTest {
     }
 
     @Test
+    void putThatWouldDropManyItemsPaqtanaHoldsWithoutADeletionIsHeld() {
+        // what Paqtana got before a restart: ten items, of which the view now knows only one (history not read)
+        for (int i = 0; i < 10; i++) {
+            sent.items.add(new ItemKey("wh1", "OLD" + i));
+        }
+        caughtUp();
+        publisher.start();
+        view.apply(level("OLD0", "wh1", "1"));
+
+        publisher.runNow();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(meters
+                .counter("crossdock.paqtana.master_inventory.pushes", "outcome", "held_shrink").count()).isEqualTo(1));
+        assertThat(paqtana.puts).isEmpty();
+        assertThat(runsFollowedUp).hasValue(0);
+    }
+
+    @Test
+    void itemsThatLeftByADeletionDoNotHoldThePut() {
+        caughtUp();
+        publisher.start();
+        for (int i = 0; i < 10; i++) {
+            view.apply(level("P" + i, "wh1", "1"));
+        }
+        publisher.runNow();
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(1));
+        assertThat(sent.items).hasSize(10);
+        for (int i = 1; i < 10; i++) {
+            view.apply(articleDeleted("P" + i)); // nine of ten items deleted: a large drop, explained
+        }
+
+        publisher.runNow();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(paqtana.puts).hasSize(2));
+        assertThat(sent.items).containsExactly(new ItemKey("wh1", "P0"));
+    }
+
+    @Test
     void viewOverTheLimitIsReportedAndNotSent() {
         caughtUp();
         paqtana.limitBytes = 100;
@@ -213,7 +255,7 @@ class MasterInventoryPublisherTest {
     void afterMaxAttemptsFailedInARowItWaitsForTheNextChange() {
         MasterInventoryPublisher limited = new MasterInventoryPublisher(view, progress, paqtana,
                 deadLetters, meters, new MasterInventoryPublisher.Debounce(DEBOUNCE, MAX_WAIT,
-                        Backoff.fixed(Duration.ofMillis(50)).withMaxAttempts(2)), 0.2, Mono::empty);
+                        Backoff.fixed(Duration.ofMillis(50)).withMaxAttempts(2)), 0.2, Mono::empty, sent);
         caughtUp();
         paqtana.failuresLeft.set(3);
         limited.start();
@@ -238,6 +280,25 @@ class MasterInventoryPublisherTest {
 
     private void caughtUp() {
         progress.start(Map.of(), Map.of());
+    }
+
+    /** The items recorded as sent, in memory. */
+    private static final class RecordedItems implements LastSentItems {
+
+        final Set<ItemKey> items = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Set<ItemKey> read() {
+            return Set.copyOf(items);
+        }
+
+        @Override
+        public Mono<Void> record(Set<ItemKey> before, Set<ItemKey> after) {
+            return Mono.fromRunnable(() -> {
+                items.removeAll(before);
+                items.addAll(after);
+            });
+        }
     }
 
     /** Records the bodies of successful PUTs; checks the size like the real client. */

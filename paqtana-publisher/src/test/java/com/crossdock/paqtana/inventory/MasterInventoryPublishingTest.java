@@ -101,9 +101,9 @@ class MasterInventoryPublishingTest extends PaqtanaIntegrationTest {
         deadLetters.tooLarge(new PayloadTooLargeException("master_inventory", 40_000_000, 32_000_000), 123_456)
                 .block(WAIT);
 
-        ConsumerRecord<byte[], byte[]> deadLetter = eventually()
-                .until(() -> DeadLetters.find(topic, "master_inventory"),
-                        Optional::isPresent).orElseThrow();
+        ConsumerRecord<byte[], byte[]> deadLetter = eventually().until(() -> TopicReader.shared().all(topic).stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"rows\":123456")).findFirst(),
+                Optional::isPresent).orElseThrow();
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8))
                 .contains("\"rows\":123456", "\"bytes\":40000000", "\"limitBytes\":32000000");
         assertThat(DeadLetters.header(deadLetter, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo("paqtana-publisher");

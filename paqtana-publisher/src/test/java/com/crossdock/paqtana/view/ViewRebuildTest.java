@@ -58,8 +58,8 @@ class ViewRebuildTest extends PaqtanaIntegrationTest {
         InventoryView rebuilt = new InventoryView(rules);
         ViewProgress progress = new ViewProgress();
         InventoryViewLoader loader = new InventoryViewLoader(kafka.buildConsumerProperties(),
-                admin.getConfigurationProperties(), ViewConfiguration.VIEW_TOPICS,
-                new ViewRecords(rebuilt, codec, progress, () -> { }, new SimpleMeterRegistry()), progress,
+                admin.getConfigurationProperties(), ViewConfiguration.LOADED_TOPICS,
+                new ViewRecords(rebuilt, codec, progress, () -> { }, new SimpleMeterRegistry(), new SentItems()), progress,
                 Backoff.fixed(Duration.ofMillis(50)));
         loader.start();
         try {
