@@ -43,9 +43,9 @@ final class StockLevels {
             // location, whose level is the event without a lot (Prodsmart's STOCK item carries both)
             return StockOutcome.LOT_LEVEL_SKIPPED;
         }
-        Item item = items.computeIfAbsent(key, k -> new Item());
         if (event.getKind() == StockChangeKind.LEVEL) {
-            return item.level(event.getQuantity(), event.getEnvelope().getOccurredAt());
+            return items.computeIfAbsent(key, k -> new Item()).level(event.getQuantity(),
+                    event.getEnvelope().getOccurredAt());
         }
         Movement movement = event.getMovement();
         if (movement != null && movement.getAction() != MovementAction.CREATED) {
@@ -55,14 +55,16 @@ final class StockLevels {
         }
         Instant date = movement != null && movement.getDate() != null ? movement.getDate()
                 : event.getEnvelope().getOccurredAt();
-        if (item.includes(date)) {
+        Item known = items.get(key);
+        if (known != null && known.includes(date)) {
             return StockOutcome.MOVEMENT_BEFORE_LEVEL;
         }
         if (!dedupe.firstTime(event.getEnvelope().getEventId(), event.getEnvelope().getPublishedAt())) {
             return StockOutcome.MOVEMENT_DUPLICATE;
         }
         // a LEVEL dated before the dedupe retention would be one the topic no longer holds: forget older dates
-        item.move(event.getQuantity(), date, date.minus(rules.movementDedupeRetention()));
+        items.computeIfAbsent(key, k -> new Item())
+                .move(event.getQuantity(), date, date.minus(rules.movementDedupeRetention()));
         return StockOutcome.MOVEMENT_APPLIED;
     }
 
