@@ -151,6 +151,11 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
                 }
                 return Mono.empty();
             }
+            if (recorded == null) {
+                // once, at the first push after the start (the view is complete, so the topic has been read)
+                recorded = sentItems.read();
+                lastSent = recorded;
+            }
             List<InventoryRow> rows = view.rows();
             if (rows.isEmpty()) {
                 log.info("Master inventory not sent ({}): the view has no rows", push);
@@ -158,10 +163,6 @@ public final class MasterInventoryPublisher implements InventoryChangeListener, 
             }
             Set<ItemKey> items = new HashSet<>();
             rows.forEach(row -> items.add(new ItemKey(row.location(), row.code())));
-            if (recorded == null) {
-                recorded = sentItems.read();
-                lastSent = recorded;
-            }
             if (shrinksUnexplained(items)) {
                 return count("held_shrink");
             }

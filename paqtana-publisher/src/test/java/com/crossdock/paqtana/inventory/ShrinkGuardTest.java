@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.crossdock.paqtana.PaqtanaIntegrationTest;
+import com.crossdock.paqtana.PaqtanaSandbox;
 import com.crossdock.paqtana.client.JsonPayload;
 import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.view.InventoryView;
@@ -61,6 +62,8 @@ class ShrinkGuardTest extends PaqtanaIntegrationTest {
     void firstPutAfterARestartThatWouldDropWhatPaqtanaHoldsUnexplainedIsHeld() throws Exception {
         String real = unique("REAL");
         publish(Topics.STOCK_CHANGED, Topics.stockKey(real, "wh1"), level(real, "wh1", "3"));
+        // the live publisher has pushed (and read what was recorded before this test) before the ghosts come
+        eventually().untilAsserted(() -> assertThat(PaqtanaSandbox.masterInventoryRow("wh1", real)).isPresent());
         for (int i = 0; i < GHOSTS; i++) {
             raw.send(new ProducerRecord<>(Topics.PAQTANA_MASTER_INVENTORY_SENT, ghost(i),
                     "1".getBytes(StandardCharsets.UTF_8)));
