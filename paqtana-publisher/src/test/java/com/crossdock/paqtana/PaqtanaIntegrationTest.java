@@ -8,7 +8,9 @@ import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testkit.Timeouts;
 import org.apache.avro.specific.SpecificRecord;
+import com.crossdock.paqtana.inventory.MasterInventoryPublisher;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PaqtanaPublisherApplication.class, properties = {
         "spring.config.name=paqtana-publisher",
         "crossdock.paqtana.debounce=200ms",
-        "crossdock.paqtana.full-push-cron=-",
+        "crossdock.paqtana.run-cron=-",
         "crossdock.paqtana.push-retry.initial-interval=500ms",
         "crossdock.paqtana.push-retry.max-interval=500ms",
         "crossdock.paqtana.zone=UTC",
@@ -41,6 +43,9 @@ public abstract class PaqtanaIntegrationTest {
 
     @Autowired
     protected EventPublisher events;
+
+    @Autowired
+    protected MasterInventoryPublisher runs;
 
     @DynamicPropertySource
     static void paqtana(DynamicPropertyRegistry registry) {
@@ -58,6 +63,17 @@ public abstract class PaqtanaIntegrationTest {
 
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Starts daily runs (master inventory, then the demand that changed) until the assertion holds: the demand goes
+     * only with a run, and the view may not have applied the test's records at the first one.
+     */
+    protected void runUntil(ThrowingRunnable assertion) {
+        eventually().pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            runs.runNow();
+            assertion.run();
+        });
     }
 
     /** Waits for an assertion to hold; a row or item the sandbox does not hold yet is not there yet. */

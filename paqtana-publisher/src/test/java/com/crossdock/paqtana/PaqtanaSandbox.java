@@ -67,6 +67,11 @@ public final class PaqtanaSandbox {
         control().fault(VENDOR, Fault.status(status).times(count));
     }
 
+    /** The next Paqtana request is refused with 400 and {@code answer} as its body. */
+    public static void refuse(Object answer) {
+        control().fault(VENDOR, Fault.status(400).times(1).withBody(answer));
+    }
+
     public static void clearFaults() {
         control().clearFaults(VENDOR);
     }

@@ -25,6 +25,7 @@ import com.crossdock.events.StockChanged;
 public final class TestEvents {
 
     public static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");
+    public static final Instant AFTER_NOW = NOW.plusSeconds(60);
 
     private TestEvents() {
     }
@@ -51,22 +52,46 @@ public final class TestEvents {
                 .build();
     }
 
+    /** A stock level as of {@link #NOW}. */
     public static StockChanged level(String product, String location, String quantity) {
-        return StockChanged.newBuilder().setEnvelope(envelope(UUID.randomUUID())).setKind(StockChangeKind.LEVEL)
+        return levelAt(product, location, quantity, NOW);
+    }
+
+    /** A stock level as of {@code asOf} (the envelope's occurredAt: the level's time at the vendor). */
+    public static StockChanged levelAt(String product, String location, String quantity, Instant asOf) {
+        Envelope envelope = envelope(UUID.randomUUID());
+        envelope.setOccurredAt(asOf);
+        return StockChanged.newBuilder().setEnvelope(envelope).setKind(StockChangeKind.LEVEL)
                 .setProductCode(product).setLocation(location).setQuantity(qty(quantity)).build();
     }
 
+    /** A movement dated {@link #AFTER_NOW}: after the levels of {@link #level}, so it counts on top of them. */
     public static StockChanged movement(UUID eventId, MovementAction action, String product, String location,
             String delta) {
+        return movementAt(eventId, action, product, location, delta, AFTER_NOW);
+    }
+
+    /** A movement with its own date ({@code movement.date}; the envelope's occurredAt stays {@link #NOW}). */
+    public static StockChanged movementAt(UUID eventId, MovementAction action, String product, String location,
+            String delta, Instant date) {
         return StockChanged.newBuilder().setEnvelope(envelope(eventId)).setKind(StockChangeKind.MOVEMENT)
                 .setProductCode(product).setLocation(location).setQuantity(qty(delta))
-                .setMovement(Movement.newBuilder().setAction(action).setMovementType(MovementType.RECEIVING).build())
+                .setMovement(Movement.newBuilder().setAction(action).setMovementType(MovementType.RECEIVING)
+                        .setDate(date).build())
                 .build();
     }
 
     public static ProductionOrderChanged productionOrder(String orderId, String location, ChangeAction action,
             boolean ended, boolean active, ProductionOrderLine... lines) {
-        return ProductionOrderChanged.newBuilder().setEnvelope(envelope(UUID.randomUUID())).setAction(action)
+        return productionOrderAt(NOW, orderId, location, action, ended, active, lines);
+    }
+
+    /** A production order's full state as of {@code changedAt} at the vendor (the envelope's occurredAt). */
+    public static ProductionOrderChanged productionOrderAt(Instant changedAt, String orderId, String location,
+            ChangeAction action, boolean ended, boolean active, ProductionOrderLine... lines) {
+        Envelope envelope = envelope(UUID.randomUUID());
+        envelope.setOccurredAt(changedAt);
+        return ProductionOrderChanged.newBuilder().setEnvelope(envelope).setAction(action)
                 .setOrderId(orderId).setLocation(location).setEnded(ended).setActive(active)
                 .setLines(Arrays.asList(lines)).build();
     }

@@ -42,7 +42,9 @@ final class ListenerRules {
                                 + problem.orElse("listens on its ConsumerGroup bean")));
                     }
                 })
-                .allowEmptyShould(false);
+                // no module has an annotated listener today (the kits register their endpoints; the Paqtana publisher
+                // has none since issue 9: its demand goes with a daily run); the rule holds for any that comes
+                .allowEmptyShould(true);
     }
 
     private static Optional<String> problem(JavaMethod method, JavaClasses beanDeclarations) {

@@ -3,12 +3,13 @@ package com.crossdock.paqtana.demand;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.crossdock.paqtana.view.DemandKey;
+import com.crossdock.paqtana.view.ItemKey;
 
 /**
  * One historical-demand row: one item in one workspace with its total per day, as the parallel arrays
@@ -25,27 +26,19 @@ record DemandRow(String location, String code, String workspaceCode, List<LocalD
         }
     }
 
-    /** Groups totals per day into one row per item, days ascending. */
-    static List<DemandRow> of(Map<DemandKey, BigDecimal> totals) {
-        Map<Item, TreeMap<LocalDate, BigDecimal>> byItem = new TreeMap<>();
-        totals.forEach((key, total) -> byItem
-                .computeIfAbsent(new Item(key.workspaceCode(), key.location(), key.code()), item -> new TreeMap<>())
+    /**
+     * Groups totals per day into one row per item (location + code, what Paqtana merges on), days ascending; the
+     * row names the workspace of its location, as the item's master-inventory row does.
+     */
+    static List<DemandRow> of(Map<DemandKey, BigDecimal> totals, Function<String, String> workspaceOfLocation) {
+        Map<ItemKey, TreeMap<LocalDate, BigDecimal>> byItem = new TreeMap<>();
+        totals.forEach((key, total) -> byItem.computeIfAbsent(key.item(), item -> new TreeMap<>())
                 .put(key.day(), total));
         List<DemandRow> rows = new ArrayList<>(byItem.size());
         byItem.forEach((item, perDay) -> rows.add(new DemandRow(item.location(), item.code(),
-                item.workspaceCode(), new ArrayList<>(perDay.keySet()), new ArrayList<>(perDay.values()))));
+                workspaceOfLocation.apply(item.location()), new ArrayList<>(perDay.keySet()),
+                new ArrayList<>(perDay.values()))));
         return rows;
-    }
-
-    private record Item(String workspaceCode, String location, String code) implements Comparable<Item> {
-
-        private static final Comparator<Item> ORDER = Comparator.comparing(Item::workspaceCode)
-                .thenComparing(Item::location).thenComparing(Item::code);
-
-        @Override
-        public int compareTo(Item other) {
-            return ORDER.compare(this, other);
-        }
     }
 
     /** This row cut in two by days, for a row too large for one request. */

@@ -5,8 +5,9 @@ import java.time.Clock;
 import com.crossdock.paqtana.PaqtanaProperties;
 import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.view.InventoryView;
+import com.crossdock.paqtana.view.SentItems;
 import com.crossdock.paqtana.view.ViewProgress;
-import com.crossdock.platform.kafka.ConsumerGroup;
+import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.kafka.Topics;
@@ -14,48 +15,63 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 
-/** The master inventory: debounced and daily PUTs, and the dead-letter topic of one that cannot be sent. */
+/** The master inventory: debounced PUTs, the daily run, and the dead-letter topic of what cannot be sent. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class InventoryConfiguration {
 
+    /** The service's name in its dead-letter topic and records ({@code consumer-group} header). */
+    static final String SERVICE = "paqtana-publisher";
+
+    /** The pushes Paqtana cannot take: the service's dead letters of its pushes. */
+    static String pushDeadLetterTopic() {
+        return Topics.deadLetterTopic(Topics.PAQTANA_MASTER_INVENTORY, SERVICE);
+    }
+
+    @Bean
+    PushDeadLetters pushDeadLetters(RawRecordSender sender) {
+        return new MasterInventoryDeadLetters(sender, pushDeadLetterTopic(), SERVICE, Clock.systemUTC());
+    }
+
     @Bean
     MasterInventoryPublisher masterInventoryPublisher(InventoryView view, ViewProgress progress,
-            PaqtanaClient client, RawRecordSender sender, MeterRegistry meters, PaqtanaProperties properties,
-            ConsumerGroup paqtanaPublisherGroup) {
-        MasterInventoryDeadLetters deadLetters = new MasterInventoryDeadLetters(sender,
-                masterInventoryDeadLetters(paqtanaPublisherGroup), paqtanaPublisherGroup.id(), Clock.systemUTC());
-        MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, client, deadLetters, meters,
-                new MasterInventoryPublisher.Debounce(properties.debounce(), properties.debounceMaxWait(),
-                        properties.pushRetry()));
+            PaqtanaClient client, PushDeadLetters pushDeadLetters, MeterRegistry meters, PaqtanaProperties properties,
+            RunFollowUp demandRun, RawRecordSender sender, SentItems sentItems) {
+        MasterInventoryPublisher publisher = new MasterInventoryPublisher(view, progress, client, pushDeadLetters,
+                meters, new MasterInventoryPublisher.Debounce(properties.debounce(), properties.debounceMaxWait(),
+                        properties.pushRetry()), properties.maxUnexplainedDrop(), demandRun,
+                new KafkaSentItems(sender, sentItems));
         // once the view has read everything there was at start-up, Paqtana gets the whole of it
         progress.onCaughtUp(publisher::inventoryChanged);
         return publisher;
     }
 
-    /** The master inventories Paqtana cannot take: the service's dead letters of the push, beside its group's. */
-    static String masterInventoryDeadLetters(ConsumerGroup group) {
-        return Topics.deadLetterTopic(Topics.PAQTANA_MASTER_INVENTORY, group.id());
+    @Bean
+    NewTopic masterInventoryDeadLetterTopic(TopicDeclarations topics) {
+        return topics.deadLetters(pushDeadLetterTopic());
     }
 
+    /** One partition, compacted: its latest record per item is all that counts, read whole at every start. */
     @Bean
-    NewTopic masterInventoryDeadLetterTopic(TopicDeclarations topics, ConsumerGroup paqtanaPublisherGroup) {
-        return topics.deadLetters(masterInventoryDeadLetters(paqtanaPublisherGroup));
+    NewTopic masterInventorySentTopic(CrossdockKafkaProperties kafka) {
+        return TopicBuilder.name(Topics.PAQTANA_MASTER_INVENTORY_SENT).partitions(1)
+                .replicas(kafka.replicationFactor()).compact().build();
     }
 
-    /** The daily full push, in the configured zone; {@code -} disables it. */
+    /** The daily run (PUT, then the historical demand), in the configured zone; {@code -} disables it. */
     @Bean
-    SchedulingConfigurer dailyMasterInventoryPush(PaqtanaProperties properties, MasterInventoryPublisher publisher) {
+    SchedulingConfigurer dailyRun(PaqtanaProperties properties, MasterInventoryPublisher publisher) {
         return registrar -> {
-            if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(properties.fullPushCron())) {
-                registrar.addCronTask(new CronTask(publisher::pushNow,
-                        new CronTrigger(properties.fullPushCron(), properties.zone())));
+            if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(properties.runCron())) {
+                registrar.addCronTask(new CronTask(publisher::runNow,
+                        new CronTrigger(properties.runCron(), properties.zone())));
             }
         };
     }

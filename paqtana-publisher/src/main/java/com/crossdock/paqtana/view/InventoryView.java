@@ -46,7 +46,7 @@ public final class InventoryView {
         return stock.apply(event);
     }
 
-    public synchronized boolean apply(ProductionOrderChanged event) {
+    public synchronized ProductionOrderOutcome apply(ProductionOrderChanged event) {
         return production.apply(event);
     }
 
@@ -62,16 +62,14 @@ public final class InventoryView {
         return sales.remove(orderId);
     }
 
-    /**
-     * The demand keys to resend for an order: every key any version of it contributed to, and those of
-     * {@code order} itself (the version at hand, which a replay from the retry topic may bring before the view).
-     */
-    public synchronized Set<DemandKey> demandKeys(String orderId, OrderPlaced order) {
-        Set<DemandKey> keys = new TreeSet<>(sales.touchedBy(orderId));
-        if (order != null) {
-            keys.addAll(sales.demandOf(order).keySet());
-        }
-        return keys;
+    /** The demand keys whose totals changed since the last run took them; taken, so the next run starts afresh. */
+    public synchronized List<DemandKey> takeDirtyDemand() {
+        return sales.takeDirty();
+    }
+
+    /** Gives back the keys of a run that failed, for the next run. */
+    public synchronized void markDemandDirty(Collection<DemandKey> keys) {
+        sales.markDirty(keys);
     }
 
     /** The current total of each key over all orders: what Paqtana must hold for that day and item. */
@@ -81,6 +79,22 @@ public final class InventoryView {
             totals.put(key, sales.demandTotal(key));
         }
         return totals;
+    }
+
+    /**
+     * Whether the view has ever held {@code item}: an item the view held and no longer does has left it by a
+     * deletion (a deleted article, a tombstone, a closed, ended or produced order); one the view never held was
+     * not read (skipped, past the stock topic's retention), so its absence explains nothing.
+     */
+    public synchronized boolean everHeld(ItemKey item) {
+        return stock.keys().contains(item) || production.everHeld(item) || sales.everHeld(item)
+                || articles.isDeleted(item.code())
+                || item.location().equals(rules.defaultLocation()) && articles.codes().contains(item.code());
+    }
+
+    /** The workspace of a location: what an item's rows name (Paso 5: the workspace goes in the row). */
+    public String workspace(String location) {
+        return rules.workspace(location);
     }
 
     /** A snapshot of every master-inventory row, ordered by location and code. */

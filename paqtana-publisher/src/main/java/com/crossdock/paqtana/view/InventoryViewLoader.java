@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.crossdock.platform.retry.Backoff;
+import com.crossdock.platform.serde.SchemaUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -48,17 +50,20 @@ public final class InventoryViewLoader implements SmartLifecycle {
     private final Map<String, Object> consumerProperties;
     private final Map<String, Object> adminProperties;
     private final List<String> topics;
-    private final ViewRecords records;
+    private final ViewRecordHandler records;
     private final ViewProgress progress;
+    private final Backoff schemaUnavailable;
     private volatile KafkaMessageListenerContainer<byte[], byte[]> container;
 
     InventoryViewLoader(Map<String, Object> consumerProperties, Map<String, Object> adminProperties,
-            List<String> topics, ViewRecords records, ViewProgress progress) {
+            List<String> topics, ViewRecordHandler records, ViewProgress progress, Backoff schemaUnavailable) {
         this.consumerProperties = Map.copyOf(consumerProperties);
         this.adminProperties = Map.copyOf(adminProperties);
         this.topics = List.copyOf(topics);
         this.records = records;
         this.progress = progress;
+        this.schemaUnavailable = schemaUnavailable.requireNoAttemptLimit(
+                "crossdock.paqtana.schema-unavailable-retry.max-attempts");
     }
 
     @Override
@@ -119,15 +124,36 @@ public final class InventoryViewLoader implements SmartLifecycle {
                         new ByteArrayDeserializer()),
                 properties);
         created.setBeanName(VIEW_CONSUMER);
-        DefaultErrorHandler skipping = new DefaultErrorHandler(records::skip, new FixedBackOff(0, 0));
-        skipping.setAckAfterHandle(false); // a skipped record is not committed either
-        created.setCommonErrorHandler(skipping);
+        created.setCommonErrorHandler(errorHandler());
         created.setApplicationEventPublisher(event -> {
             if (event instanceof ListenerContainerIdleEvent idle) {
                 onIdle(idle);
             }
         });
         return created;
+    }
+
+    /**
+     * A record whose writer schema cannot be had now (registry unreachable, or it does not know the id: see
+     * {@link SchemaUnavailableException}) is read again after a backoff, for as long as it takes: skipping it would
+     * leave its item out of the view, and a PUT would remove it from Paqtana. Only poison is skipped, at once.
+     */
+    private DefaultErrorHandler errorHandler() {
+        // the default backoff is the schema one: a handler whose default makes no retry skips every failure at once,
+        // whatever the backoff function says; the function takes the retries away from everything else
+        DefaultErrorHandler handler = new DefaultErrorHandler(records::skip, schemaUnavailable.toSpringBackOff());
+        // every failure is "retryable" to the handler; the backoff chosen per failure decides: none for poison
+        handler.setClassifications(Map.of(), true);
+        handler.setBackOffFunction((record, failure) -> {
+            if (SchemaUnavailableException.isCauseOf(failure)) {
+                log.warn("Inventory view cannot read {}-{}@{} now (schema unavailable), reading it again after a backoff: {}",
+                        record.topic(), record.partition(), record.offset(), failure.getMessage());
+                return null; // the default: the schema backoff, without an attempt limit
+            }
+            return new FixedBackOff(0, 0);
+        });
+        handler.setAckAfterHandle(false); // a skipped record is not committed either
+        return handler;
     }
 
     /**

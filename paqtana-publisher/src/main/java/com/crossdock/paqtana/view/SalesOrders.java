@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +21,11 @@ final class SalesOrders {
     private final ViewRules rules;
     private final TotalsIndex<DemandKey> demand = new TotalsIndex<>();
     private final TotalsIndex<ItemKey> open = new TotalsIndex<>();
-    /** Every demand key an order ever contributed to: a new version must resend the keys it left, too. */
-    private final Map<String, Set<DemandKey>> touched = new HashMap<>();
+    /**
+     * The demand keys whose total may have changed since the last historical-demand run took them: the keys an
+     * order's new version left as well as those it touches, so a run resends the total (0 included) of each.
+     */
+    private final Set<DemandKey> dirty = new HashSet<>();
 
     SalesOrders(ViewRules rules) {
         this.rules = rules;
@@ -30,14 +34,13 @@ final class SalesOrders {
     /** True when the open demand (the master inventory) changed. */
     boolean apply(OrderPlaced order) {
         Map<DemandKey, BigDecimal> perDay = demandOf(order);
-        demand.replace(order.getOrderId(), perDay);
-        touched.computeIfAbsent(order.getOrderId(), id -> new HashSet<>()).addAll(perDay.keySet());
+        replaceDemand(order.getOrderId(), perDay);
         return open.replace(order.getOrderId(), openOf(order));
     }
 
     /** A tombstone on the compacted order topic: the order is gone. */
     boolean remove(String orderId) {
-        demand.replace(orderId, Map.of());
+        replaceDemand(orderId, Map.of());
         return open.replace(orderId, Map.of());
     }
 
@@ -45,12 +48,29 @@ final class SalesOrders {
         return demand.total(key);
     }
 
-    Set<DemandKey> touchedBy(String orderId) {
-        return touched.getOrDefault(orderId, Set.of());
+    /** The keys to send in a run, taken: a run that fails gives them back with {@link #markDirty}. */
+    List<DemandKey> takeDirty() {
+        List<DemandKey> taken = List.copyOf(dirty);
+        dirty.clear();
+        return taken;
+    }
+
+    void markDirty(Iterable<DemandKey> keys) {
+        keys.forEach(dirty::add);
+    }
+
+    private void replaceDemand(String orderId, Map<DemandKey, BigDecimal> perDay) {
+        dirty.addAll(demand.keysOf(orderId));
+        dirty.addAll(perDay.keySet());
+        demand.replace(orderId, perDay);
     }
 
     BigDecimal open(ItemKey key) {
         return open.total(key);
+    }
+
+    boolean everHeld(ItemKey key) {
+        return open.everHad(key);
     }
 
     Set<ItemKey> openKeys() {
@@ -58,17 +78,14 @@ final class SalesOrders {
     }
 
     /** The demand one version of an order states, per day and item; cancelled orders state none. */
-    Map<DemandKey, BigDecimal> demandOf(OrderPlaced order) {
+    private Map<DemandKey, BigDecimal> demandOf(OrderPlaced order) {
         Map<DemandKey, BigDecimal> result = new HashMap<>();
         if (order.getCancelled()) {
             return result;
         }
         for (OrderLine line : order.getLines()) {
-            String location = location(order, line);
-            String workspace = order.getWorkspaceCode() != null && !order.getWorkspaceCode().isBlank()
-                    ? order.getWorkspaceCode() : rules.workspace(location);
             Instant when = line.getDueDate() != null ? line.getDueDate() : order.getPlacedAt();
-            result.merge(new DemandKey(rules.day(when), location, line.getSku(), workspace), line.getQuantity(),
+            result.merge(new DemandKey(rules.day(when), location(order, line), line.getSku()), line.getQuantity(),
                     BigDecimal::add);
         }
         return result;

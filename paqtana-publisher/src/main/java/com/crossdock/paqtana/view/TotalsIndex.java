@@ -2,6 +2,7 @@ package com.crossdock.paqtana.view;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,11 +15,14 @@ final class TotalsIndex<K> {
 
     private final Map<String, Map<K, BigDecimal>> contributions = new HashMap<>();
     private final Map<K, BigDecimal> totals = new HashMap<>();
+    /** Every key any contributor ever added to: a key not among the current ones left by a replacement. */
+    private final Set<K> everKeys = new HashSet<>();
 
     /** Replaces what {@code contributor} adds to each key; true when any total changed. */
     boolean replace(String contributor, Map<K, BigDecimal> next) {
         Map<K, BigDecimal> previous = next.isEmpty() ? contributions.remove(contributor)
                 : contributions.put(contributor, Map.copyOf(next));
+        everKeys.addAll(next.keySet());
         Map<K, BigDecimal> delta = new HashMap<>(next);
         if (previous != null) {
             previous.forEach((key, quantity) -> delta.merge(key, quantity.negate(), BigDecimal::add));
@@ -44,6 +48,10 @@ final class TotalsIndex<K> {
 
     Set<K> keys() {
         return totals.keySet();
+    }
+
+    boolean everHad(K key) {
+        return everKeys.contains(key);
     }
 
     Set<K> keysOf(String contributor) {

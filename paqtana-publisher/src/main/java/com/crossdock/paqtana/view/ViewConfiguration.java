@@ -16,9 +16,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class ViewConfiguration {
 
-    /** Every topic the view is built from; OrderPlaced gives the open and the historical demand. */
-    static final List<String> VIEW_TOPICS = List.of(Topics.ARTICLE_UPSERTED, Topics.STOCK_CHANGED,
-            Topics.PRODUCTION_ORDER_CHANGED, Topics.ORDER_PLACED);
+    /**
+     * What the loader reads: the canonical topics (OrderPlaced gives the open and the historical demand), and the
+     * items Paqtana last received.
+     */
+    static final List<String> LOADED_TOPICS = List.of(Topics.ARTICLE_UPSERTED, Topics.STOCK_CHANGED,
+            Topics.PRODUCTION_ORDER_CHANGED, Topics.ORDER_PLACED, Topics.PAQTANA_MASTER_INVENTORY_SENT);
 
     @Bean
     ViewRules viewRules(PaqtanaProperties properties) {
@@ -27,25 +30,35 @@ class ViewConfiguration {
     }
 
     @Bean
+    SentItems sentItems() {
+        return new SentItems();
+    }
+
+    @Bean
     InventoryView inventoryView(ViewRules rules) {
         return new InventoryView(rules);
     }
 
     @Bean
-    ViewProgress viewProgress(MeterRegistry meters) {
-        ViewProgress progress = new ViewProgress();
+    ViewProgress viewProgress(MeterRegistry meters, PaqtanaProperties properties) {
+        ViewProgress progress = new ViewProgress(properties.skippedRecordsAllowed());
         Gauge.builder("crossdock.paqtana.view.catch_up_lag", progress, ViewProgress::lag)
                 .description("records the inventory view still has to read to reach the start-up end offsets")
+                .register(meters);
+        Gauge.builder("crossdock.paqtana.view.complete", progress, p -> p.complete() ? 1 : 0)
+                .description("1 once the view is caught up with no record left out (beyond skipped-records-allowed): "
+                        + "only then is the master inventory PUT")
                 .register(meters);
         return progress;
     }
 
     @Bean
     InventoryViewLoader inventoryViewLoader(KafkaProperties kafka, KafkaAdmin admin, InventoryView view,
-            EventCodec codec, ViewProgress progress, InventoryChangeListener listener, MeterRegistry meters) {
-        ViewRecords records = new ViewRecords(view, codec, progress, listener, meters);
+            EventCodec codec, ViewProgress progress, InventoryChangeListener listener, MeterRegistry meters,
+            PaqtanaProperties properties, SentItems sentItems) {
+        ViewRecords records = new ViewRecords(view, codec, progress, listener, meters, sentItems);
         return new InventoryViewLoader(kafka.buildConsumerProperties(), admin.getConfigurationProperties(),
-                VIEW_TOPICS, records, progress);
+                LOADED_TOPICS, records, progress, properties.schemaUnavailableRetry());
     }
 
     /** Contributor name {@code paqtanaView}, in the readiness group (paqtana-publisher.yml). */

@@ -1,17 +1,17 @@
 package com.crossdock.paqtana.view;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far the view has read each partition, against the end offsets seen at start-up. The view is caught up
  * (and the service ready) once every partition has been read up to its start-up end; from then on it only
- * follows. Others can wait for the view to have applied a given record.
+ * follows. It also counts the poison records the view left out: a view that skipped one is not complete.
  */
 public final class ViewProgress {
 
@@ -21,6 +21,21 @@ public final class ViewProgress {
     private final List<Runnable> caughtUpListeners = new CopyOnWriteArrayList<>();
     private boolean started;
     private volatile boolean caughtUp;
+    private final AtomicLong skipped = new AtomicLong();
+    private final long skippedAllowed;
+
+    /** A view that must read everything: no skipped record allowed. */
+    public ViewProgress() {
+        this(0);
+    }
+
+    /**
+     * @param skippedAllowed poison records an operator has looked at and lets the view leave out
+     *                       ({@code crossdock.paqtana.skipped-records-allowed})
+     */
+    public ViewProgress(long skippedAllowed) {
+        this.skippedAllowed = skippedAllowed;
+    }
 
     /** Runs {@code listener} once, on the thread that completes the catch-up. */
     public void onCaughtUp(Runnable listener) {
@@ -46,13 +61,31 @@ public final class ViewProgress {
     public void advance(TopicPartition partition, long position) {
         synchronized (this) {
             positions.merge(partition, position, Math::max);
-            notifyAll();
         }
         checkCaughtUp();
     }
 
     public boolean caughtUp() {
         return caughtUp;
+    }
+
+    /** A record that can never be decoded (poison) was left out of the view: the view is no longer complete. */
+    public void skipped(TopicPartition partition, long offset) {
+        skipped.incrementAndGet();
+        applied(partition, offset);
+    }
+
+    /** Poison records left out since the start: while any, the view is not the whole truth. */
+    public long skippedRecords() {
+        return skipped.get();
+    }
+
+    /**
+     * Caught up with nothing skipped (beyond what the operator allowed): only then is the view the whole truth that a master-inventory PUT may
+     * replace Paqtana's rows with.
+     */
+    public boolean complete() {
+        return caughtUp && skipped.get() <= skippedAllowed;
     }
 
     /** Records still to read until the start-up ends, over all partitions (0 once caught up). */
@@ -62,20 +95,6 @@ public final class ViewProgress {
             lag += Math.max(0, target.getValue() - positions.getOrDefault(target.getKey(), 0L));
         }
         return lag;
-    }
-
-    /** Waits until the record at {@code offset} of {@code partition} has been applied; false on timeout. */
-    public synchronized boolean awaitApplied(TopicPartition partition, long offset, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (positions.getOrDefault(partition, 0L) <= offset) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
     }
 
     private void checkCaughtUp() {

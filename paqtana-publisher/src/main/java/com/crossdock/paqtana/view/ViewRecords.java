@@ -18,11 +18,12 @@ import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Applies one record of a canonical topic to the view. A null value is a tombstone on a compacted topic: the
- * thing its key names is gone. A record that cannot be applied is skipped (logged and counted): the view
- * re-reads the topics at every start, so a dead letter from here would be written again at every start; the
- * demand consumer, which commits, dead-letters unreadable orders.
+ * thing its key names is gone. A record whose schema cannot be had now is not skipped: the loader backs off and
+ * reads it again ({@link InventoryViewLoader}). Only poison, a record that can never decode, is skipped (logged
+ * and counted; the view re-reads the topics at every start, so a dead letter from here would be written again at
+ * every start), and a view that skipped one is not complete ({@link ViewProgress#complete()}).
  */
-final class ViewRecords {
+final class ViewRecords implements ViewRecordHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ViewRecords.class);
 
@@ -31,25 +32,29 @@ final class ViewRecords {
     private final ViewProgress progress;
     private final InventoryChangeListener inventoryChanged;
     private final MeterRegistry meters;
+    private final SentItems sentItems;
 
     ViewRecords(InventoryView view, EventCodec codec, ViewProgress progress, InventoryChangeListener inventoryChanged,
-            MeterRegistry meters) {
+            MeterRegistry meters, SentItems sentItems) {
         this.view = view;
         this.codec = codec;
         this.progress = progress;
         this.inventoryChanged = inventoryChanged;
         this.meters = meters;
+        this.sentItems = sentItems;
     }
 
-    void apply(ConsumerRecord<byte[], byte[]> record) {
+    @Override
+    public void apply(ConsumerRecord<byte[], byte[]> record) {
         boolean changed = switch (record.topic()) {
             case Topics.ARTICLE_UPSERTED -> record.value() == null ? view.removeArticle(key(record))
                     : view.apply(codec.decode(record, ArticleUpserted.class));
             case Topics.STOCK_CHANGED -> record.value() != null && stock(codec.decode(record, StockChanged.class));
             case Topics.PRODUCTION_ORDER_CHANGED -> record.value() == null ? view.removeProductionOrder(key(record))
-                    : view.apply(codec.decode(record, ProductionOrderChanged.class));
+                    : productionOrder(codec.decode(record, ProductionOrderChanged.class));
             case Topics.ORDER_PLACED -> record.value() == null ? view.removeSalesOrder(key(record))
                     : view.apply(codec.decode(record, OrderPlaced.class));
+            case Topics.PAQTANA_MASTER_INVENTORY_SENT -> sent(record);
             default -> false;
         };
         progress.applied(new TopicPartition(record.topic(), record.partition()), record.offset());
@@ -58,12 +63,30 @@ final class ViewRecords {
         }
     }
 
-    /** The error handler's recoverer: the record is left out of the view, and the view goes on. */
-    void skip(ConsumerRecord<?, ?> record, Exception failure) {
-        log.warn("Inventory view skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+    /**
+     * The error handler's recoverer for poison: the record is left out of the view, the view goes on reading but
+     * is no longer complete, so nothing is PUT (readiness says why).
+     */
+    @Override
+    public void skip(ConsumerRecord<?, ?> record, Exception failure) {
+        log.error("Inventory view skips poison record {}-{}@{}; no master inventory is sent while it is left out: {}",
+                record.topic(), record.partition(), record.offset(),
                 NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
         meters.counter("crossdock.paqtana.view.skipped_records", "topic", record.topic()).increment();
-        progress.applied(new TopicPartition(record.topic(), record.partition()), record.offset());
+        progress.skipped(new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    /** Not part of the inventory: what Paqtana last received, for the publisher's first PUT after a start. */
+    private boolean sent(ConsumerRecord<byte[], byte[]> record) {
+        sentItems.apply(record);
+        return false;
+    }
+
+    private boolean productionOrder(ProductionOrderChanged event) {
+        ProductionOrderOutcome outcome = view.apply(event);
+        meters.counter("crossdock.paqtana.view.production_order_changes", "outcome",
+                outcome.name().toLowerCase(Locale.ROOT)).increment();
+        return outcome.changesView();
     }
 
     private boolean stock(StockChanged event) {

@@ -22,7 +22,7 @@ class DemandChunkerTest {
 
     @Test
     void everyChunkStaysUnderTheLimitAndOnlyTheLastAsksToCalculate() {
-        List<DemandRow> rows = DemandRow.of(totals(40, 5));
+        List<DemandRow> rows = DemandRow.of(totals(40, 5), location -> "main");
 
         List<DemandRequest> requests = new DemandChunker(1_000).requests(rows);
 
@@ -37,15 +37,14 @@ class DemandChunkerTest {
     void chunksTogetherCarryEveryDayOfEveryItemOnce() {
         Map<DemandKey, BigDecimal> totals = totals(40, 5);
 
-        List<DemandRequest> requests = new DemandChunker(1_000).requests(DemandRow.of(totals));
+        List<DemandRequest> requests = new DemandChunker(1_000).requests(DemandRow.of(totals, location -> "main"));
 
         Map<DemandKey, BigDecimal> sent = new HashMap<>();
         for (DemandRequest request : requests) {
             for (JsonNode row : JsonMapper.shared().readTree(Payloads.text(request.payload())).get("data")) {
                 for (int i = 0; i < row.get("dates").size(); i++) {
                     DemandKey key = new DemandKey(LocalDate.parse(row.get("dates").get(i).stringValue()),
-                            row.get("location").stringValue(), row.get("code").stringValue(),
-                            row.get("workspaceCode").stringValue());
+                            row.get("location").stringValue(), row.get("code").stringValue());
                     assertThat(sent.put(key, row.get("quantities").get(i).decimalValue())).isNull();
                 }
             }
@@ -56,7 +55,7 @@ class DemandChunkerTest {
 
     @Test
     void smallRunIsOneRequestThatAsksToCalculate() {
-        List<DemandRequest> requests = new DemandChunker(32 * 1024 * 1024).requests(DemandRow.of(totals(3, 2)));
+        List<DemandRequest> requests = new DemandChunker(32 * 1024 * 1024).requests(DemandRow.of(totals(3, 2), location -> "main"));
 
         assertThat(requests).singleElement().satisfies(r -> {
             assertThat(r.autoCalculate()).isTrue();
@@ -66,7 +65,7 @@ class DemandChunkerTest {
 
     @Test
     void rowLargerThanTheLimitIsCutByDays() {
-        List<DemandRow> oneItemManyDays = DemandRow.of(totals(1, 200));
+        List<DemandRow> oneItemManyDays = DemandRow.of(totals(1, 200), location -> "main");
 
         List<DemandRequest> requests = new DemandChunker(600).requests(oneItemManyDays);
 
@@ -78,7 +77,7 @@ class DemandChunkerTest {
 
     @Test
     void refusesWhenASingleDayCannotFit() {
-        assertThatThrownBy(() -> new DemandChunker(40).requests(DemandRow.of(totals(1, 1))))
+        assertThatThrownBy(() -> new DemandChunker(40).requests(DemandRow.of(totals(1, 1), location -> "main")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("more than the limit of 40");
     }
@@ -86,10 +85,10 @@ class DemandChunkerTest {
     @Test
     void rowsGroupDaysPerItemInAscendingOrder() {
         Map<DemandKey, BigDecimal> totals = new HashMap<>();
-        totals.put(new DemandKey(DAY0.plusDays(2), "wh1", "P1", "main"), BigDecimal.ONE);
-        totals.put(new DemandKey(DAY0, "wh1", "P1", "main"), BigDecimal.TEN);
+        totals.put(new DemandKey(DAY0.plusDays(2), "wh1", "P1"), BigDecimal.ONE);
+        totals.put(new DemandKey(DAY0, "wh1", "P1"), BigDecimal.TEN);
 
-        assertThat(DemandRow.of(totals)).singleElement().satisfies(row -> {
+        assertThat(DemandRow.of(totals, location -> "main")).singleElement().satisfies(row -> {
             assertThat(row.dates()).containsExactly(DAY0, DAY0.plusDays(2));
             assertThat(row.quantities()).containsExactly(BigDecimal.TEN, BigDecimal.ONE);
         });
@@ -103,7 +102,7 @@ class DemandChunkerTest {
         }
         for (String code : codes) {
             for (int d = 0; d < days; d++) {
-                totals.put(new DemandKey(DAY0.plusDays(d), "wh1", code, "main"), new BigDecimal(d + ".5"));
+                totals.put(new DemandKey(DAY0.plusDays(d), "wh1", code), new BigDecimal(d + ".5"));
             }
         }
         return totals;

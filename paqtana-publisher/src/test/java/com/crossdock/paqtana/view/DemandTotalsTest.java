@@ -3,6 +3,7 @@ package com.crossdock.paqtana.view;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import com.crossdock.events.OrderPlaced;
@@ -23,11 +24,10 @@ class DemandTotalsTest {
 
     @Test
     void dayIsTheLineDueDateElseThePlacedAtInTheConfiguredZone() {
-        OrderPlaced order = order("SO1", "new", false, PLACED,
-                line("P1", "2", "wh1", null), line("P1", "3", "wh1", Instant.parse("2026-03-15T08:00:00Z")));
-        view.apply(order);
+        view.apply(order("SO1", "new", false, PLACED,
+                line("P1", "2", "wh1", null), line("P1", "3", "wh1", Instant.parse("2026-03-15T08:00:00Z"))));
 
-        assertThat(view.demandTotals(view.demandKeys("SO1", order))).containsOnly(
+        assertThat(view.demandTotals(view.takeDirtyDemand())).containsOnly(
                 entry(key(MARCH_10, "P1"), new BigDecimal("2.000000")),
                 entry(key(MARCH_15, "P1"), new BigDecimal("3.000000")));
     }
@@ -44,10 +44,10 @@ class DemandTotalsTest {
     void laterVersionOfAnOrderReplacesTheEarlierAndItsLeftKeysAreResent() {
         view.apply(order("SO1", "new", false, PLACED, line("P1", "2", "wh1", null)));
         view.apply(order("SO2", "new", false, PLACED, line("P1", "1", "wh1", null)));
-        OrderPlaced moved = order("SO1", "new", false, PLACED, line("P2", "6", "wh1", null));
-        view.apply(moved);
+        view.takeDirtyDemand();
+        view.apply(order("SO1", "new", false, PLACED, line("P2", "6", "wh1", null)));
 
-        assertThat(view.demandKeys("SO1", moved)).containsExactlyInAnyOrder(key(MARCH_10, "P1"), key(MARCH_10, "P2"));
+        assertThat(view.takeDirtyDemand()).containsExactlyInAnyOrder(key(MARCH_10, "P1"), key(MARCH_10, "P2"));
         assertThat(total(MARCH_10, "P1")).isEqualByComparingTo("1");
         assertThat(total(MARCH_10, "P2")).isEqualByComparingTo("6");
     }
@@ -55,52 +55,51 @@ class DemandTotalsTest {
     @Test
     void cancelledOrderRemovesItsDemandAndItsDaysAreResentAsZero() {
         view.apply(order("SO1", "new", false, PLACED, line("P1", "2", "wh1", null)));
-        OrderPlaced cancelled = order("SO1", "cancelled", true, PLACED, line("P1", "2", "wh1", null));
-        view.apply(cancelled);
+        view.takeDirtyDemand();
+        view.apply(order("SO1", "cancelled", true, PLACED, line("P1", "2", "wh1", null)));
 
-        Map<DemandKey, BigDecimal> totals = view.demandTotals(view.demandKeys("SO1", cancelled));
+        Map<DemandKey, BigDecimal> totals = view.demandTotals(view.takeDirtyDemand());
         assertThat(totals).containsOnlyKeys(key(MARCH_10, "P1"));
         assertThat(totals.get(key(MARCH_10, "P1"))).isEqualByComparingTo("0");
     }
 
     @Test
-    void duplicateOrReplayedOrderChangesNoTotal() {
-        OrderPlaced order = order("SO1", "new", false, PLACED, line("P1", "2", "wh1", null));
-        view.apply(order);
-        Map<DemandKey, BigDecimal> once = view.demandTotals(view.demandKeys("SO1", order));
+    void aRunTakesTheChangedDaysOnceAndAFailedRunGivesThemBack() {
+        view.apply(order("SO1", "new", false, PLACED, line("P1", "2", "wh1", null)));
+        List<DemandKey> taken = view.takeDirtyDemand();
 
-        view.apply(order);
-        view.apply(order);
-
-        assertThat(view.demandTotals(view.demandKeys("SO1", order))).isEqualTo(once);
+        assertThat(view.takeDirtyDemand()).as("nothing changed since the run took them").isEmpty();
+        view.markDemandDirty(taken);
+        assertThat(view.takeDirtyDemand()).isEqualTo(taken);
     }
 
     @Test
-    void workspaceIsTheOrdersOwnElseThatOfTheLineLocation() {
-        OrderPlaced inWh2 = order("SO1", "new", false, PLACED, line("P1", "1", "wh2", null));
-        OrderPlaced named = OrderPlaced.newBuilder(order("SO2", "new", false, PLACED, line("P1", "1", "wh2", null)))
-                .setWorkspaceCode("special").build();
-        OrderPlaced unlocated = order("SO3", "new", false, PLACED, line("P1", "1", null, null));
+    void demandOfTheSameDayAndItemFromManyOrdersIsOneTotalWhateverTheOrdersWorkspace() {
+        // Paqtana merges per day and item (location + code), Paso 5: the order's own workspace does not split it
+        view.apply(order("SO1", "new", false, PLACED, line("P1", "1", "wh2", null)));
+        view.apply(OrderPlaced.newBuilder(order("SO2", "new", false, PLACED, line("P1", "4", "wh2", null)))
+                .setWorkspaceCode("special").build());
 
-        assertThat(view.demandKeys("SO1", inWh2)).containsExactly(new DemandKey(MARCH_10, "wh2", "P1", "secondary"));
-        assertThat(view.demandKeys("SO2", named)).containsExactly(new DemandKey(MARCH_10, "wh2", "P1", "special"));
-        assertThat(view.demandKeys("SO3", unlocated)).containsExactly(new DemandKey(MARCH_10, "main", "P1", "main"));
+        assertThat(view.demandTotals(view.takeDirtyDemand()))
+                .containsOnly(entry(new DemandKey(MARCH_10, "wh2", "P1"), new BigDecimal("5.000000")));
+        assertThat(view.workspace("wh2")).isEqualTo("secondary");
     }
 
     @Test
     void removedOrderLeavesZeroOnTheDaysItTouched() {
         view.apply(order("SO1", "new", false, PLACED, line("P1", "2", "wh1", null)));
+        view.takeDirtyDemand();
         view.removeSalesOrder("SO1");
 
-        assertThat(view.demandTotals(view.demandKeys("SO1", null)))
+        assertThat(view.demandTotals(view.takeDirtyDemand()))
                 .containsOnly(entry(key(MARCH_10, "P1"), BigDecimal.ZERO));
     }
 
     private BigDecimal total(LocalDate day, String code) {
-        return view.demandTotals(java.util.List.of(key(day, code))).get(key(day, code));
+        return view.demandTotals(List.of(key(day, code))).get(key(day, code));
     }
 
     private static DemandKey key(LocalDate day, String code) {
-        return new DemandKey(day, "wh1", code, "main");
+        return new DemandKey(day, "wh1", code);
     }
 }

@@ -12,10 +12,13 @@ import static com.crossdock.paqtana.TestEvents.NOW;
 import static com.crossdock.paqtana.TestEvents.article;
 import static com.crossdock.paqtana.TestEvents.articleDeleted;
 import static com.crossdock.paqtana.TestEvents.level;
+import static com.crossdock.paqtana.TestEvents.levelAt;
 import static com.crossdock.paqtana.TestEvents.line;
 import static com.crossdock.paqtana.TestEvents.movement;
+import static com.crossdock.paqtana.TestEvents.movementAt;
 import static com.crossdock.paqtana.TestEvents.order;
 import static com.crossdock.paqtana.TestEvents.productionOrder;
+import static com.crossdock.paqtana.TestEvents.productionOrderAt;
 import static com.crossdock.paqtana.TestEvents.toProduce;
 import static com.crossdock.paqtana.view.ViewFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,10 +76,85 @@ class InventoryViewTest {
 
     @Test
     void levelAfterMovementsSettlesTheLevel() {
-        view.apply(movement(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "5"));
+        view.apply(movementAt(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "5", NOW.minusSeconds(60)));
         view.apply(level("P1", "wh1", "42"));
 
         assertThat(row(view, "wh1", "P1").onHandStock()).isEqualByComparingTo("42");
+    }
+
+    // order of facts (COMMON decision, issue 9 point 2): decided by the vendor's own times
+
+    @Test
+    void anOlderLevelThanTheAppliedOneIsIgnored() {
+        view.apply(levelAt("P1", "wh1", "10", NOW));
+
+        assertThat(view.apply(levelAt("P1", "wh1", "99", NOW.minusSeconds(1)))).isEqualTo(StockOutcome.LEVEL_OLDER_IGNORED);
+        assertThat(StockOutcome.LEVEL_OLDER_IGNORED.changesView()).isFalse();
+        assertThat(row(view, "wh1", "P1").onHandStock()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aMovementDatedAtOrBeforeTheLevelIsAlreadyInIt() {
+        view.apply(levelAt("P1", "wh1", "10", NOW));
+
+        assertThat(view.apply(movementAt(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "5", NOW)))
+                .isEqualTo(StockOutcome.MOVEMENT_BEFORE_LEVEL);
+        assertThat(view.apply(movementAt(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "5",
+                NOW.minusSeconds(3600)))).isEqualTo(StockOutcome.MOVEMENT_BEFORE_LEVEL);
+        assertThat(StockOutcome.MOVEMENT_BEFORE_LEVEL.changesView()).isFalse();
+        assertThat(row(view, "wh1", "P1").onHandStock()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aMovementWithoutItsOwnDateIsDatedByTheEnvelope() {
+        view.apply(levelAt("P1", "wh1", "10", NOW));
+        StockChanged undated = movement(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "5");
+        undated.getMovement().setDate(null); // the envelope's occurredAt is NOW: the level's time
+
+        assertThat(view.apply(undated)).isEqualTo(StockOutcome.MOVEMENT_BEFORE_LEVEL);
+    }
+
+    @Test
+    void aLevelIsItsQuantityPlusTheMovementsAppliedThatAreDatedAfterIt() {
+        view.apply(levelAt("P1", "wh1", "10", NOW));
+        view.apply(movementAt(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "5", NOW.plusSeconds(10)));
+        view.apply(movementAt(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "-2", NOW.plusSeconds(30)));
+
+        // the poller's level as of +20s comes late: the +10s movement is in it, the +30s one is not
+        assertThat(view.apply(levelAt("P1", "wh1", "14", NOW.plusSeconds(20)))).isEqualTo(StockOutcome.LEVEL_CHANGED);
+
+        assertThat(row(view, "wh1", "P1").onHandStock()).isEqualByComparingTo("12");
+    }
+
+    @Test
+    void anyOrderOfTheSameFactsGivesTheSameLevel() {
+        StockChanged level = levelAt("P1", "wh1", "14", NOW.plusSeconds(20));
+        StockChanged before = movementAt(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "4", NOW.plusSeconds(10));
+        StockChanged after = movementAt(UUID.randomUUID(), MovementAction.CREATED, "P1", "wh1", "-2", NOW.plusSeconds(30));
+        InventoryView other = ViewFixtures.view();
+
+        view.apply(level);
+        view.apply(before);
+        view.apply(after);
+        other.apply(after);
+        other.apply(before);
+        other.apply(level);
+
+        assertThat(row(view, "wh1", "P1").onHandStock()).isEqualByComparingTo("12");
+        assertThat(row(other, "wh1", "P1").onHandStock()).isEqualByComparingTo("12");
+    }
+
+    @Test
+    void anOlderStateOfAProductionOrderNeverOverwritesANewerOne() {
+        view.apply(productionOrderAt(NOW, "PO1", "wh1", ChangeAction.UPDATED, false, true, toProduce("P1", "100", "60")));
+
+        ProductionOrderOutcome older = view.apply(productionOrderAt(NOW.minusSeconds(5), "PO1", "wh1",
+                ChangeAction.CREATED, false, true, toProduce("P1", "100", "0")));
+
+        assertThat(older).isEqualTo(ProductionOrderOutcome.STATE_OLDER_IGNORED);
+        assertThat(row(view, "wh1", "P1").transitStock()).isEqualByComparingTo("40");
+        assertThat(view.apply(productionOrderAt(NOW.plusSeconds(5), "PO1", "wh1", ChangeAction.UPDATED, true, true,
+                toProduce("P1", "100", "60")))).isEqualTo(ProductionOrderOutcome.STATE_CHANGED);
     }
 
     @Test

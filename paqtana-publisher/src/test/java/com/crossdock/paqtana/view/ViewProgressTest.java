@@ -1,6 +1,5 @@
 package com.crossdock.paqtana.view;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,15 +49,6 @@ class ViewProgressTest {
         progress.advance(P0, 10);
 
         assertThat(progress.caughtUp()).isTrue();
-    }
-
-    @Test
-    void awaitAppliedReturnsOnlyOnceTheRecordIsApplied() throws InterruptedException {
-        progress.start(Map.of(P0, 0L), Map.of(P0, 0L));
-
-        assertThat(progress.awaitApplied(P0, 4, Duration.ofMillis(20))).isFalse();
-        progress.applied(P0, 4);
-        assertThat(progress.awaitApplied(P0, 4, Duration.ofMillis(20))).isTrue();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.crossdock.paqtana.view;
 
+import java.time.Duration;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -7,6 +9,7 @@ import com.crossdock.paqtana.PaqtanaIntegrationTest;
 import com.crossdock.paqtana.PaqtanaSandbox;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.retry.Backoff;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -55,8 +58,9 @@ class ViewRebuildTest extends PaqtanaIntegrationTest {
         InventoryView rebuilt = new InventoryView(rules);
         ViewProgress progress = new ViewProgress();
         InventoryViewLoader loader = new InventoryViewLoader(kafka.buildConsumerProperties(),
-                admin.getConfigurationProperties(), ViewConfiguration.VIEW_TOPICS,
-                new ViewRecords(rebuilt, codec, progress, () -> { }, new SimpleMeterRegistry()), progress);
+                admin.getConfigurationProperties(), ViewConfiguration.LOADED_TOPICS,
+                new ViewRecords(rebuilt, codec, progress, () -> { }, new SimpleMeterRegistry(), new SentItems()), progress,
+                Backoff.fixed(Duration.ofMillis(50)));
         loader.start();
         try {
             eventually().untilAsserted(() -> assertThat(progress.caughtUp()).isTrue());

@@ -38,6 +38,11 @@ public final class Topics {
      * topic of the inventories Paqtana cannot take, {@code deadLetterTopic(PAQTANA_MASTER_INVENTORY, group)}.
      */
     public static final String PAQTANA_MASTER_INVENTORY = "crossdock.paqtana.master-inventory";
+    /**
+     * The items of the last master inventory Paqtana accepted, one record per item (key location and code, a
+     * tombstone when an item leaves): what the publisher compares its next PUT with, across restarts. Compacted.
+     */
+    public static final String PAQTANA_MASTER_INVENTORY_SENT = "crossdock.paqtana-master-inventory-sent.v1";
 
     /**
      * The local schema registry's store ({@code InProcessSchemaRegistry}), named and laid out as Confluent's

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Historical demand per organisation, merged per day and item: "Si se envía nuevamente el mismo día e
  * ítem (localidad+código), los nuevos datos reemplazarán el valor anterior para ese día/ítem específico.
  * Los demás datos que no se reemplacen permanecerán igual" (paqtana-integration-api.es.txt, Paso 5).
- * Items are kept apart per workspace too, since rows name their workspace.
+ * The item is location + code only: a row naming another workspace for the same day and item replaces the value
+ * too; the item shows the workspace its last row named.
  */
 @Component
 class HistoricalDemandStore {
@@ -29,8 +30,9 @@ class HistoricalDemandStore {
         OrgDemand demand = byOrg.computeIfAbsent(org, key -> new OrgDemand());
         synchronized (demand) {
             for (PaqtanaRows.DemandRow row : rows) {
-                demand.items.computeIfAbsent(new Item(row.workspaceCode(), row.location(), row.code()),
-                        key -> new TreeMap<>()).putAll(row.quantities());
+                Item item = new Item(row.location(), row.code());
+                demand.items.computeIfAbsent(item, key -> new TreeMap<>()).putAll(row.quantities());
+                demand.workspaces.put(item, row.workspaceCode());
             }
             demand.posts++;
             if (autoCalculate) {
@@ -47,7 +49,7 @@ class HistoricalDemandStore {
             demand.items.forEach((item, perDay) -> {
                 Map<String, BigDecimal> quantities = new LinkedHashMap<>();
                 perDay.forEach((day, quantity) -> quantities.put(day.toString(), quantity));
-                items.add(new ItemView(item.workspaceCode(), item.location(), item.code(), quantities));
+                items.add(new ItemView(demand.workspaces.get(item), item.location(), item.code(), quantities));
             });
             return new HistoricalDemandView(org, demand.posts, demand.autoCalculations, demand.lastPostAt, items);
         }
@@ -57,16 +59,17 @@ class HistoricalDemandStore {
         byOrg.clear();
     }
 
-    private record Item(String workspaceCode, String location, String code) implements Comparable<Item> {
+    /** "ítem (localidad+código)" (Paso 5). */
+    private record Item(String location, String code) implements Comparable<Item> {
         @Override
         public int compareTo(Item other) {
-            return (workspaceCode + '\u0000' + location + '\u0000' + code)
-                    .compareTo(other.workspaceCode + '\u0000' + other.location + '\u0000' + other.code);
+            return (location + '\u0000' + code).compareTo(other.location + '\u0000' + other.code);
         }
     }
 
     private static final class OrgDemand {
         private final Map<Item, TreeMap<LocalDate, BigDecimal>> items = new TreeMap<>();
+        private final Map<Item, String> workspaces = new TreeMap<>();
         private int posts;
         private int autoCalculations;
         private Instant lastPostAt;
@@ -77,7 +80,7 @@ class HistoricalDemandStore {
                                 List<ItemView> items) {
     }
 
-    /** One item's quantity per day (YYYY-MM-DD, ascending). */
+    /** One item's quantity per day (YYYY-MM-DD, ascending), with the workspace its last row named. */
     record ItemView(String workspaceCode, String location, String code, Map<String, BigDecimal> quantities) {
     }
 }

@@ -24,6 +24,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/paqtana/v2/org/{org}")
 class PaqtanaApiController {
 
+    /** "auto_calculate=True como un parámetro (query string)" (paqtana-integration-api.es.txt, Paso 6). */
+    static final String AUTO_CALCULATE = "True";
+
     private final PaqtanaRequestGate gate;
     private final PaqtanaProperties properties;
     private final MasterInventoryStore masterInventory;
@@ -51,13 +54,18 @@ class PaqtanaApiController {
 
     /**
      * Merges historical demand per day and item. {@code auto_calculate=True} asks Paqtana to compute the
-     * order suggestions; the doc sends it on the last request of a run (Paso 6).
+     * order suggestions; the doc sends it on the last request of a run (Paso 6), written exactly so: any other
+     * value ({@code true}, {@code 1}, empty) is refused, since the document promises nothing for it.
      */
     @PostMapping("/historical_demand")
     Mono<PaqtanaResponse> postHistoricalDemand(@PathVariable String org, ServerHttpRequest request,
             @RequestParam(name = "auto_calculate", required = false) String autoCalculate) {
         PaqtanaProperties.Org known = gate.org(org, HISTORICAL_DEMAND);
-        boolean calculate = "true".equalsIgnoreCase(autoCalculate);
+        if (autoCalculate != null && !AUTO_CALCULATE.equals(autoCalculate)) {
+            throw PaqtanaException.invalid(HISTORICAL_DEMAND, "auto_calculate", null, "auto_calculate must be '"
+                    + AUTO_CALCULATE + "' as the documentation writes it, not '" + autoCalculate + "'");
+        }
+        boolean calculate = autoCalculate != null;
         return gate.body(request, HISTORICAL_DEMAND)
                 .map(body -> PaqtanaRows.historicalDemand(body, known))
                 .map(rows -> {

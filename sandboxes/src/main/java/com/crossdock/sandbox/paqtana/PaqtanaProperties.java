@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param token                        the Bearer token it accepts (Paqtana tokens never expire by themselves)
  * @param maxRequestBytes              the request size limit; Paqtana's is 32 MB ("El tamaño máximo de la
- *                                     carga útil es de 32MB", paqtana-integration-api.es.txt, Paso 6)
+ *                                     carga útil es de 32MB", paqtana-integration-api.es.txt, Paso 6), read as
+ *                                     32,000,000 bytes: the stricter reading, so a client that counts 32 MiB fails
  * @param orgs                         the organisations it knows, by code, with their workspace codes
  * @param masterInventoryRequiredFields the master-inventory fields a row must carry (the doc does not list
  *                                     them; these are the item's identity)
@@ -20,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("sandboxes.paqtana")
 public record PaqtanaProperties(
         @DefaultValue("paqtana-demo-token") String token,
-        @DefaultValue("33554432") DataSize maxRequestBytes,
+        @DefaultValue("32000000B") DataSize maxRequestBytes,
         Map<String, Org> orgs,
         @DefaultValue({"location", "code", "workspaceCode"}) List<String> masterInventoryRequiredFields) {
 

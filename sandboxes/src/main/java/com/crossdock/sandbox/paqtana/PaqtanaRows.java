@@ -25,6 +25,11 @@ final class PaqtanaRows {
             "location", "code", "description", "materialType", "currency", "unitOfMeasure", "workspaceCode");
     private static final List<String> INVENTORY_NUMBERS = List.of("multipleOrderQuantity", "unitCost",
             "minimumOrderQuantity", "supplyLeadTime", "onHandStock", "transitStock", "openDemandOrders");
+    /**
+     * The quantities Paqtana plans with: a row states them, as numbers, never null (an unknown stock is not a
+     * stock of zero; a client must send 0 when it means 0).
+     */
+    private static final List<String> INVENTORY_QUANTITIES = List.of("onHandStock", "transitStock", "openDemandOrders");
     private static final List<String> DEMAND_REQUIRED = List.of("location", "code", "workspaceCode");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -46,6 +51,10 @@ final class PaqtanaRows {
             for (String field : INVENTORY_NUMBERS) {
                 requireType(row, i, field, JsonNode::isNumber, "a number");
             }
+            for (String field : INVENTORY_QUANTITIES) {
+                requirePresent(row, i, field, "a number");
+            }
+            requirePresent(row, i, "additionalColumns", "an array");
             requireType(row, i, "additionalColumns", JsonNode::isArray, "an array");
             knownWorkspace(row, i, MASTER_INVENTORY, org);
         }
@@ -137,6 +146,14 @@ final class PaqtanaRows {
             throw PaqtanaException.invalid(HISTORICAL_DEMAND, field, i, field + " must be a number");
         }
         return value.decimalValue();
+    }
+
+    private static void requirePresent(JsonNode row, int i, String field, String what) {
+        JsonNode value = row.get(field);
+        if (value == null || value.isNull()) {
+            throw PaqtanaException.invalid(MASTER_INVENTORY, "data[" + i + "]." + field, i,
+                    "data[" + i + "]: '" + field + "' must be " + what + ", not " + (value == null ? "missing" : "null"));
+        }
     }
 
     /** An optional master-inventory field, when sent and not null, must have the right JSON type. */

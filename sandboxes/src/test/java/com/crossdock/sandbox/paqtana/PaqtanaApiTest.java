@@ -96,16 +96,27 @@ class PaqtanaApiTest extends SandboxTestSupport {
     }
 
     @Test
-    void keepsTheSameItemApartPerWorkspace() {
+    void mergesPerDayAndItemWhateverTheWorkspace() {
+        // "el mismo día e ítem (localidad+código)" (Paso 5): the workspace does not make another item
         post("", data(demandRow("A-1", "main", "\"2024-01-01\"", "5"),
                 demandRow("A-1", "secondary", "\"2024-01-01\"", "8"))).expectStatus().isOk();
 
         client.get().uri("/paqtana/_sandbox/orgs/demo/historical_demand").exchange()
                 .expectBody()
-                .jsonPath("$.items[0].workspaceCode").isEqualTo("main")
-                .jsonPath("$.items[0].quantities['2024-01-01']").isEqualTo(5)
-                .jsonPath("$.items[1].workspaceCode").isEqualTo("secondary")
-                .jsonPath("$.items[1].quantities['2024-01-01']").isEqualTo(8);
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].workspaceCode").isEqualTo("secondary")
+                .jsonPath("$.items[0].quantities['2024-01-01']").isEqualTo(8);
+    }
+
+    @Test
+    void refusesAutoCalculateNotWrittenAsTheDocumentWritesIt() {
+        for (String other : new String[] {"true", "TRUE", "1", ""}) {
+            post("?auto_calculate=" + other, data(demandRow("A-1", "main", "\"2024-01-01\"", "5")))
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.operation_info.field").isEqualTo("auto_calculate");
+        }
+        client.get().uri("/paqtana/_sandbox/orgs/demo/historical_demand").exchange()
+                .expectBody().jsonPath("$.postCount").isEqualTo(0);
     }
 
     @Test

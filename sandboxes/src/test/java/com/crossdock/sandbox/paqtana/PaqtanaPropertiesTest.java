@@ -15,7 +15,7 @@ class PaqtanaPropertiesTest {
     void defaultsToPaqtanas32MegabyteLimitAndTheDemoOrganisation() {
         PaqtanaProperties properties = bind(Map.of());
 
-        assertThat(properties.maxRequestBytes().toBytes()).isEqualTo(33_554_432L);
+        assertThat(properties.maxRequestBytes().toBytes()).isEqualTo(32_000_000L); // "32MB" (Paso 6) read as 32,000,000 bytes
         assertThat(properties.token()).isEqualTo("paqtana-demo-token");
         assertThat(properties.orgs()).containsOnlyKeys("demo");
         assertThat(properties.orgs().get("demo").workspaces()).containsExactly("main", "secondary");

@@ -49,6 +49,22 @@ class PaqtanaValidationTest extends SandboxTestSupport {
     }
 
     @Test
+    void rejectsAMasterInventoryQuantityThatIsNullOrMissing() {
+        String nullStock = inventoryRow("A-1", "main", 5).replace("\"onHandStock\":5", "\"onHandStock\":null");
+        putInventory(data(nullStock))
+                .jsonPath("$.operation_info.field").isEqualTo("data[0].onHandStock");
+        String noTransit = inventoryRow("A-1", "main", 5).replaceAll("\"transitStock\":[^,]*,", "");
+        putInventory(data(noTransit))
+                .jsonPath("$.operation_info.field").isEqualTo("data[0].transitStock");
+    }
+
+    @Test
+    void rejectsANullQuantityOfADay() {
+        postDemand(data(demandRow("A-1", "main", "\"2024-01-01\"", "null")))
+                .jsonPath("$.operation_info.field").isEqualTo("data[0].quantities[0]");
+    }
+
+    @Test
     void rejectsAQuantitySentAsAString() {
         postDemand(data(demandRow("A-1", "main", "\"2024-01-01\"", "\"5\"")))
                 .jsonPath("$.operation_info.field").isEqualTo("data[0].quantities[0]");
