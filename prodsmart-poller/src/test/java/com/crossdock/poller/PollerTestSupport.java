@@ -2,18 +2,28 @@ package com.crossdock.poller;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.crossdock.platform.kafka.EventCodec;
+import com.crossdock.platform.vendor.VendorPolicies;
+import com.crossdock.platform.vendor.VendorProperties;
+import com.crossdock.platform.vendor.VendorsProperties;
+import com.crossdock.platform.vendor.client.VendorClients;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TopicReader;
 import com.crossdock.testkit.SandboxServer;
+import com.crossdock.testkit.TestPolicies;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The poller against the Prodsmart sandbox, both in this JVM over real HTTP, and the shared test broker.
@@ -51,6 +61,12 @@ abstract class PollerTestSupport {
     @Autowired
     EventCodec codec;
 
+    @Autowired
+    VendorPolicies policies;
+
+    @Autowired
+    JsonMapper json;
+
     void change(String channel, Object items) {
         SANDBOX.control().prodsmart().change(channel, items);
     }
@@ -63,4 +79,18 @@ abstract class PollerTestSupport {
     <T> List<T> events(String topic, Class<T> type) {
         return TopicReader.shared().all(topic).stream().map(record -> codec.decode(record, type)).toList();
     }
+
+    /**
+     * Clients with the company's vendor settings but the base URL {@code baseUrl}, as setting
+     * {@code crossdock.vendors.prodsmart.base-url} would give them.
+     */
+    VendorClients clientsOn(String baseUrl, MeterRegistry registry) {
+        Map<String, VendorProperties> vendors = new HashMap<>(policies.properties().vendors());
+        vendors.put("company", policies.properties().forVendor(PollerConfiguration.VENDOR));
+        vendors.putAll(TestPolicies.properties(VendorsProperties.class, PollerConfiguration.VENDOR + ".base-config=company",
+                PollerConfiguration.VENDOR + ".base-url=" + baseUrl).vendors());
+        return new VendorClients(new VendorPolicies(new VendorsProperties(vendors), registry), WebClient.builder(), json,
+                registry, Clock.systemUTC());
+    }
+
 }

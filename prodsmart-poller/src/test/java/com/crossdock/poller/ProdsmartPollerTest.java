@@ -75,22 +75,19 @@ class ProdsmartPollerTest extends PollerTestSupport {
     PollerProperties properties;
 
     @Autowired
-    VendorPolicies policies;
-
-    @Autowired
     VendorClients clients;
 
     @Autowired
     ItemRouter router;
 
     @Autowired
+    Removals removals;
+
+    @Autowired
     RecordEncoder encoder;
 
     @Autowired
     BatchWriter writer;
-
-    @Autowired
-    JsonMapper json;
 
     @LocalServerPort
     int port;
@@ -245,7 +242,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
                 ReconciliationRunner reconciliation = new ReconciliationRunner(
-                        new ProdsmartReconciliation(ownClient, router, json).passes(), encoder,
+                        new ProdsmartReconciliation(ownClient, router, removals, json).passes(), encoder,
                         writer, () -> leaseChecks.incrementAndGet() <= 2, metrics, Clock.systemUTC(), executor);
 
                 String runId = reconciliation.trigger().orElseThrow();
@@ -268,19 +265,6 @@ class ProdsmartPollerTest extends PollerTestSupport {
                 executor.shutdownNow();
             }
         }
-    }
-
-    /**
-     * Clients with the company's vendor settings but the base URL {@code baseUrl}, as setting
-     * {@code crossdock.vendors.prodsmart.base-url} would give them.
-     */
-    private VendorClients clientsOn(String baseUrl, MeterRegistry registry) {
-        Map<String, VendorProperties> vendors = new HashMap<>(policies.properties().vendors());
-        vendors.put("company", policies.properties().forVendor(PollerConfiguration.VENDOR));
-        vendors.putAll(TestPolicies.properties(VendorsProperties.class, PollerConfiguration.VENDOR + ".base-config=company",
-                PollerConfiguration.VENDOR + ".base-url=" + baseUrl).vendors());
-        return new VendorClients(new VendorPolicies(new VendorsProperties(vendors), registry), WebClient.builder(), json,
-                registry, Clock.systemUTC());
     }
 
     /** Zero-padded, so that the sandbox's pages (in code order) hold 0 to 24, then 25 to 29. */

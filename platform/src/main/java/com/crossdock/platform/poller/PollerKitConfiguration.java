@@ -43,6 +43,12 @@ public class PollerKitConfiguration {
         return RecordEncoder.forProducer(kafka, poller.raw());
     }
 
+    /** What the poller published, read back from the canonical topics (a reconciliation's removals). */
+    @Bean
+    PublishedRecords publishedRecords(KafkaProperties kafka) {
+        return new PublishedRecords(kafka.buildConsumerProperties());
+    }
+
     @Bean
     RecordSink pollerRecordSink(RawRecordSender sender) {
         return sender::send;
