@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "crossdock.prodsmart.reconciliation.enabled=false", "crossdock.vendors.prodsmart.shares.reconciliation.rate-limit-permits=1",
                 "crossdock.vendors.prodsmart.shares.reconciliation.rate-limit-period=1s", "crossdock.prodsmart.lease.session-timeout=6s",
                 "crossdock.vendors.prodsmart.rate-limit-period=270ms", "crossdock.vendors.prodsmart.retry.initial-interval=100ms",
+                // an answer later than this is lost in transit (the sandbox answers at once unless told otherwise)
+                "crossdock.vendors.prodsmart.timeout=" + PollerTestSupport.TIMEOUT,
                 "crossdock.spool.drain-interval=200ms", "crossdock.spool.retry.initial-interval=400ms",
                 "crossdock.spool.retry.max-interval=1s"})
 abstract class PollerTestSupport {
@@ -49,6 +51,8 @@ abstract class PollerTestSupport {
     static final SandboxServer SANDBOX = SandboxServer.shared(LIMIT, PERIOD);
     static final String SANDBOX_URL = SANDBOX.url();
     static final String COMPANY = "test-" + UUID.randomUUID();
+    /** The poller's timeout of one Prodsmart call in these tests. */
+    static final String TIMEOUT = "3s";
 
     @DynamicPropertySource
     static void sandbox(DynamicPropertyRegistry registry) throws Exception {
