@@ -17,6 +17,7 @@ import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TopicReader;
 import com.crossdock.testkit.SandboxServer;
 import com.crossdock.testkit.TestPolicies;
+import com.crossdock.testkit.TestSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,13 +87,15 @@ abstract class PollerTestSupport {
 
     /**
      * Clients with the company's vendor settings but the base URL {@code baseUrl}, as setting
-     * {@code crossdock.vendors.prodsmart.base-url} would give them.
+     * {@code crossdock.vendors.prodsmart.base-url} would give them, and {@code more} settings of
+     * {@code crossdock.vendors.prodsmart} ({@code auth.exchange.reuse-existing=false}).
      */
-    VendorClients clientsOn(String baseUrl, MeterRegistry registry) {
+    VendorClients clientsOn(String baseUrl, MeterRegistry registry, String... more) {
         Map<String, VendorProperties> vendors = new HashMap<>(policies.properties().vendors());
         vendors.put("company", policies.properties().forVendor(PollerConfiguration.VENDOR));
-        vendors.putAll(TestPolicies.properties(VendorsProperties.class, PollerConfiguration.VENDOR + ".base-config=company",
-                PollerConfiguration.VENDOR + ".base-url=" + baseUrl).vendors());
+        vendors.putAll(TestPolicies.properties(VendorsProperties.class, TestSettings.join(new String[] {
+                PollerConfiguration.VENDOR + ".base-config=company", PollerConfiguration.VENDOR + ".base-url=" + baseUrl},
+                TestSettings.under(PollerConfiguration.VENDOR, more))).vendors());
         return new VendorClients(new VendorPolicies(new VendorsProperties(vendors), registry), WebClient.builder(), json,
                 registry, Clock.systemUTC());
     }
