@@ -2,6 +2,7 @@ package com.crossdock.sandbox.fault;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.crossdock.sandbox.SandboxPaths;
 import org.springframework.core.Ordered;
@@ -65,6 +66,8 @@ public class FaultInjectionFilter implements WebFilter {
 
         private final ServerWebExchange exchange;
         private final FaultSpec fault;
+        /** The fault has been applied: the answer is on its way (a completion after it is the answer's own). */
+        private final AtomicBoolean applied = new AtomicBoolean();
 
         AfterServing(ServerWebExchange exchange, FaultSpec fault) {
             super(exchange.getResponse());
@@ -74,6 +77,9 @@ public class FaultInjectionFilter implements WebFilter {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            if (!applied.compareAndSet(false, true)) {
+                return super.writeWith(body);
+            }
             if (fault.status() == null) {
                 return delay(fault).then(super.writeWith(body));
             }
@@ -89,6 +95,9 @@ public class FaultInjectionFilter implements WebFilter {
 
         @Override
         public Mono<Void> setComplete() {
+            if (!applied.compareAndSet(false, true)) {
+                return fault.status() == null ? super.setComplete() : Mono.empty();
+            }
             return fault.status() == null ? delay(fault).then(super.setComplete())
                     : delay(fault).then(Mono.defer(() -> answer(exchange, fault)));
         }
@@ -108,7 +117,9 @@ public class FaultInjectionFilter implements WebFilter {
         }
         Object body = fault.hasBody() ? fault.body()
                 : Map.of("sandbox_fault", "injected by the sandbox", "status", fault.status());
-        DataBuffer buffer = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(body));
-        return response.writeWith(Mono.just(buffer));
+        byte[] bytes = jsonMapper.writeValueAsBytes(body);
+        // after serving, the fake's encoder has set the length of its own answer
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 }

@@ -105,6 +105,22 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
     }
 
     @Test
+    void aFaultAfterServingLetsTheFeedRemoveThePageAndAnswersTheFaultInstead() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.STOCK_JSON))).exchange().expectStatus().isAccepted();
+        client.post().uri("/_sandbox/faults/prodsmart/api/changes/stock")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"status\":503,\"count\":1,\"afterServing\":true}")
+                .exchange().expectStatus().isCreated();
+
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + token).exchange()
+                .expectStatus().isEqualTo(503).expectBody().jsonPath("$.sandbox_fault").exists();
+
+        client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody().jsonPath("$.pending.stock").isEqualTo(0);
+        assertThat(feed("stock", token).isEmpty()).as("served before the fault answered: gone").isTrue();
+    }
+
+    @Test
     void feedReturnsAtMost25OldestFirstAndRemovesWhatItReturned() {
         String token = token();
         List<Map<String, Object>> items = java.util.stream.IntStream.range(0, 30)
