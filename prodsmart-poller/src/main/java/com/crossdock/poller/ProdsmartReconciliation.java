@@ -5,9 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.ProductionOrderChanged;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.poller.Outgoing;
 import com.crossdock.platform.poller.Page;
 import com.crossdock.platform.poller.ReconciliationPass;
@@ -98,20 +100,9 @@ final class ProdsmartReconciliation {
 
     /** Products published as live and no longer listed: deleted when Prodsmart answers 404, else as they are now. */
     private List<Outgoing> removedProducts(ReconciliationRun run) {
-        List<Outgoing> records = new ArrayList<>();
-        List<JsonNode> stillThere = new ArrayList<>();
-        for (ArticleUpserted article : removals.articlesNotListed(Set.copyOf(listedProducts), run.startedAt())) {
-            Optional<JsonNode> product = single(client.product(article.getCode()));
-            if (product.isPresent()) {
-                stillThere.add(product.get());
-                run.count("product-not-listed", article.getCode());
-            } else {
-                records.add(Outgoing.event(removals.articleRemoved(article, run.id())));
-                run.count("product-removed", article.getCode());
-            }
-        }
-        records.addAll(router.route("products", ChannelType.PRODUCT, stillThere, batch(run, "products", 0)));
-        return records;
+        return confirmed(removals.articlesNotListed(Set.copyOf(listedProducts), run.startedAt()), ArticleUpserted::getCode,
+                client::product, article -> removals.articleRemoved(article, run.id()),
+                new Unlisted("products", ChannelType.PRODUCT, "product-removed", "product-not-listed"), run);
     }
 
     /**
@@ -119,20 +110,37 @@ final class ProdsmartReconciliation {
      * now (closed or archived orders are not active).
      */
     private List<Outgoing> closedOrders(ReconciliationRun run) {
+        return confirmed(removals.openOrdersNotListed(Set.copyOf(listedOrders), run.startedAt()),
+                ProductionOrderChanged::getOrderId, client::productionOrder,
+                order -> removals.orderDeleted(order, run.id()),
+                new Unlisted("production-orders", ChannelType.PRODUCTION_ORDER, "production-order-deleted",
+                        "production-order-not-active"), run);
+    }
+
+    /** Where a list's unlisted things go, and the kinds they are counted under: gone (404) or still there. */
+    private record Unlisted(String channel, ChannelType type, String goneKind, String presentKind) {
+    }
+
+    /**
+     * Each of {@code published} read on its own ({@code read} by its key): its removal when Prodsmart answers 404,
+     * else its state now, mapped as the list's items are.
+     */
+    private <T> List<Outgoing> confirmed(List<T> published, Function<T, String> key,
+            Function<String, Mono<byte[]>> read, Function<T, CanonicalEvent> removal, Unlisted unlisted,
+            ReconciliationRun run) {
         List<Outgoing> records = new ArrayList<>();
         List<JsonNode> stillThere = new ArrayList<>();
-        for (ProductionOrderChanged order : removals.openOrdersNotListed(Set.copyOf(listedOrders), run.startedAt())) {
-            Optional<JsonNode> current = single(client.productionOrder(order.getOrderId()));
+        for (T thing : published) {
+            Optional<JsonNode> current = single(read.apply(key.apply(thing)));
             if (current.isPresent()) {
                 stillThere.add(current.get());
-                run.count("production-order-not-active", order.getOrderId());
+                run.count(unlisted.presentKind(), key.apply(thing));
             } else {
-                records.add(Outgoing.event(removals.orderDeleted(order, run.id())));
-                run.count("production-order-deleted", order.getOrderId());
+                records.add(Outgoing.event(removal.apply(thing)));
+                run.count(unlisted.goneKind(), key.apply(thing));
             }
         }
-        records.addAll(router.route("production-orders", ChannelType.PRODUCTION_ORDER, stillThere,
-                batch(run, "orders", 0)));
+        records.addAll(router.route(unlisted.channel(), unlisted.type(), stillThere, batch(run, unlisted.channel(), 0)));
         return records;
     }
 
