@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One Prodsmart change channel as a source of the poller kit: {@code GET /api/changes/{channel}} answers at most 25
  * items and removes what it returns (a destructive read, VENDORS.md), so the kit saves each page before the next
- * read. An answer that is not a JSON array is kept whole on the raw topic.
+ * read, never repeats a read that may have been served, and reconciles the channel when one failed that way. An
+ * answer that is not a JSON array is kept whole on the raw topic.
  */
 final class ChannelFeed implements FeedSource {
 
@@ -38,6 +39,22 @@ final class ChannelFeed implements FeedSource {
     @Override
     public String type() {
         return channel.type().name();
+    }
+
+    /** "Elementy pobierane z usługi są usuwane ze stosu" ("Pobieranie zmian", prodsmart-api.pl.txt). */
+    @Override
+    public boolean destructive() {
+        return true;
+    }
+
+    /** The list that holds what the channel carries: products with their stock, or the open orders. */
+    @Override
+    public List<String> reconciledBy() {
+        return switch (channel.type()) {
+            case STOCK, PRODUCT -> List.of(ProdsmartReconciliation.PRODUCTS);
+            case PRODUCTION_ORDER -> List.of(ProdsmartReconciliation.PRODUCTION_ORDERS);
+            default -> List.of();
+        };
     }
 
     @Override

@@ -1,11 +1,15 @@
 package com.crossdock.poller;
 
+import java.time.Clock;
+
 import com.crossdock.platform.events.Envelopes;
+import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.poller.FeedSource;
 import com.crossdock.platform.poller.PollerBudget;
 import com.crossdock.platform.poller.PollerDefinition;
 import com.crossdock.platform.poller.PollerKitConfiguration;
 import com.crossdock.platform.poller.PollerSources;
+import com.crossdock.platform.poller.PublishedRecords;
 import com.crossdock.vendor.prodsmart.ProdsmartEventMapper;
 import com.crossdock.vendor.prodsmart.ProdsmartProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,12 +46,21 @@ class PollerConfiguration {
     }
 
     @Bean
-    PollerSources pollerSources(PollerBudget budget, ItemRouter router, PollerProperties properties, JsonMapper json) {
-        ProdsmartClient feed = new ProdsmartClient(budget.feed());
+    PollerSources pollerSources(PollerBudget budget, ItemRouter router, Removals removals, PollerProperties properties,
+            JsonMapper json) {
+        // a feed read is destructive: never repeated once it may have been served
+        ProdsmartClient feed = new ProdsmartClient(budget.destructiveFeed());
         return new PollerSources(
                 properties.channels().stream()
                         .<FeedSource>map(channel -> new ChannelFeed(channel, feed, router, json)).toList(),
                 // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
-                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, json).passes());
+                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, removals, json)
+                        .passes());
+    }
+
+    @Bean
+    Removals removals(PublishedRecords published, EventCodec codec, Envelopes envelopes, ProdsmartProperties company,
+            Clock clock) {
+        return new Removals(published, codec, envelopes, company.company(), clock);
     }
 }

@@ -38,6 +38,16 @@ class ProdsmartClient {
         return get("listProducts", web -> web.get().uri(uri -> uri.path("/api/products").queryParam("page", page).build()));
     }
 
+    /** {@code GET /api/products/{code}}: 404 "If product with the provided code doesn't exist". */
+    Mono<byte[]> product(String code) {
+        return get("getProduct", web -> web.get().uri("/api/products/{code}", code));
+    }
+
+    /** {@code GET /api/production-orders/{id}}. */
+    Mono<byte[]> productionOrder(String id) {
+        return get("getProductionOrder", web -> web.get().uri("/api/production-orders/{id}", id));
+    }
+
     Mono<byte[]> stock(String productCode) {
         return get("getStock", web -> web.get().uri("/api/stock/{code}", productCode));
     }

@@ -1,9 +1,15 @@
 package com.crossdock.poller;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
+import com.crossdock.events.ArticleUpserted;
+import com.crossdock.events.ProductionOrderChanged;
+import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.poller.Outgoing;
 import com.crossdock.platform.poller.Page;
 import com.crossdock.platform.poller.ReconciliationPass;
@@ -23,48 +29,140 @@ import tools.jackson.databind.json.JsonMapper;
  * (StockChanged LEVEL, lots included), then every open production order (ProductionOrderChanged), as snapshot
  * events. It heals what the feed lost: the feed keeps changes for 24 hours only, and a read answer lost in transit
  * is gone. Prodsmart has no stock list, so a products page costs one call per product besides its own.
+ *
+ * <p>After the last page of a pass, what was published as live but is no longer listed ({@link Removals}) is read
+ * once more on its own: a product Prodsmart answers 404 for is published deleted, an order it answers 404 for is
+ * published DELETED; one it still has (closed, archived, or missed by a list whose pages shifted while it was read) is
+ * published as it is now. A pass that does not reach its last page (lease lost, a failure) removes nothing.
  */
 final class ProdsmartReconciliation {
+
+    /** The pass over the products and their stock: restores the STOCK and PRODUCT channels. */
+    static final String PRODUCTS = "products";
+    /** The pass over the open production orders: restores the PRODUCTION_ORDER channel. */
+    static final String PRODUCTION_ORDERS = "production-orders";
 
     private static final Logger log = LoggerFactory.getLogger(ProdsmartReconciliation.class);
 
     private final ProdsmartClient client;
     private final ItemRouter router;
+    private final Removals removals;
     private final JsonMapper json;
+    /** What the pass in progress has listed so far (one run at a time: the kit's runner). */
+    private final Set<String> listedProducts = new HashSet<>();
+    private final Set<String> listedOrders = new HashSet<>();
 
     /** @param client the reconciliation share's client: each call takes a permit of the share, then the company's */
-    ProdsmartReconciliation(ProdsmartClient client, ItemRouter router, JsonMapper json) {
+    ProdsmartReconciliation(ProdsmartClient client, ItemRouter router, Removals removals, JsonMapper json) {
         this.client = client;
         this.router = router;
+        this.removals = removals;
         this.json = json;
     }
 
     List<ReconciliationPass> passes() {
-        return List.of(ReconciliationPass.of("products", this::productsWithStock),
-                ReconciliationPass.of("production-orders", this::openOrders));
+        return List.of(ReconciliationPass.of(PRODUCTS, this::productsWithStock),
+                ReconciliationPass.of(PRODUCTION_ORDERS, this::openOrders));
     }
 
     private Page productsWithStock(int page, ReconciliationRun run) {
+        if (page == 1) {
+            listedProducts.clear();
+        }
         List<JsonNode> products = read(client.productsPage(page));
         List<JsonNode> stock = new ArrayList<>();
         run.count("product", products.size());
         for (JsonNode product : products) {
             String code = FeedItems.productCode(product);
             if (code != null) {
+                listedProducts.add(code);
                 stockOf(code).ifPresentOrElse(stock::add, () -> run.count("product-without-stock", code));
             }
         }
         List<Outgoing> records = new ArrayList<>(
                 router.route("products", ChannelType.PRODUCT, products, batch(run, "products", page)));
         records.addAll(router.route("stock", ChannelType.STOCK, stock, batch(run, "stock", page)));
-        return Page.of(records, products.size(), ProdsmartClient.PAGE_SIZE);
+        Page read = Page.of(records, products.size(), ProdsmartClient.PAGE_SIZE);
+        return read.full() ? read : withRecords(read, removedProducts(run));
     }
 
     private Page openOrders(int page, ReconciliationRun run) {
+        if (page == 1) {
+            listedOrders.clear();
+        }
         List<JsonNode> orders = read(client.activeProductionOrdersPage(page));
         run.count("production-order", orders.size());
-        return Page.of(router.route("production-orders", ChannelType.PRODUCTION_ORDER, orders,
+        orders.forEach(order -> listedOrders.add(order.path("id").asString()));
+        Page read = Page.of(router.route("production-orders", ChannelType.PRODUCTION_ORDER, orders,
                 batch(run, "orders", page)), orders.size(), ProdsmartClient.PAGE_SIZE);
+        return read.full() ? read : withRecords(read, closedOrders(run));
+    }
+
+    /** Products published as live and no longer listed: deleted when Prodsmart answers 404, else as they are now. */
+    private List<Outgoing> removedProducts(ReconciliationRun run) {
+        return confirmed(removals.articlesNotListed(Set.copyOf(listedProducts), run.startedAt()), ArticleUpserted::getCode,
+                client::product, article -> removals.articleRemoved(article, run.id()),
+                new Unlisted("products", ChannelType.PRODUCT, "product-removed", "product-not-listed"), run);
+    }
+
+    /**
+     * Orders published as open and no longer listed as active: DELETED when Prodsmart answers 404, else their state
+     * now (closed or archived orders are not active).
+     */
+    private List<Outgoing> closedOrders(ReconciliationRun run) {
+        return confirmed(removals.openOrdersNotListed(Set.copyOf(listedOrders), run.startedAt()),
+                ProductionOrderChanged::getOrderId, client::productionOrder,
+                order -> removals.orderDeleted(order, run.id()),
+                new Unlisted("production-orders", ChannelType.PRODUCTION_ORDER, "production-order-deleted",
+                        "production-order-not-active"), run);
+    }
+
+    /** Where a list's unlisted things go, and the kinds they are counted under: gone (404) or still there. */
+    private record Unlisted(String channel, ChannelType type, String goneKind, String presentKind) {
+    }
+
+    /**
+     * Each of {@code published} read on its own ({@code read} by its key): its removal when Prodsmart answers 404,
+     * else its state now, mapped as the list's items are.
+     */
+    private <T> List<Outgoing> confirmed(List<T> published, Function<T, String> key,
+            Function<String, Mono<byte[]>> read, Function<T, CanonicalEvent> removal, Unlisted unlisted,
+            ReconciliationRun run) {
+        List<Outgoing> records = new ArrayList<>();
+        List<JsonNode> stillThere = new ArrayList<>();
+        for (T thing : published) {
+            Optional<JsonNode> current = single(read.apply(key.apply(thing)));
+            if (current.isPresent()) {
+                stillThere.add(current.get());
+                run.count(unlisted.presentKind(), key.apply(thing));
+            } else {
+                records.add(Outgoing.event(removal.apply(thing)));
+                run.count(unlisted.goneKind(), key.apply(thing));
+            }
+        }
+        records.addAll(router.route(unlisted.channel(), unlisted.type(), stillThere, batch(run, unlisted.channel(), 0)));
+        return records;
+    }
+
+    private static Page withRecords(Page page, List<Outgoing> more) {
+        if (more.isEmpty()) {
+            return page;
+        }
+        List<Outgoing> records = new ArrayList<>(page.records());
+        records.addAll(more);
+        return new Page(records, page.items(), page.full());
+    }
+
+    /** One resource, or empty when Prodsmart answers that it does not exist (404). */
+    private Optional<JsonNode> single(Mono<byte[]> call) {
+        try {
+            return Optional.of(json.readTree(body(call)));
+        } catch (VendorCallException refused) {
+            if (refused.status() != 404) {
+                throw refused;
+            }
+            return Optional.empty();
+        }
     }
 
     /**

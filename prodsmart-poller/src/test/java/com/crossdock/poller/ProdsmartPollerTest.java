@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import com.crossdock.events.ArticleUpserted;
@@ -31,9 +31,6 @@ import com.crossdock.platform.poller.ReconciliationRunner;
 import com.crossdock.platform.poller.RecordEncoder;
 import com.crossdock.platform.vendor.AuthProperties;
 import com.crossdock.platform.vendor.VendorMetrics;
-import com.crossdock.platform.vendor.VendorPolicies;
-import com.crossdock.platform.vendor.VendorProperties;
-import com.crossdock.platform.vendor.VendorsProperties;
 import com.crossdock.platform.vendor.client.VendorClients;
 import com.crossdock.testing.TestKafka;
 import com.crossdock.testing.TestSchemaRegistry;
@@ -41,7 +38,6 @@ import com.crossdock.testkit.OwnEventLoops;
 import com.crossdock.testkit.SandboxControl;
 import com.crossdock.testkit.SandboxControl.Fault;
 import com.crossdock.testkit.SandboxServer;
-import com.crossdock.testkit.TestPolicies;
 import com.crossdock.testkit.Timeouts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +54,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
+import reactor.core.publisher.Mono;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ProdsmartPollerTest extends PollerTestSupport {
@@ -75,22 +71,19 @@ class ProdsmartPollerTest extends PollerTestSupport {
     PollerProperties properties;
 
     @Autowired
-    VendorPolicies policies;
-
-    @Autowired
     VendorClients clients;
 
     @Autowired
     ItemRouter router;
 
     @Autowired
+    Removals removals;
+
+    @Autowired
     RecordEncoder encoder;
 
     @Autowired
     BatchWriter writer;
-
-    @Autowired
-    JsonMapper json;
 
     @LocalServerPort
     int port;
@@ -168,9 +161,16 @@ class ProdsmartPollerTest extends PollerTestSupport {
         change("stock", IntStream.range(0, 30).mapToObj(i -> Map.of("product-code", "RC-" + i, "stock", i)).toList());
         change("stock", IntStream.range(0, 100).mapToObj(i -> Map.of("product-code", "BG-" + i, "stock", i)).toList());
 
-        Map<?, ?> started = WebClient.create("http://localhost:" + port).post().uri("/admin/prodsmart/reconciliation")
-                .retrieve().bodyToMono(Map.class).block();
-        String runId = (String) started.get("runId");
+        // 409 while a run is in progress (another test's channel reconciliation may still be going): ask until accepted
+        AtomicReference<String> started = new AtomicReference<>();
+        await().atMost(Timeouts.RECOVERY).until(() -> {
+            WebClient.create("http://localhost:" + port).post().uri("/admin/prodsmart/reconciliation")
+                    .exchangeToMono(answer -> answer.statusCode().value() == 202 ? answer.bodyToMono(Map.class)
+                            : answer.releaseBody().then(Mono.empty()))
+                    .blockOptional(Timeouts.BLOCK).ifPresent(body -> started.set((String) body.get("runId")));
+            return started.get() != null;
+        });
+        String runId = started.get();
 
         await().atMost(Timeouts.RECOVERY).untilAsserted(() -> {
             assertThat(events(Topics.ARTICLE_UPSERTED, ArticleUpserted.class).stream()
@@ -245,7 +245,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
                 ReconciliationRunner reconciliation = new ReconciliationRunner(
-                        new ProdsmartReconciliation(ownClient, router, json).passes(), encoder,
+                        new ProdsmartReconciliation(ownClient, router, removals, json).passes(), encoder,
                         writer, () -> leaseChecks.incrementAndGet() <= 2, metrics, Clock.systemUTC(), executor);
 
                 String runId = reconciliation.trigger().orElseThrow();
@@ -268,19 +268,6 @@ class ProdsmartPollerTest extends PollerTestSupport {
                 executor.shutdownNow();
             }
         }
-    }
-
-    /**
-     * Clients with the company's vendor settings but the base URL {@code baseUrl}, as setting
-     * {@code crossdock.vendors.prodsmart.base-url} would give them.
-     */
-    private VendorClients clientsOn(String baseUrl, MeterRegistry registry) {
-        Map<String, VendorProperties> vendors = new HashMap<>(policies.properties().vendors());
-        vendors.put("company", policies.properties().forVendor(PollerConfiguration.VENDOR));
-        vendors.putAll(TestPolicies.properties(VendorsProperties.class, PollerConfiguration.VENDOR + ".base-config=company",
-                PollerConfiguration.VENDOR + ".base-url=" + baseUrl).vendors());
-        return new VendorClients(new VendorPolicies(new VendorsProperties(vendors), registry), WebClient.builder(), json,
-                registry, Clock.systemUTC());
     }
 
     /** Zero-padded, so that the sandbox's pages (in code order) hold 0 to 24, then 25 to 29. */

@@ -42,29 +42,39 @@ public final class SandboxControl {
      * @param latencyMs         delay before answering; null = none
      * @param retryAfterSeconds sent as {@code Retry-After}; null = none
      * @param body              the JSON body of the fault answer; null = the sandbox's default
+     * @param servedFirst       the vendor serves the request first, then the fault applies to its answer
      */
-    public record Fault(Integer status, Integer count, Long latencyMs, Integer retryAfterSeconds, Object body) {
+    public record Fault(Integer status, Integer count, Long latencyMs, Integer retryAfterSeconds, Object body,
+                        boolean servedFirst) {
 
         /** Every request answered {@code status} until cleared. */
         public static Fault status(int status) {
-            return new Fault(status, null, null, null, null);
+            return new Fault(status, null, null, null, null, false);
         }
 
         /** Every request delayed by {@code latency}, then answered normally, until cleared. */
         public static Fault latency(Duration latency) {
-            return new Fault(null, null, latency.toMillis(), null, null);
+            return new Fault(null, null, latency.toMillis(), null, null, false);
         }
 
         public Fault times(int requests) {
-            return new Fault(status, requests, latencyMs, retryAfterSeconds, body);
+            return new Fault(status, requests, latencyMs, retryAfterSeconds, body, servedFirst);
         }
 
         public Fault retryAfter(Duration wait) {
-            return new Fault(status, count, latencyMs, Math.toIntExact(wait.toSeconds()), body);
+            return new Fault(status, count, latencyMs, Math.toIntExact(wait.toSeconds()), body, servedFirst);
         }
 
         public Fault withBody(Object answer) {
-            return new Fault(status, count, latencyMs, retryAfterSeconds, answer);
+            return new Fault(status, count, latencyMs, retryAfterSeconds, answer, servedFirst);
+        }
+
+        /**
+         * The vendor serves the request (a change feed removes what it answers), then the fault applies to the answer:
+         * its latency delays it, its status replaces it.
+         */
+        public Fault afterServing() {
+            return new Fault(status, count, latencyMs, retryAfterSeconds, body, true);
         }
 
         Map<String, Object> json() {
@@ -74,6 +84,7 @@ public final class SandboxControl {
             json.put("latencyMs", latencyMs);
             json.put("retryAfterSeconds", retryAfterSeconds);
             json.put("body", body);
+            json.put("afterServing", servedFirst);
             return json;
         }
     }
@@ -149,6 +160,15 @@ public final class SandboxControl {
         public void change(String channel, Object items) {
             http.post().uri("/prodsmart/_sandbox/changes/{channel}", channel).contentType(MediaType.APPLICATION_JSON)
                     .body(items).retrieve().toBodilessEntity();
+        }
+
+        /**
+         * Items changed in Prodsmart more than 24 hours ago while nobody read the feed: the lists show them, the feed
+         * has forgotten them ({@code ?expired=true}); only a reconciliation can see them.
+         */
+        public void changeExpired(String channel, Object items) {
+            http.post().uri("/prodsmart/_sandbox/changes/{channel}?expired=true", channel)
+                    .contentType(MediaType.APPLICATION_JSON).body(items).retrieve().toBodilessEntity();
         }
 
         /** How many changes the channel still holds for a reader. */

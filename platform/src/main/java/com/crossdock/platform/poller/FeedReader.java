@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
+import com.crossdock.platform.vendor.VendorCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +34,16 @@ final class FeedReader {
     private final FeedSettings settings;
     private final PollerMetrics metrics;
     private final Clock clock;
+    private final Consumer<FeedSource> possiblyLost;
 
-    /** @param raw where an answer the source cannot turn into a page is kept */
+    /**
+     * @param raw          where an answer the source cannot turn into a page is kept
+     * @param possiblyLost told of a destructive source whose read failed after it may have been served: it runs the
+     *                     source's reconciliation passes
+     */
     FeedReader(RecordEncoder encoder, BatchWriter writer, RawItems raw, BooleanSupplier leaseActive,
-            BooleanSupplier spoolEmpty, FeedSettings settings, PollerMetrics metrics, Clock clock) {
+            BooleanSupplier spoolEmpty, FeedSettings settings, PollerMetrics metrics, Clock clock,
+            Consumer<FeedSource> possiblyLost) {
         this.encoder = encoder;
         this.writer = writer;
         this.raw = raw;
@@ -44,6 +52,7 @@ final class FeedReader {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        this.possiblyLost = possiblyLost;
     }
 
     /** Reads the channel once, if allowed, and returns how long to wait before the next read. */
@@ -55,8 +64,18 @@ final class FeedReader {
         try {
             answer = source.fetch();
         } catch (RuntimeException failed) {
-            log.warn("Reading {} channel {} failed: {} (cause: {})", metrics.vendor(), source.channel(),
-                    failed.getMessage(), String.valueOf(failed.getCause()));
+            if (source.destructive() && mayHaveBeenServed(failed)) {
+                // the vendor may have answered and forgotten the page: reading on would skip it without a word
+                metrics.possiblyLost(source.channel());
+                log.error("Reading {} channel {} failed after the request may have been served ({}): the page it "
+                                + "answered may be lost at the vendor; reconciling {}", metrics.vendor(), source.channel(),
+                        failed.getMessage(), source.reconciledBy().isEmpty() ? "nothing (the channel names no pass)"
+                                : source.reconciledBy());
+                possiblyLost.accept(source);
+            } else {
+                log.warn("Reading {} channel {} failed: {} (cause: {})", metrics.vendor(), source.channel(),
+                        failed.getMessage(), String.valueOf(failed.getCause()));
+            }
             return settings.idleInterval();
         }
         long answeredAt = System.nanoTime();
@@ -74,6 +93,11 @@ final class FeedReader {
         metrics.persisted(source.channel(), Duration.ofNanos(System.nanoTime() - answeredAt));
         metrics.items(source.channel(), source.type(), page.items(), !page.full());
         return page.full() ? Duration.ZERO : settings.idleInterval();
+    }
+
+    /** Whether a failed read may have been served; a failure that is not the vendor client's may have been too. */
+    private static boolean mayHaveBeenServed(RuntimeException failed) {
+        return !(failed instanceof VendorCallException vendor) || vendor.mayHaveBeenServed();
     }
 
     /**

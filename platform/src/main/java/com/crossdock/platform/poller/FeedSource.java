@@ -1,6 +1,7 @@
 package com.crossdock.platform.poller;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One channel of a vendor's feed, as the vendor adapter reads it: the kit calls {@link #fetch()} and
@@ -20,10 +21,30 @@ public interface FeedSource {
     }
 
     /**
-     * One call to the vendor, through the budget's client ({@link PollerBudget#feed()}). A failure is logged and the
+     * One call to the vendor, through the budget's client ({@link PollerBudget#feed()}, or
+     * {@link PollerBudget#destructiveFeed()} for a {@link #destructive()} source). A failure is logged and the
      * channel is asked again after the idle interval.
      */
     byte[] fetch();
+
+    /**
+     * Whether a read removes what it answers at the vendor (Prodsmart's change feed: "Elementy pobierane z usługi są
+     * usuwane ze stosu"). Such a source fetches through {@link PollerBudget#destructiveFeed()}, whose policy never
+     * repeats a call that may have been served; when a read fails that way, the answer may be gone: the kit counts a
+     * possibly lost page ({@link PollerMetrics#POSSIBLY_LOST_PAGES}), logs it and runs the reconciliation passes of
+     * {@link #reconciledBy()}.
+     */
+    default boolean destructive() {
+        return false;
+    }
+
+    /**
+     * The names of the reconciliation passes ({@link ReconciliationPass#name()}) that restore what this channel
+     * carries, run when one of its answers may have been lost; none by default.
+     */
+    default List<String> reconciledBy() {
+        return List.of();
+    }
 
     /**
      * The records that keep {@code answer}. Pure and quick: it runs between the vendor's answer and the records'

@@ -44,6 +44,14 @@ public final class PollerBudget {
         return client;
     }
 
+    /**
+     * The client of a destructive feed ({@link FeedSource#destructive()}): the account's whole budget, and a call that
+     * may have been served is never repeated (the vendor client kit's {@code VendorClient#destructive()}).
+     */
+    public VendorClient destructiveFeed() {
+        return client.destructive();
+    }
+
     /** The client of reconciliation: the same client and token, under reconciliation's share of the budget. */
     public VendorClient reconciliation() {
         return client.share(RECONCILIATION_SHARE);

@@ -43,6 +43,12 @@ public class PollerKitConfiguration {
         return RecordEncoder.forProducer(kafka, poller.raw());
     }
 
+    /** What the poller published, read back from the canonical topics (a reconciliation's removals). */
+    @Bean
+    PublishedRecords publishedRecords(KafkaProperties kafka) {
+        return new PublishedRecords(kafka.buildConsumerProperties());
+    }
+
     @Bean
     RecordSink pollerRecordSink(RawRecordSender sender) {
         return sender::send;
@@ -69,10 +75,12 @@ public class PollerKitConfiguration {
 
     @Bean
     FeedScheduler feedScheduler(PollerSources sources, RecordEncoder encoder, BatchWriter writer, PollerLease lease,
-            DurableSpool spool, RawRecordSender sender, PollerDefinition poller, PollerMetrics metrics, Clock clock) {
+            DurableSpool spool, RawRecordSender sender, PollerDefinition poller, PollerMetrics metrics, Clock clock,
+            ReconciliationRunner reconciliation) {
         sources.feed().forEach(source -> metrics.channel(source.channel()));
+        // a destructive read that may have been served and lost: reconcile what its channel carries
         FeedReader reader = new FeedReader(encoder, writer, poller.raw(), lease::isActive, spool::isEmpty, poller.feed(),
-                metrics, clock);
+                metrics, clock, source -> reconciliation.reconcile(source.reconciledBy()));
         return new FeedScheduler(reader, sources.feed(), poller.feed().idleInterval(),
                 () -> sender.warmUp(poller.raw().topic()), poller.vendor());
     }

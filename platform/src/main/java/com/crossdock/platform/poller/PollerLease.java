@@ -30,14 +30,15 @@ public final class PollerLease implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollerLease.class);
     private static final Duration STANDBY_LOG_EVERY = Duration.ofMinutes(1);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Object> consumerProperties;
     private final String vendor;
     private final String account;
     private final String topic;
     private final String group;
-    private final Thread thread;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
     private volatile boolean active;
-    private volatile boolean running = true;
+    private volatile boolean running;
     private Instant lastStandbyLog;
 
     public PollerLease(Map<String, Object> consumerProperties, LeaseSettings settings, String vendor, String account) {
@@ -54,12 +55,23 @@ public final class PollerLease implements AutoCloseable {
         // (the default range assignor gives it to whichever member id sorts first), and the holder keeps it
         // through the rebalance instead of giving it up and getting it back
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, vendor + "-poller-lease");
-        this.thread.setDaemon(true);
+        this.consumerProperties = Map.copyOf(props);
     }
 
-    public void start() {
+    /**
+     * Joins the lease group on a thread of its own; again after {@link #close()} (a lifecycle stopped and started
+     * again, as Spring's test context cache does with a paused context), with a new member.
+     */
+    public synchronized void start() {
+        if (thread != null && thread.isAlive()) {
+            return;
+        }
+        KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        consumer = member;
+        running = true;
+        thread = new Thread(() -> run(member), vendor + "-poller-lease");
+        thread.setDaemon(true);
         thread.start();
     }
 
@@ -71,11 +83,11 @@ public final class PollerLease implements AutoCloseable {
         return account;
     }
 
-    private void run() {
+    private void run(KafkaConsumer<byte[], byte[]> member) {
         // until the first rebalance tells, a member is neither holder nor known standby
         lastStandbyLog = Instant.now();
         try {
-            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+            member.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     // called after every rebalance, with what this member gained (cooperative protocol)
@@ -100,7 +112,7 @@ public final class PollerLease implements AutoCloseable {
                 }
             });
             while (running) {
-                consumer.poll(Duration.ofMillis(500));
+                member.poll(Duration.ofMillis(500));
                 if (!active && Duration.between(lastStandbyLog, Instant.now()).compareTo(STANDBY_LOG_EVERY) > 0) {
                     standby();
                 }
@@ -111,7 +123,7 @@ public final class PollerLease implements AutoCloseable {
             log.error("Lease loop of {} account {} failed; this instance stops polling", vendor, account, failed);
         } finally {
             active = false;
-            consumer.close();
+            member.close();
         }
     }
 
@@ -132,9 +144,18 @@ public final class PollerLease implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        active = false;
-        consumer.wakeup();
-        thread.join(Duration.ofSeconds(30).toMillis());
+        Thread leaseThread;
+        synchronized (this) {
+            running = false;
+            active = false;
+            leaseThread = thread;
+        }
+        KafkaConsumer<byte[], byte[]> member = consumer;
+        if (member != null) {
+            member.wakeup();
+        }
+        if (leaseThread != null) {
+            leaseThread.join(Duration.ofSeconds(30).toMillis());
+        }
     }
 }

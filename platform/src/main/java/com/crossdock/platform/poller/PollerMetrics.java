@@ -35,6 +35,11 @@ public final class PollerMetrics {
     public static final String LEASE = "crossdock.poller.lease.active";
     /** What reconciliation runs published, tagged {@code vendor} and the adapter's {@code kind}. */
     public static final String RECONCILIATION_ITEMS = "crossdock.poller.reconciliation.items";
+    /**
+     * Destructive reads that failed after they may have been served (a timeout, a connection lost after sending, a
+     * 5xx): what they answered may be gone at the vendor; tagged {@code vendor}, {@code channel}.
+     */
+    public static final String POSSIBLY_LOST_PAGES = "crossdock.poller.possibly_lost_pages";
     /** Reconciliation runs ended, tagged {@code vendor} and {@code outcome}: completed, lease-lost, failed. */
     public static final String RECONCILIATION_RUNS = "crossdock.poller.reconciliation.runs";
 
@@ -60,6 +65,7 @@ public final class PollerMetrics {
     /** Registers a channel's lag gauge and loss-window timer, before its first read. */
     void channel(String channel) {
         drainedAt.putIfAbsent(channel, clock.instant());
+        lostPages(channel);
         Gauge.builder(LAG, this, metrics -> metrics.lagSeconds(channel)).tags("vendor", vendor, "channel", channel)
                 .baseUnit("seconds")
                 .description("Upper bound of the age of the oldest unread change: time since the channel was last seen drained")
@@ -92,6 +98,16 @@ public final class PollerMetrics {
      */
     void persisted(String channel, Duration window) {
         persistTimers.get(channel).record(window);
+    }
+
+    void possiblyLost(String channel) {
+        lostPages(channel).increment();
+    }
+
+    private Counter lostPages(String channel) {
+        return Counter.builder(POSSIBLY_LOST_PAGES).tags("vendor", vendor, "channel", channel)
+                .description("Destructive reads that failed after they may have been served: their answer may be lost")
+                .register(registry);
     }
 
     void spooled(int count) {

@@ -2,9 +2,13 @@ package com.crossdock.platform.poller;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -17,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * changes for a while only, an answer lost in transit). The passes read their pages through reconciliation's share
  * of the budget ({@link PollerBudget#reconciliation()}), so the feed keeps the rest. Each page is saved before the
  * next is read. One run at a time, on the lease holder only: a run stops at the next page when the lease has passed
- * to another instance, which spends the account's budget from then on.
+ * to another instance, which spends the account's budget from then on. Besides full runs, some passes can be asked
+ * for ({@link #reconcile(Collection)}: a channel whose answer may have been lost): they run at once, or right after the
+ * run in progress.
  */
 public final class ReconciliationRunner {
 
@@ -36,6 +42,7 @@ public final class ReconciliationRunner {
     private final Clock clock;
     private final ExecutorService executor;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
 
     public ReconciliationRunner(List<ReconciliationPass> passes, RecordEncoder encoder, BatchWriter writer,
             BooleanSupplier leaseActive, PollerMetrics metrics, Clock clock, ExecutorService executor) {
@@ -49,15 +56,50 @@ public final class ReconciliationRunner {
         this.executor = executor;
     }
 
-    /** Starts a run in the background; empty when one is running or this instance is a standby. */
+    /** Starts a run of every pass in the background; empty when one is running or this instance is a standby. */
     public Optional<String> trigger() {
         if (!leaseActive.getAsBoolean() || !running.compareAndSet(false, true)) {
             return Optional.empty();
         }
+        return Optional.of(launch(passes));
+    }
+
+    /**
+     * Runs the passes named {@code names} ({@link ReconciliationPass#name()}) as soon as it can: now, or right after
+     * the run in progress (the request is kept, never refused). A standby runs nothing: the holder's feed has its
+     * own. Unknown names are ignored, with a warning.
+     */
+    public void reconcile(Collection<String> names) {
+        Set<String> known = new HashSet<>();
+        passes.forEach(pass -> known.add(pass.name()));
+        for (String name : names) {
+            if (known.contains(name)) {
+                requested.add(name);
+            } else {
+                log.warn("{} has no reconciliation pass named {} (passes: {})", vendor, name, known);
+            }
+        }
+        startRequested();
+    }
+
+    /** Starts the requested passes unless a run is in progress, which starts them when it ends. */
+    private void startRequested() {
+        if (requested.isEmpty() || !leaseActive.getAsBoolean() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        List<ReconciliationPass> selected = passes.stream().filter(pass -> requested.remove(pass.name())).toList();
+        if (selected.isEmpty()) {
+            running.set(false);
+            return;
+        }
+        launch(selected);
+    }
+
+    private String launch(List<ReconciliationPass> selected) {
         ReconciliationRun run = new ReconciliationRun(UUID.randomUUID().toString(), clock.instant());
         executor.execute(() -> {
             try {
-                metrics.reconciliationEnded(run(run));
+                metrics.reconciliationEnded(run(run, selected));
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException failed) {
@@ -66,9 +108,10 @@ public final class ReconciliationRunner {
                         run.id(), run.summary(), failed);
             } finally {
                 running.set(false);
+                startRequested();
             }
         });
-        return Optional.of(run.id());
+        return run.id();
     }
 
     public boolean isRunning() {
@@ -79,9 +122,10 @@ public final class ReconciliationRunner {
         return vendor;
     }
 
-    private String run(ReconciliationRun run) throws InterruptedException {
-        log.info("{} reconciliation {} started", vendor, run.id());
-        for (ReconciliationPass pass : passes) {
+    private String run(ReconciliationRun run, List<ReconciliationPass> selected) throws InterruptedException {
+        log.info("{} reconciliation {} started: {}", vendor, run.id(),
+                selected.stream().map(ReconciliationPass::name).toList());
+        for (ReconciliationPass pass : selected) {
             for (int page = 1; ; page++) {
                 if (!leaseActive.getAsBoolean()) {
                     log.warn("{} reconciliation {} stopped at {} page {}: this instance no longer holds the lease ({} "

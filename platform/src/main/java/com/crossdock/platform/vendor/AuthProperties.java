@@ -110,6 +110,13 @@ public record AuthProperties(
      *                       expired token (default 5m)
      * @param placement      where the token goes on each request: {@code bearer} (default), {@code query} or
      *                       {@code header}, named by {@code auth.parameter}
+     * @param reuseExisting  ask for the account's existing token first ({@code GET} on {@code path}, same Basic
+     *                       authorization) and {@code POST} a new one only when there is none, or when the vendor
+     *                       answers the very token being replaced (Prodsmart: "Najpierw należy utworzyć nowy token
+     *                       (lub pozyskać istniejący)", {@code GET /api/authorization}; a new token may end the older
+     *                       ones, so two services of one company that each POST would knock each other out). A token
+     *                       found so is kept for {@code life} from when it was found, and renewed once on a 401.
+     *                       Default false (OAuth2 has no such read)
      */
     public record ExchangeProperties(
             String path,
@@ -119,17 +126,19 @@ public record AuthProperties(
             String expiresInField,
             Duration life,
             Duration renewBefore,
-            Placement placement) {
+            Placement placement,
+            Boolean reuseExisting) {
 
         static final ExchangeProperties BUILT_IN = new ExchangeProperties(null,
                 MediaType.APPLICATION_FORM_URLENCODED, "grant_type=client_credentials", "access_token", "expires_in",
-                Duration.ofHours(1), Duration.ofMinutes(5), Placement.BEARER);
+                Duration.ofHours(1), Duration.ofMinutes(5), Placement.BEARER, false);
 
         ExchangeProperties orElse(ExchangeProperties base) {
             return new ExchangeProperties(first(path, base.path()), first(contentType, base.contentType()),
                     first(body, base.body()), first(tokenField, base.tokenField()),
                     first(expiresInField, base.expiresInField()), first(life, base.life()),
-                    first(renewBefore, base.renewBefore()), first(placement, base.placement()));
+                    first(renewBefore, base.renewBefore()), first(placement, base.placement()),
+                    first(reuseExisting, base.reuseExisting()));
         }
     }
 }

@@ -4,6 +4,8 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -35,6 +37,40 @@ final class Failures {
         }
         return !(failure instanceof VendorCallException vendorFailure)
                 || vendorFailure.retryAfter().map(wait -> wait.compareTo(limit) <= 0).orElse(true);
+    }
+
+    /**
+     * Whether the vendor may have received and served the request although the call failed: a timeout, a
+     * connection lost after the request went out, a 5xx or 408 (the vendor's answer came after it took the request).
+     * Not served, provably: a refusal by the policy itself (breaker, permits, throttle gate), a connection that was
+     * never made (refused, unknown host), a 429 (the vendor refused to serve it) or any other 4xx. A destructive read
+     * (Prodsmart's change feed removes what it answers) may be repeated only when it was not served.
+     */
+    static boolean mayHaveBeenServed(Throwable failure) {
+        if (isRejection(failure)) {
+            return false;
+        }
+        if (failure instanceof VendorCallException vendorFailure) {
+            return switch (vendorFailure.outcome()) {
+                case REJECTED, CLIENT_ERROR, SUCCESS -> false;
+                case TIMEOUT -> true;
+                case TRANSIENT_ERROR -> vendorFailure.status() == 0 ? !neverConnected(vendorFailure)
+                        : vendorFailure.status() != 429;
+            };
+        }
+        return !neverConnected(failure);
+    }
+
+    /** The connection was never made: the request cannot have reached the vendor. */
+    private static boolean neverConnected(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (current instanceof ConnectException || current instanceof UnknownHostException) {
+                return true;
+            }
+            current = current.getCause();
+        }
+        return false;
     }
 
     static boolean isRejection(Throwable failure) {

@@ -132,6 +132,15 @@ public class VendorCallException extends RuntimeException implements Retryabilit
         return outcome != VendorCallOutcome.CLIENT_ERROR;
     }
 
+    /**
+     * Whether the vendor may have served the request although the call failed (a timeout, a connection lost after
+     * sending, a 5xx): what a destructive read answered may then be gone at the vendor. False when it provably was
+     * not sent or not served (refused connection, the policy's own rejection, a 429, another 4xx).
+     */
+    public boolean mayHaveBeenServed() {
+        return Failures.mayHaveBeenServed(this);
+    }
+
     public VendorCallOutcome outcome() {
         return outcome;
     }

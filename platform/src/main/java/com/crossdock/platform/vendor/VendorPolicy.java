@@ -39,33 +39,55 @@ public final class VendorPolicy {
     private final VendorMetrics metrics;
     private final VendorResponses responses;
     private final Map<String, VendorPolicy> shares;
+    private final Retry retry;
 
     VendorPolicy(String name, Resilience resilience, VendorMetrics metrics, VendorResponses responses) {
         this(name, VendorMetrics.NO_SHARE, resilience, new RateLimits(resilience.rateLimiter() == null ? List.of()
-                : List.of(resilience.rateLimiter()), VendorMetrics.NO_SHARE, metrics), metrics, responses);
+                : List.of(resilience.rateLimiter()), VendorMetrics.NO_SHARE, metrics), metrics, responses, null,
+                resilience.retry());
     }
 
     private VendorPolicy(String name, String share, Resilience resilience, RateLimits rateLimits,
-            VendorMetrics metrics, VendorResponses responses) {
+            VendorMetrics metrics, VendorResponses responses, Map<String, VendorPolicy> shares, Retry retry) {
         this.name = name;
         this.share = share;
         this.resilience = resilience;
         this.rateLimits = rateLimits;
         this.metrics = metrics;
         this.responses = responses;
+        this.retry = retry;
         // a share's calls take the share's permit first, then the vendor's: the rest of the budget stays free
-        this.shares = !VendorMetrics.NO_SHARE.equals(share) ? Map.of()
+        this.shares = shares != null ? shares : !VendorMetrics.NO_SHARE.equals(share) ? Map.of()
                 : resilience.shareLimiters().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                         entry -> new VendorPolicy(name, entry.getKey(), resilience,
-                                rateLimits.sharedBy(entry.getKey(), entry.getValue()), metrics, responses)));
+                                rateLimits.sharedBy(entry.getKey(), entry.getValue()), metrics, responses, null,
+                                resilience.retry())));
     }
 
     /**
      * The parts of one policy; {@code rateLimiter} and {@code bulkhead} are null when not configured. The
      * gate, breaker, bulkhead and vendor limiter are the credential's, shared by its shares.
+     * {@code destructiveRetry} is the retry of {@link #destructive()} calls: it repeats only an attempt that
+     * provably did not reach the vendor.
      */
-    record Resilience(Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter, Bulkhead bulkhead,
-            TimeLimiter timeLimiter, ThrottleGate gate, Map<String, RateLimiter> shareLimiters) {
+    record Resilience(Retry retry, Retry destructiveRetry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter,
+            Bulkhead bulkhead, TimeLimiter timeLimiter, ThrottleGate gate, Map<String, RateLimiter> shareLimiters) {
+    }
+
+    /**
+     * This policy for a destructive call: a read that the vendor answers once and then forgets (Prodsmart's change
+     * feed removes what it returns, prodsmart-api.pl.txt "Pobieranie zmian"). Its retry repeats an attempt only
+     * when it provably never reached the vendor (a refused connection, a 429, the policy's own rejection); an
+     * attempt that may have been served (a timeout, a connection lost after sending, a 5xx) ends the call, and
+     * {@link VendorCallException#mayHaveBeenServed()} tells the caller that its answer may be lost. Everything
+     * else (permits, breaker, gate, bulkhead, timeout, shares) is this policy's.
+     */
+    public VendorPolicy destructive() {
+        if (retry == resilience.destructiveRetry()) {
+            return this;
+        }
+        return new VendorPolicy(name, share, resilience, rateLimits, metrics, responses, shares,
+                resilience.destructiveRetry());
     }
 
     public String name() {
@@ -94,7 +116,7 @@ public final class VendorPolicy {
             throw new IllegalArgumentException("no share '" + shareName + "' under crossdock.vendors." + name
                     + ".shares (configured: " + shares.keySet() + ")");
         }
-        return policy;
+        return retry == resilience.destructiveRetry() ? policy.destructive() : policy;
     }
 
     /**
@@ -113,7 +135,7 @@ public final class VendorPolicy {
                         }
                         return attempt(operation, call);
                     })
-                    .transform(RetryOperator.of(resilience.retry()))
+                    .transform(RetryOperator.of(retry))
                     .onErrorMap(failure -> Failures.toVendorFailure(name, operation, failure))
                     .doOnSuccess(value -> metrics.call(operation, VendorCallOutcome.SUCCESS.tag(),
                             System.nanoTime() - start))

@@ -61,7 +61,8 @@ final class VendorPolicyFactory {
     VendorPolicy create(String name, VendorProperties properties) {
         VendorMetrics metrics = new VendorMetrics(meterRegistry, name);
         VendorPolicy.Resilience resilience = new VendorPolicy.Resilience(
-                retry(name, properties, metrics),
+                retry(name, properties, metrics, false),
+                retry(name + ".destructive", properties, metrics, true),
                 circuitBreaker(name, properties.circuitBreaker()),
                 properties.rateLimited() ? rateLimiter(name, properties.rateLimitPermits(),
                         properties.rateLimitPeriod(), properties.rateLimitMaxWait()) : null,
@@ -106,9 +107,10 @@ final class VendorPolicyFactory {
 
     /**
      * The retry waits the shared {@link com.crossdock.platform.retry.Backoff} (jitter included), or the
-     * vendor's Retry-After when that is longer (Prodsmart asks to wait it, 429 docs).
+     * vendor's Retry-After when that is longer (Prodsmart asks to wait it, 429 docs). A destructive call's retry
+     * ({@link VendorPolicy#destructive()}) repeats only what provably never reached the vendor.
      */
-    private Retry retry(String name, VendorProperties properties, VendorMetrics metrics) {
+    private Retry retry(String name, VendorProperties properties, VendorMetrics metrics, boolean destructive) {
         IntervalFunction backoff = properties.retry().toIntervalFunction();
         IntervalBiFunction<Object> interval = (attempt, outcome) -> {
             long wait = backoff.apply(attempt);
@@ -124,7 +126,8 @@ final class VendorPolicyFactory {
                 // Backoff's 0 is "no limit"
                 .maxAttempts(maxAttempts == 0 ? Integer.MAX_VALUE : maxAttempts)
                 .intervalBiFunction(interval)
-                .retryOnException(failure -> Failures.isRetryable(failure, properties.maxRetryAfter()))
+                .retryOnException(failure -> Failures.isRetryable(failure, properties.maxRetryAfter())
+                        && !(destructive && Failures.mayHaveBeenServed(failure)))
                 .build());
         retry.getEventPublisher().onRetry(event -> log.info("Vendor {} attempt {} failed ({}), retrying in {}",
                 name, event.getNumberOfRetryAttempts(), Failures.describe(event.getLastThrowable()),

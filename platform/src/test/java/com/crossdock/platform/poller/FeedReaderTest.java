@@ -2,6 +2,8 @@ package com.crossdock.platform.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +13,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.SpoolOptions;
+import com.crossdock.platform.vendor.VendorCallException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -39,6 +44,8 @@ class FeedReaderTest {
     /** What happened, in order: records sent to Kafka, pages saved. */
     private final List<String> events = new ArrayList<>();
     private final FakeSource source = new FakeSource();
+    /** The channels the reader asked to reconcile, in order. */
+    private final List<String> reconciled = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -147,7 +154,49 @@ class FeedReaderTest {
     private FeedReader reader(RecordSink sink, BooleanSupplier leaseActive, BooleanSupplier spoolEmpty) {
         BatchWriter writer = KitFixtures.writer(sink, spool, SETTINGS.kafkaTimeout(), SETTINGS.retry(), metrics);
         return new FeedReader(KitFixtures.rawOnlyEncoder(), writer, KitFixtures.RAW, leaseActive, spoolEmpty, SETTINGS,
-                metrics, clock);
+                metrics, clock, lost -> reconciled.add(lost.channel() + " " + lost.reconciledBy()));
+    }
+
+    @Test
+    void aDestructiveReadThatMayHaveBeenServedCountsAPossiblyLostPageAndReconcilesTheChannel() throws Exception {
+        source.destructive = true;
+        source.failure = VendorCallException.ofTimeout("acme", "getChanges", new TimeoutException("no answer in 1s"));
+        FeedReader reader = reader(KitFixtures.recordingSink(events));
+
+        assertThat(reader.readOnce(source)).isEqualTo(SETTINGS.idleInterval());
+
+        assertThat(lostPages()).isEqualTo(1.0);
+        assertThat(reconciled).containsExactly("orders [orders-list]");
+        assertThat(events).as("nothing was read, nothing saved").isEmpty();
+    }
+
+    @Test
+    void aReadThatProvablyNeverReachedTheVendorOrAReadThatIsNotDestructiveLosesNothing() throws Exception {
+        FeedReader reader = reader(KitFixtures.recordingSink(events));
+        source.destructive = true;
+        source.failure = VendorCallException.ofStatus("acme", "getChanges", 429, "", Map.of(), Duration.ofSeconds(1));
+        reader.readOnce(source);
+        source.failure = VendorCallException.ofIoError("acme", "getChanges",
+                new IOException("connect failed", new ConnectException("Connection refused")));
+        reader.readOnce(source);
+        source.destructive = false;
+        source.failure = VendorCallException.ofTimeout("acme", "getChanges", new TimeoutException("no answer in 1s"));
+        reader.readOnce(source);
+
+        assertThat(lostPages()).isZero();
+        assertThat(reconciled).isEmpty();
+    }
+
+    @Test
+    void a5xxOrAConnectionLostAfterSendingMayHaveBeenServed() {
+        assertThat(VendorCallException.ofStatus("acme", "getChanges", 502, "", Map.of(), null).mayHaveBeenServed()).isTrue();
+        assertThat(VendorCallException.ofIoError("acme", "getChanges", new IOException("Connection reset by peer"))
+                .mayHaveBeenServed()).isTrue();
+        assertThat(VendorCallException.ofStatus("acme", "getChanges", 400, "", Map.of(), null).mayHaveBeenServed()).isFalse();
+    }
+
+    private double lostPages() {
+        return registry.get(PollerMetrics.POSSIBLY_LOST_PAGES).tags("vendor", "acme", "channel", "orders").counter().count();
     }
 
     /**
@@ -160,6 +209,18 @@ class FeedReaderTest {
 
         final Deque<List<String>> answers = new ArrayDeque<>();
         int fetches;
+        boolean destructive;
+        RuntimeException failure;
+
+        @Override
+        public boolean destructive() {
+            return destructive;
+        }
+
+        @Override
+        public List<String> reconciledBy() {
+            return List.of("orders-list");
+        }
 
         @Override
         public String channel() {
@@ -174,6 +235,9 @@ class FeedReaderTest {
         @Override
         public byte[] fetch() {
             fetches++;
+            if (failure != null) {
+                throw failure;
+            }
             if (answers.isEmpty()) {
                 throw new IllegalStateException("vendor down");
             }

@@ -114,6 +114,32 @@ class ReconciliationRunnerTest {
         assertThat(runner.trigger()).isPresent();
     }
 
+    @Test
+    void runsTheRequestedPassesOnlyAndARequestMadeDuringARunRightAfterIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ReconciliationPass slow = ReconciliationPass.of("articles", (page, run) -> {
+            events.add("read articles " + page);
+            release.await();
+            return new Page(List.of(), 0, false);
+        });
+        ReconciliationRunner runner = runner(List.of(slow, pass("orders", 1)), () -> true);
+
+        runner.trigger().orElseThrow();
+        runner.reconcile(List.of("orders", "no-such-pass"));
+        runner.reconcile(List.of("orders"));
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events)
+                .containsExactly("read articles 1", "read orders 1", "read orders 1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !runner.isRunning());
+        assertThat(registry.counter(PollerMetrics.RECONCILIATION_RUNS, "vendor", "acme", "outcome", "completed").count())
+                .as("the full run, then one run of the requested pass, asked twice").isEqualTo(2);
+
+        runner.reconcile(List.of("orders"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events).hasSize(4));
+        assertThat(events.get(3)).isEqualTo("read orders 1");
+    }
+
     /** A pass of {@code pages} pages, two items each but the last, empty; each item counted under the pass's name. */
     private ReconciliationPass pass(String name, int pages) {
         return ReconciliationPass.of(name, (page, run) -> {

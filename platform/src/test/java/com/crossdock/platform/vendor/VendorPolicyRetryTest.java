@@ -169,6 +169,51 @@ class VendorPolicyRetryTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(vendor.requests()).isEqualTo(2));
     }
 
+    @Test
+    void aDestructiveCallIsNotRepeatedOnceItMayHaveBeenServed() {
+        VendorPolicy destructive = policy().destructive();
+        vendor.replies(Reply.of(503, "busy"), Reply.of(200, "[]"));
+
+        assertThatExceptionOfType(VendorCallException.class)
+                .isThrownBy(() -> destructive.exchange("getChanges", client.get().uri("/changes"), String.class)
+                        .block(BLOCK))
+                .satisfies(failure -> assertThat(failure.mayHaveBeenServed()).isTrue());
+        assertThat(vendor.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aDestructiveCallThatTimedOutMayHaveBeenServedAndIsNotRepeated() {
+        VendorPolicy destructive = policy().destructive();
+        vendor.replies(Reply.of(200, "[]").after(Duration.ofSeconds(3)), Reply.of(200, "[]"));
+        assertThatExceptionOfType(VendorCallException.class)
+                .isThrownBy(() -> destructive.exchange("getChanges", client.get().uri("/changes"), String.class)
+                        .block(BLOCK))
+                .satisfies(failure -> {
+                    assertThat(failure.outcome()).isEqualTo(VendorCallOutcome.TIMEOUT);
+                    assertThat(failure.mayHaveBeenServed()).isTrue();
+                });
+        assertThat(meters.find(VendorMetrics.RETRIES).counter()).isNull();
+    }
+
+    @Test
+    void aDestructiveCallIsRepeatedWhenItProvablyNeverReachedTheVendor() {
+        VendorPolicy destructive = policy().destructive();
+        vendor.replies(Reply.of(429, "slow down"), Reply.of(200, "[]"));
+
+        assertThat(destructive.exchange("getChanges", client.get().uri("/changes"), String.class).block(BLOCK))
+                .isEqualTo("[]");
+        assertThat(vendor.requests()).isEqualTo(2);
+
+        // nothing listens there: refused before any request went out, retried up to the attempt limit
+        WebClient nowhere = WebClient.create("http://127.0.0.1:1");
+        assertThatExceptionOfType(VendorCallException.class)
+                .isThrownBy(() -> destructive.exchange("getChanges", nowhere.get().uri("/changes"), String.class)
+                        .block(BLOCK))
+                .satisfies(failure -> assertThat(failure.mayHaveBeenServed()).isFalse());
+        assertThat(meters.counter(VendorMetrics.RETRIES, "vendor", "acme", "operation", "getChanges").count())
+                .isEqualTo(3.0);
+    }
+
     private VendorPolicy policy() {
         return Policies.of(meters, TestPolicies.FAST).forVendor("acme");
     }

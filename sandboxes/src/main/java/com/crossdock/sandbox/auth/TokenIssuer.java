@@ -37,6 +37,17 @@ public final class TokenIssuer {
 
     /** A new token, valid for the lifetime from now. */
     public String issue() {
+        return issue(false);
+    }
+
+    /**
+     * A new token, valid for the lifetime from now; with {@code revokeOthers}, every token issued before stops being
+     * valid (a vendor that keeps one token per account: two clients that each ask for a new one knock each other out).
+     */
+    public String issue(boolean revokeOthers) {
+        if (revokeOthers) {
+            expiries.clear();
+        }
         String token = UUID.randomUUID().toString().replace("-", "");
         expiries.put(token, clock.instant().plus(life));
         issued.incrementAndGet();

@@ -2,19 +2,24 @@ package com.crossdock.sandbox.fault;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.crossdock.sandbox.SandboxPaths;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +50,57 @@ public class FaultInjectionFilter implements WebFilter {
         }
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         return registry.take(path)
-                .map(fault -> delay(fault).then(Mono.defer(() -> fault.status() == null
-                        ? chain.filter(exchange)
-                        : answer(exchange, fault))))
+                .map(fault -> fault.servesFirst() ? chain.filter(exchange.mutate()
+                                .response(new AfterServing(exchange, fault)).build())
+                        : delay(fault).then(Mono.defer(() -> fault.status() == null
+                                ? chain.filter(exchange)
+                                : answer(exchange, fault))))
                 .orElseGet(() -> chain.filter(exchange));
+    }
+
+    /**
+     * The fake's answer, held back: the request was served (a change feed has removed what it answers), and the
+     * fault decides what the client gets: the answer late, or the fault's status instead of it.
+     */
+    private final class AfterServing extends ServerHttpResponseDecorator {
+
+        private final ServerWebExchange exchange;
+        private final FaultSpec fault;
+        /** The fault has been applied: the answer is on its way (a completion after it is the answer's own). */
+        private final AtomicBoolean applied = new AtomicBoolean();
+
+        AfterServing(ServerWebExchange exchange, FaultSpec fault) {
+            super(exchange.getResponse());
+            this.exchange = exchange;
+            this.fault = fault;
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            if (!applied.compareAndSet(false, true)) {
+                return super.writeWith(body);
+            }
+            if (fault.status() == null) {
+                return delay(fault).then(super.writeWith(body));
+            }
+            // the fake's answer is dropped: the client sees the fault's
+            return Flux.from(body).doOnNext(DataBufferUtils::release).then(delay(fault))
+                    .then(Mono.defer(() -> answer(exchange, fault)));
+        }
+
+        @Override
+        public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+            return writeWith(Flux.from(body).flatMap(Flux::from));
+        }
+
+        @Override
+        public Mono<Void> setComplete() {
+            if (!applied.compareAndSet(false, true)) {
+                return fault.status() == null ? super.setComplete() : Mono.empty();
+            }
+            return fault.status() == null ? delay(fault).then(super.setComplete())
+                    : delay(fault).then(Mono.defer(() -> answer(exchange, fault)));
+        }
     }
 
     private static Mono<Void> delay(FaultSpec fault) {
@@ -65,7 +117,9 @@ public class FaultInjectionFilter implements WebFilter {
         }
         Object body = fault.hasBody() ? fault.body()
                 : Map.of("sandbox_fault", "injected by the sandbox", "status", fault.status());
-        DataBuffer buffer = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(body));
-        return response.writeWith(Mono.just(buffer));
+        byte[] bytes = jsonMapper.writeValueAsBytes(body);
+        // after serving, the fake's encoder has set the length of its own answer
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 }

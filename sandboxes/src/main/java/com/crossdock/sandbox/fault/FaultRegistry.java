@@ -59,12 +59,12 @@ public class FaultRegistry implements Resettable {
 
     /** A fault in force as {@code GET /_sandbox/faults} shows it; {@code remaining} null = until cleared. */
     public record FaultView(Integer status, Integer count, Integer remaining, Long latencyMs,
-                            Integer retryAfterSeconds, Object body) {
+                            Integer retryAfterSeconds, Object body, boolean afterServing) {
 
         static FaultView of(ActiveFault fault) {
             FaultSpec s = fault.spec();
             return new FaultView(s.status(), s.count(), fault.remaining(), s.latencyMs(),
-                    s.retryAfterSeconds(), s.hasBody() ? s.body() : null);
+                    s.retryAfterSeconds(), s.hasBody() ? s.body() : null, s.servesFirst());
         }
     }
 }

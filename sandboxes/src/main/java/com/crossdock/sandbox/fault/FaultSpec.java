@@ -11,8 +11,13 @@ import tools.jackson.databind.JsonNode;
  * @param latencyMs         delay added before answering (the fault or the normal answer); null/0 = none
  * @param retryAfterSeconds sent as {@code Retry-After} (Prodsmart's 429 carries one); null = no header
  * @param body              the JSON body of the fault answer; null = a small default body
+ * @param afterServing      true: the vendor fake serves the request first (its effects happen: a change feed
+ *                          removes what it answers), then the fault applies to the answer: the latency delays it
+ *                          (past a client's timeout, the answer is lost in transit), a status replaces it (a 5xx
+ *                          after serving); null/false = the fault answers before the fake sees the request
  */
-public record FaultSpec(Integer status, Integer count, Long latencyMs, Integer retryAfterSeconds, JsonNode body) {
+public record FaultSpec(Integer status, Integer count, Long latencyMs, Integer retryAfterSeconds, JsonNode body,
+                        Boolean afterServing) {
 
     /** Why this spec cannot be applied, or null when it is valid. */
     String problem() {
@@ -36,6 +41,10 @@ public record FaultSpec(Integer status, Integer count, Long latencyMs, Integer r
 
     boolean hasBody() {
         return body != null && !body.isNull() && !body.isMissingNode();
+    }
+
+    boolean servesFirst() {
+        return Boolean.TRUE.equals(afterServing);
     }
 
     long latency() {

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize      items per feed call and per list page; Prodsmart: 25
  * @param feedRetention how long an unread change stays in a feed; Prodsmart: 24 hours
  * @param channels      the company's change channels, name to type; Prodsmart allows 3 per organisation
+ * @param singleToken   true: a new token ({@code POST /api/authorization}) invalidates every older one, so the company
+ *                      holds one token at a time (the document speaks of "the existing token", {@code GET
+ *                      /api/authorization}); two clients that each POST then knock each other out. Default false:
+ *                      older tokens stay valid until the end of their life
  */
 @ConfigurationProperties("sandboxes.prodsmart.api")
 public record ProdsmartApiProperties(
@@ -29,7 +33,8 @@ public record ProdsmartApiProperties(
         @DefaultValue("1m") Duration ratePeriod,
         @DefaultValue("25") int pageSize,
         @DefaultValue("24h") Duration feedRetention,
-        Map<String, ChannelType> channels) {
+        Map<String, ChannelType> channels,
+        @DefaultValue("false") boolean singleToken) {
 
     static final int MAX_CHANNELS = 3;
 
@@ -49,6 +54,6 @@ public record ProdsmartApiProperties(
         // the credentials are the fake company's: still never in a log line. A vendor fake keeps no dependency on
         // Crossdock's platform (its Secret type included), so that it cannot share code with the clients it tests.
         return "ProdsmartApiProperties[key=***, secret=***, tokenLife=" + tokenLife + ", rateLimit=" + rateLimit + "/"
-                + ratePeriod + ", pageSize=" + pageSize + ", feedRetention=" + feedRetention + ", channels=" + channels + "]";
+                + ratePeriod + ", pageSize=" + pageSize + ", feedRetention=" + feedRetention + ", channels=" + channels + ", singleToken=" + singleToken + "]";
     }
 }

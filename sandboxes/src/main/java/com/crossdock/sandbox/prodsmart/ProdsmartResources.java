@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The company's products, stock and production orders as the list endpoints show them. A change made
@@ -51,6 +53,39 @@ class ProdsmartResources {
 
     Optional<JsonNode> stockOf(String code) {
         return Optional.ofNullable(stock.get(code));
+    }
+
+    Optional<JsonNode> product(String code) {
+        return Optional.ofNullable(products.get(code));
+    }
+
+    Optional<JsonNode> productionOrder(long id) {
+        return Optional.ofNullable(productionOrders.get(id));
+    }
+
+    /** {@code stock} with only the lot {@code lot}; empty when the product has no such lot. */
+    static Optional<JsonNode> withLot(JsonNode stock, String lot) {
+        for (JsonNode entry : stock.path("lot")) {
+            if (lot.equals(entry.path("code").asString())) {
+                ObjectNode narrowed = ((ObjectNode) stock).deepCopy();
+                ArrayNode lots = narrowed.putArray("lot");
+                lots.add(entry);
+                return Optional.of(narrowed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether an order is active: its own flag ({@code active}, or {@code is-active} as the feed shows it), and never a
+     * closed or archived one ("Production Order was closed or archived and cannot be activated").
+     */
+    static boolean active(JsonNode order) {
+        String running = text(order, "running-status");
+        if ("closed".equals(running) || "archived".equals(running)) {
+            return false;
+        }
+        return order.path("active").asBoolean(order.path("is-active").asBoolean(true));
     }
 
     List<JsonNode> productionOrdersPage(int page, int size, Predicate<JsonNode> filter) {

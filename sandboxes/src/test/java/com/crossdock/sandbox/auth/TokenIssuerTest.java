@@ -56,4 +56,14 @@ class TokenIssuerTest {
         assertThat(tokens.issuedTotal()).isZero();
         assertThat(tokens.valid(null)).isFalse();
     }
+
+    @Test
+    void aNewTokenThatRevokesOthersLeavesOnlyItselfValid() {
+        String first = tokens.issue();
+        String second = tokens.issue(true);
+
+        assertThat(tokens.valid(first)).isFalse();
+        assertThat(tokens.valid(second)).isTrue();
+        assertThat(tokens.current()).contains(second);
+    }
 }

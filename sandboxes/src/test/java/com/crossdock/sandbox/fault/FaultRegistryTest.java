@@ -10,8 +10,8 @@ class FaultRegistryTest {
 
     @Test
     void theMostSpecificPrefixGovernsARequest() {
-        registry.set("suppliers", new FaultSpec(500, null, null, null, null));
-        registry.set("suppliers/omega", new FaultSpec(503, null, null, null, null));
+        registry.set("suppliers", new FaultSpec(500, null, null, null, null, null));
+        registry.set("suppliers/omega", new FaultSpec(503, null, null, null, null, null));
 
         assertThat(registry.take("/suppliers/omega/price")).hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(503));
         assertThat(registry.take("/suppliers/elit/price")).hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(500));
@@ -19,7 +19,7 @@ class FaultRegistryTest {
 
     @Test
     void aPrefixMatchesWholeSegmentsOnly() {
-        registry.set("paqtana", new FaultSpec(503, null, null, null, null));
+        registry.set("paqtana", new FaultSpec(503, null, null, null, null, null));
 
         assertThat(registry.take("/paqtana-v3/anything")).isEmpty();
         assertThat(registry.take("/paqtana/v2/org/demo/workspaces")).isPresent();
@@ -27,7 +27,7 @@ class FaultRegistryTest {
 
     @Test
     void aCountedFaultDisappearsOnceUsedUp() {
-        registry.set("paqtana", new FaultSpec(503, 2, null, null, null));
+        registry.set("paqtana", new FaultSpec(503, 2, null, null, null, null));
 
         assertThat(registry.take("/paqtana/x")).isPresent();
         assertThat(registry.list().get("paqtana").remaining()).isEqualTo(1);

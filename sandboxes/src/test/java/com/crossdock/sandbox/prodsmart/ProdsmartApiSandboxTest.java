@@ -19,6 +19,8 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
     private static final String BASIC = "Basic " + Base64.getEncoder()
             .encodeToString("prodsmart-demo-key:prodsmart-demo-secret".getBytes(StandardCharsets.UTF_8));
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** "Tworzenie autoryzacji", the body as the document gives it. */
+    private static final String SCOPES_BODY = "{ \"scopes\": [ \"productions_write\" ] }";
 
     @Test
     void issuesATokenForBasicKeyAndSecretAndRefusesOthers() {
@@ -28,6 +30,94 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
                 .expectBody().jsonPath("$.token").isNotEmpty().jsonPath("$.scopes[0]").isEqualTo("productions_write");
         client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, "Basic Zm9vOmJhcg==")
                 .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesATokenRequestWithoutTheDocumentsScopesBody() {
+        for (String body : List.of("{}", "{\"scopes\":[]}", "{\"scopes\":\"productions_write\"}",
+                "{\"scopes\":[\"productions_read\"]}", "{\"scopes\":[\"productions_write\",\"admin\"]}")) {
+            client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange().expectStatus().isBadRequest();
+        }
+        client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                .exchange().expectStatus().isBadRequest();
+        client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                .contentType(MediaType.TEXT_PLAIN).bodyValue(SCOPES_BODY).exchange().expectStatus().isEqualTo(415);
+        client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody().jsonPath("$.tokensIssued").isEqualTo(0);
+    }
+
+    @Test
+    void getsTheExistingTokenAndIssuesANewOneOnPost() {
+        client.get().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                .exchange().expectStatus().isNotFound();
+        String token = token();
+
+        client.get().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.token").isEqualTo(token)
+                .jsonPath("$.scopes[0]").isEqualTo("productions_write");
+    }
+
+    @Test
+    void refusesPagesBefore1UnknownRunningStatusesAndBlankOrUnknownLots() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.STOCK_JSON))).exchange().expectStatus().isAccepted();
+
+        client.get().uri("/prodsmart/api/products?page=0&access_token=" + token).exchange().expectStatus().isBadRequest();
+        client.get().uri("/prodsmart/api/production-orders/?page=0&access_token=" + token).exchange()
+                .expectStatus().isBadRequest();
+        client.get().uri("/prodsmart/api/production-orders/?running-status=open&access_token=" + token).exchange()
+                .expectStatus().isBadRequest();
+        client.get().uri("/prodsmart/api/stock/P1?lot=&access_token=" + token).exchange().expectStatus().isBadRequest();
+        client.get().uri("/prodsmart/api/stock/P1?lot=Lot 9&access_token=" + token).exchange().expectStatus().isBadRequest();
+        client.get().uri("/prodsmart/api/stock/P1?lot=Lot 0086&access_token=" + token).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.lot.length()").isEqualTo(1).jsonPath("$.lot[0].stock").isEqualTo(500.0);
+    }
+
+    @Test
+    void readsOneProductOrOrderAndAnswers404OnceItIsGoneOrWasChangedOnlyInTheLists() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/products?expired=true")
+                .bodyValue(Map.of("code", "GONE-1", "name", "Gone")).exchange().expectStatus().isAccepted();
+        client.post().uri("/prodsmart/_sandbox/changes/production-orders?expired=true").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.PRODUCTION_ORDERS_JSON))).exchange().expectStatus().isAccepted();
+
+        client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody().jsonPath("$.pending.products").isEqualTo(0);
+        client.get().uri("/prodsmart/api/products/GONE-1?access_token=" + token).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Gone");
+        client.get().uri("/prodsmart/api/production-orders/1379919?access_token=" + token).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.running-status").isEqualTo("notstarted");
+
+        client.post().uri("/prodsmart/_sandbox/changes/products?expired=true")
+                .bodyValue(Map.of("code", "GONE-1", "notification", "product_remove")).exchange();
+        client.get().uri("/prodsmart/api/products/GONE-1?access_token=" + token).exchange().expectStatus().isNotFound();
+        client.get().uri("/prodsmart/api/production-orders/42?access_token=" + token).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void byDefaultAnOlderTokenStaysValidAfterANewOne() {
+        String first = token();
+        String second = token();
+
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + first).exchange().expectStatus().isOk();
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + second).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aFaultAfterServingLetsTheFeedRemoveThePageAndAnswersTheFaultInstead() {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.STOCK_JSON))).exchange().expectStatus().isAccepted();
+        client.post().uri("/_sandbox/faults/prodsmart/api/changes/stock")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"status\":503,\"count\":1,\"afterServing\":true}")
+                .exchange().expectStatus().isCreated();
+
+        client.get().uri("/prodsmart/api/changes/stock?access_token=" + token).exchange()
+                .expectStatus().isEqualTo(503).expectBody().jsonPath("$.sandbox_fault").exists();
+
+        client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody().jsonPath("$.pending.stock").isEqualTo(0);
+        assertThat(feed("stock", token).isEmpty()).as("served before the fault answered: gone").isTrue();
     }
 
     @Test
@@ -156,6 +246,7 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
 
     private String token() {
         byte[] body = client.post().uri("/prodsmart/api/authorization").header(HttpHeaders.AUTHORIZATION, BASIC)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SCOPES_BODY)
                 .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody();
         return JSON.readTree(body).get("token").asString();
     }

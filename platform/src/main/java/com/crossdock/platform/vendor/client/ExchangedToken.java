@@ -8,11 +8,13 @@ import java.util.Optional;
 import com.crossdock.platform.vendor.AuthProperties;
 import com.crossdock.platform.vendor.AuthProperties.ExchangeProperties;
 import com.crossdock.platform.vendor.BodyFailure;
+import com.crossdock.platform.vendor.VendorCallException;
 import com.crossdock.platform.vendor.VendorMetrics;
 import com.crossdock.platform.vendor.VendorPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -27,6 +29,8 @@ final class ExchangedToken implements Credentials {
 
     /** The operation tag of the token requests. */
     static final String OPERATION = "tokenExchange";
+    /** The operation tag of the reads of the account's existing token ({@code exchange.reuse-existing}). */
+    static final String LOOKUP = "tokenLookup";
 
     private final TokenCache cache;
     private final AuthProperties.Placement placement;
@@ -43,17 +47,36 @@ final class ExchangedToken implements Credentials {
         this.placement = exchange.placement();
         this.parameter = placement == AuthProperties.Placement.BEARER ? HttpHeaders.AUTHORIZATION
                 : settings.required(auth.parameter(), "parameter");
-        this.cache = new TokenCache(() -> policy.exchange(OPERATION, webClient.post().uri(exchange.path())
+        Mono<TokenCache.Issued> created = policy.exchange(OPERATION, webClient.post().uri(exchange.path())
                                 .header(HttpHeaders.AUTHORIZATION, basic)
                                 .contentType(exchange.contentType())
                                 .bodyValue(exchange.body()), Map.class,
                         answer -> answer.get(exchange.tokenField()) == null ? Optional.of(BodyFailure.permanent(
                                 "the token answer has no '" + exchange.tokenField() + "'")) : Optional.empty())
-                        .map(answer -> issued(answer, exchange, clock)),
+                .map(answer -> issued(answer, exchange, clock));
+        this.cache = new TokenCache(replacing -> Boolean.TRUE.equals(exchange.reuseExisting())
+                        ? existing(policy, webClient, basic, exchange, clock, replacing)
+                                .switchIfEmpty(Mono.defer(() -> created))
+                        : created,
                 exchange.renewBefore(), clock,
                 reason -> Counter.builder(VendorMetrics.TOKEN_RENEWALS)
                         .description("Exchanged tokens replaced before the end of their life, or after a 401")
                         .tags("vendor", vendor, "reason", reason).register(registry).increment());
+    }
+
+    /**
+     * The account's existing token ({@code GET} on the exchange's path), unless it is {@code replacing}, the token
+     * this client is done with; empty when the vendor has none (404) or answers that one.
+     */
+    private static Mono<TokenCache.Issued> existing(VendorPolicy policy, WebClient webClient, String basic,
+            ExchangeProperties exchange, Clock clock, String replacing) {
+        return policy.exchange(LOOKUP, webClient.get().uri(exchange.path()).header(HttpHeaders.AUTHORIZATION, basic),
+                        Map.class)
+                .filter(answer -> answer.get(exchange.tokenField()) != null
+                        && !String.valueOf(answer.get(exchange.tokenField())).equals(replacing))
+                .map(answer -> issued(answer, exchange, clock))
+                .onErrorResume(VendorCallException.class, failure -> failure.status() == HttpStatus.NOT_FOUND.value()
+                        ? Mono.empty() : Mono.error(failure));
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
@@ -26,20 +26,22 @@ final class TokenCache {
     private record Held(String value, Instant renewAt) {
     }
 
-    private final Supplier<Mono<Issued>> fetch;
+    private final Function<String, Mono<Issued>> fetch;
     private final Duration renewBefore;
     private final Clock clock;
     private final Consumer<String> renewals;
     private Held current;
     private Mono<Held> inFlight;
     private long generation;
+    private String rejected;
 
     /**
-     * @param fetch       asks the vendor for a new token
+     * @param fetch       asks the vendor for a token other than the one it is given (the token being replaced: the
+     *                    held one near its end, or the one the vendor refused; null when there is none)
      * @param renewBefore how long before its expiry a token is replaced
      * @param renewals    told why a held token was replaced: {@code expiry} or {@code unauthorized}
      */
-    TokenCache(Supplier<Mono<Issued>> fetch, Duration renewBefore, Clock clock, Consumer<String> renewals) {
+    TokenCache(Function<String, Mono<Issued>> fetch, Duration renewBefore, Clock clock, Consumer<String> renewals) {
         this.fetch = fetch;
         this.renewBefore = renewBefore;
         this.clock = clock;
@@ -57,7 +59,8 @@ final class TokenCache {
                 renewals.accept("expiry");
             }
             long started = ++generation;
-            inFlight = Mono.defer(fetch)
+            String replacing = held != null ? held.value() : rejected;
+            inFlight = Mono.defer(() -> fetch.apply(replacing))
                     .map(issued -> new Held(issued.value(), issued.expiresAt().minus(renewBefore)))
                     .doOnNext(fetched -> stored(started, fetched))
                     .doOnError(failed -> forgotten(started))
@@ -72,6 +75,7 @@ final class TokenCache {
         if (current != null && current.value().equals(rejected)) {
             renewals.accept("unauthorized");
             current = null;
+            this.rejected = rejected;
         }
     }
 
@@ -79,6 +83,7 @@ final class TokenCache {
         if (fetchGeneration == generation) {
             current = fetched;
             inFlight = null;
+            rejected = null;
         }
     }
 

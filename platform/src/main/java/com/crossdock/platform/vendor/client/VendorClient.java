@@ -64,6 +64,14 @@ public final class VendorClient {
     }
 
     /**
+     * The same client for destructive calls (see {@link VendorPolicy#destructive()}): a call that may have been
+     * served is not repeated, and fails with {@link VendorCallException#mayHaveBeenServed()} true.
+     */
+    public VendorClient destructive() {
+        return new VendorClient(name, webClient, policy.destructive(), credentials, json, judge);
+    }
+
+    /**
      * The same client, and every 2xx answer it reads is judged by {@code classifier} first: a vendor that
      * answers HTTP 200 with a failure in the body (SERPI {@code success:false}, BaseLinker {@code status:ERROR},
      * Omega {@code Success:false}) fails the call as the classifier says.

@@ -23,7 +23,7 @@ class TokenCacheTest {
     /** One sink per token request, completed by the test when it chooses. */
     private final List<Sinks.Many<TokenCache.Issued>> fetches = new ArrayList<>();
     private final List<String> renewals = new ArrayList<>();
-    private final TokenCache cache = new TokenCache(() -> {
+    private final TokenCache cache = new TokenCache(replacing -> {
         Sinks.Many<TokenCache.Issued> fetch = Sinks.many().unicast().onBackpressureBuffer();
         fetches.add(fetch);
         // a Mono that may signal its value and its completion apart, as a WebClient answer does: the value

@@ -132,6 +132,32 @@ class TokenExchangeTest {
         assertThat(vendor.received()).extracting(FakeVendor.Received::path).isEqualTo(List.of(AUTHORIZATION));
     }
 
+    @Test
+    void getsTheExistingTokenBeforePostingANewOneAndPostsOnlyWhenThereIsNoneOrItIsTheRefusedOne() {
+        String[] reusing = java.util.stream.Stream.concat(java.util.Arrays.stream(PRODSMART),
+                java.util.stream.Stream.of("acme.auth.exchange.reuse-existing=true")).toArray(String[]::new);
+        vendor.replies(AUTHORIZATION, Reply.of(404, "no token yet"), token("tok-1"), token("tok-1"), token("tok-2"),
+                token("tok-2"));
+        vendor.replies("/api/changes/stock", Reply.of(200, "[]"), Reply.of(401, "expired"), Reply.of(200, "[]"),
+                Reply.of(200, "[]"));
+        VendorClient client = client(reusing);
+
+        get(client, "/api/changes/stock");
+        // refused: the vendor still names tok-1 as the existing token, so a new one is made
+        get(client, "/api/changes/stock");
+        // a second service of the company finds tok-2 and makes none
+        get(TestClients.clients(vendor, new SimpleMeterRegistry(), clock, reusing).client("acme"), "/api/changes/stock");
+
+        assertThat(vendor.received(AUTHORIZATION)).extracting(FakeVendor.Received::method)
+                .containsExactly("GET", "POST", "GET", "POST", "GET");
+        assertThat(vendor.received(AUTHORIZATION).get(0).header("Authorization")).isEqualTo(basic("demo-key:demo-secret"));
+        assertThat(vendor.received("/api/changes/stock")).extracting(FakeVendor.Received::uri).containsExactly(
+                "/api/changes/stock?access_token=tok-1", "/api/changes/stock?access_token=tok-1",
+                "/api/changes/stock?access_token=tok-2", "/api/changes/stock?access_token=tok-2");
+        assertThat(meters.counter(VendorMetrics.REQUESTS, "vendor", "acme", "operation", ExchangedToken.LOOKUP).count())
+                .as("the lookups are in the budget too").isEqualTo(2.0);
+    }
+
     private VendorClient client(String... entries) {
         return TestClients.clients(vendor, meters, clock, entries).client("acme");
     }
