@@ -36,21 +36,27 @@ final class ItemRouter {
     List<Outgoing> route(String channel, ChannelType type, List<JsonNode> items, ItemContext batch) {
         List<Outgoing> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            try {
-                if (type.canonical()) {
-                    for (CanonicalEvent event : mapper.map(type, item, batch.item(i))) {
-                        out.add(Outgoing.event(event));
-                    }
-                } else {
-                    out.add(RAW.item(channel, type.name(), item.toString(), batch.batchId(), null));
+            out.addAll(routeItem(channel, type, items.get(i), batch.item(i)));
+        }
+        return out;
+    }
+
+    /** One item, read in {@code context} (its index and read time its own). */
+    List<Outgoing> routeItem(String channel, ChannelType type, JsonNode item, ItemContext context) {
+        List<Outgoing> out = new ArrayList<>();
+        try {
+            if (type.canonical()) {
+                for (CanonicalEvent event : mapper.map(type, item, context)) {
+                    out.add(Outgoing.event(event));
                 }
-            } catch (RuntimeException unmappable) {
-                log.warn("Prodsmart {} item {} of batch {} cannot be mapped ({}); it goes to {}", type, i,
-                        batch.batchId(), unmappable.getMessage(), RAW.topic());
-                out.add(RAW.item(channel, type.name(), item.toString(), batch.batchId(),
-                        String.valueOf(unmappable.getMessage())));
+            } else {
+                out.add(RAW.item(channel, type.name(), item.toString(), context.batchId(), null));
             }
+        } catch (RuntimeException unmappable) {
+            log.warn("Prodsmart {} item {} of batch {} cannot be mapped ({}); it goes to {}", type, context.index(),
+                    context.batchId(), unmappable.getMessage(), RAW.topic());
+            out.add(RAW.item(channel, type.name(), item.toString(), context.batchId(),
+                    String.valueOf(unmappable.getMessage())));
         }
         return out;
     }

@@ -47,14 +47,14 @@ class PollerConfiguration {
 
     @Bean
     PollerSources pollerSources(PollerBudget budget, ItemRouter router, Removals removals, PollerProperties properties,
-            JsonMapper json) {
+            JsonMapper json, Clock clock) {
         // a feed read is destructive: never repeated once it may have been served
         ProdsmartClient feed = new ProdsmartClient(budget.destructiveFeed());
         return new PollerSources(
                 properties.channels().stream()
                         .<FeedSource>map(channel -> new ChannelFeed(channel, feed, router, json)).toList(),
                 // reconciliation's calls take its share of the budget (crossdock.vendors.prodsmart.shares.reconciliation)
-                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, removals, json)
+                new ProdsmartReconciliation(new ProdsmartClient(budget.reconciliation()), router, removals, json, clock)
                         .passes());
     }
 

@@ -1,5 +1,7 @@
 package com.crossdock.poller;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,16 +50,19 @@ final class ProdsmartReconciliation {
     private final ItemRouter router;
     private final Removals removals;
     private final JsonMapper json;
+    private final Clock clock;
     /** What the pass in progress has listed so far (one run at a time: the kit's runner). */
     private final Set<String> listedProducts = new HashSet<>();
     private final Set<String> listedOrders = new HashSet<>();
 
     /** @param client the reconciliation share's client: each call takes a permit of the share, then the company's */
-    ProdsmartReconciliation(ProdsmartClient client, ItemRouter router, Removals removals, JsonMapper json) {
+    ProdsmartReconciliation(ProdsmartClient client, ItemRouter router, Removals removals, JsonMapper json,
+                            Clock clock) {
         this.client = client;
         this.router = router;
         this.removals = removals;
         this.json = json;
+        this.clock = clock;
     }
 
     List<ReconciliationPass> passes() {
@@ -70,18 +75,27 @@ final class ProdsmartReconciliation {
             listedProducts.clear();
         }
         List<JsonNode> products = read(client.productsPage(page));
-        List<JsonNode> stock = new ArrayList<>();
         run.count("product", products.size());
+        List<Outgoing> records = new ArrayList<>(
+                router.route("products", ChannelType.PRODUCT, products, batch(run, "products", page)));
+        ItemContext stockBatch = batch(run, "stock", page);
+        int index = 0;
         for (JsonNode product : products) {
             String code = FeedItems.productCode(product);
             if (code != null) {
                 listedProducts.add(code);
-                stockOf(code).ifPresentOrElse(stock::add, () -> run.count("product-without-stock", code));
+                Optional<JsonNode> stock = stockOf(code);
+                // the level's as-of time is when its own answer arrived, not the run's start: a movement dated
+                // between the two is not in the level and must still be added on top of it (ItemContext.readAt)
+                Instant answeredAt = clock.instant();
+                if (stock.isPresent()) {
+                    records.addAll(router.routeItem("stock", ChannelType.STOCK, stock.get(),
+                            new ItemContext(stockBatch.origin(), stockBatch.batchId(), index++, answeredAt)));
+                } else {
+                    run.count("product-without-stock", code);
+                }
             }
         }
-        List<Outgoing> records = new ArrayList<>(
-                router.route("products", ChannelType.PRODUCT, products, batch(run, "products", page)));
-        records.addAll(router.route("stock", ChannelType.STOCK, stock, batch(run, "stock", page)));
         Page read = Page.of(records, products.size(), ProdsmartClient.PAGE_SIZE);
         return read.full() ? read : withRecords(read, removedProducts(run));
     }

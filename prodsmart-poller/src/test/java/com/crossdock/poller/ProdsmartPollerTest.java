@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -244,8 +245,27 @@ class ProdsmartPollerTest extends PollerTestSupport {
             AtomicInteger leaseChecks = new AtomicInteger();
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
+                // each stock answer's arrival a minute after the one before: a level's as-of time is its own answer's
+                Instant firstAnswer = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                AtomicInteger answers = new AtomicInteger();
+                Clock answerClock = new Clock() {
+                    @Override
+                    public ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        return firstAnswer.plus(Duration.ofMinutes(answers.getAndIncrement()));
+                    }
+                };
                 ReconciliationRunner reconciliation = new ReconciliationRunner(
-                        new ProdsmartReconciliation(ownClient, router, removals, json).passes(), encoder,
+                        new ProdsmartReconciliation(ownClient, router, removals, json, answerClock).passes(), encoder,
                         writer, () -> leaseChecks.incrementAndGet() <= 2, metrics, Clock.systemUTC(), executor);
 
                 String runId = reconciliation.trigger().orElseThrow();
@@ -259,6 +279,11 @@ class ProdsmartPollerTest extends PollerTestSupport {
                 assertThat(articles).as("the first page, and no more").hasSize(page).allMatch(code -> code.startsWith(prefix));
                 assertThat(stocked).as("the first page's stock, but for the two without").hasSize(page - 2)
                         .doesNotContain(code(prefix, 3), code(prefix, 7));
+                List<Instant> asOf = stockOf(prefix).stream().filter(e -> e.getEnvelope().getCorrelationId().startsWith(runId))
+                        .sorted(java.util.Comparator.comparing(StockChanged::getProductCode))
+                        .map(e -> e.getEnvelope().getOccurredAt()).toList();
+                assertThat(asOf).as("each level as of its own answer, in the order they were read, never the run's start")
+                        .doesNotHaveDuplicates().isSorted().allMatch(at -> !at.isBefore(firstAnswer));
                 assertThat(leaseChecks).hasValue(3);
                 assertThat(registry.counter(PollerMetrics.RECONCILIATION_RUNS, "vendor", "prodsmart", "outcome", "lease-lost")
                         .count()).isEqualTo(1);

@@ -81,7 +81,7 @@ class ReconciliationRemovalsTest extends PollerTestSupport {
                 "company=" + company);
         ItemRouter router = new ItemRouter(new ProdsmartEventMapper(envelopes, ownCompany));
         Removals removals = new Removals(published, codec, envelopes, company, Clock.systemUTC());
-        runner = new ReconciliationRunner(new ProdsmartReconciliation(client, router, removals, json).passes(), encoder,
+        runner = new ReconciliationRunner(new ProdsmartReconciliation(client, router, removals, json, Clock.systemUTC()).passes(), encoder,
                 writer, () -> true, new PollerMetrics(registry, Clock.systemUTC(), PollerConfiguration.VENDOR),
                 Clock.systemUTC(), executor);
     }
