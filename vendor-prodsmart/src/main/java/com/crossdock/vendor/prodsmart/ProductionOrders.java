@@ -57,11 +57,18 @@ final class ProductionOrders {
                 .setStartDate(order.startDate())
                 .setDueDate(order.dueDate())
                 .setEnded(order.ended())
-                .setActive(order.active() != null ? order.active() : action != ChangeAction.DELETED)
+                .setActive(active(order, action))
                 .setLocation(location)
                 .setSite(order.site())
                 .setLines(lines)
                 .build();
         return new CanonicalEvent(Topics.PRODUCTION_ORDER_CHANGED, order.id(), event);
+    }
+
+    private static boolean active(ProductionOrder order, ChangeAction action) {
+        if ("closed".equals(order.runningStatus()) || "archived".equals(order.runningStatus())) {
+            return false;
+        }
+        return order.active() != null ? order.active() : action != ChangeAction.DELETED;
     }
 }

@@ -106,6 +106,22 @@ class ProdsmartEventMapperTest {
     }
 
     @Test
+    void aClosedOrArchivedOrderIsNotActiveWhateverItsFlagSays() {
+        // "running-status": closed ("ręcznie zamknięte lub zamknięte poprzez ukończenie"), archived ("ręcznie
+        // zarchiwizowane"): nothing more will be produced, so nothing of it is on its way into stock
+        for (String closed : List.of("closed", "archived")) {
+            String body = DocumentExamples.text(DocumentExamples.PRODUCTION_ORDER)
+                    .replace("\"running-status\": \"started\"", "\"running-status\": \"" + closed + "\"");
+            assertThat(body).contains("\"is-active\": true", closed);
+
+            ProductionOrderChanged event = (ProductionOrderChanged) single(mapOrder("productionOrder/update", body)).event();
+
+            assertThat(event.getRunningStatus()).isEqualTo(closed);
+            assertThat(event.getActive()).as(closed).isFalse();
+        }
+    }
+
+    @Test
     void refusesAnOrderLineWithoutItsOrderedQuantity() {
         String withoutQuantity = DocumentExamples.text(DocumentExamples.PRODUCTION_ORDER)
                 .replace("\"quantity-ordered\": 3500,", "");
