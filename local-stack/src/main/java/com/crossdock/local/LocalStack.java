@@ -141,6 +141,10 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + ingressPort;
     }
 
+    public String prodsmartPollerUrl() {
+        return "http://localhost:" + pollerPort;
+    }
+
     public String paqtanaPublisherUrl() {
         return "http://localhost:" + publisherPort;
     }
@@ -158,7 +162,7 @@ public final class LocalStack implements AutoCloseable {
                 "  Schema registry          " + registry + "   (Confluent REST API)",
                 "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET)",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
-                "  prodsmart-poller         http://localhost:" + pollerPort + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
+                "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
                 "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
                 "  Metrics                  " + ingressUrl() + "/actuator/prometheus",

@@ -2,19 +2,11 @@ package com.crossdock.local;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -35,7 +27,7 @@ class LocalStackEndToEndTest {
     private static final Logger log = LoggerFactory.getLogger(LocalStackEndToEndTest.class);
     private static final String STOCK_SUBJECT = "crossdock.stock-changed.v1-value";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final LocalHttp http = new LocalHttp();
 
     @Test
     void signedWebhooksBecomePaqtanaRowsAndSurviveARestartOfTheStack(@TempDir Path data) throws Exception {
@@ -85,29 +77,14 @@ class LocalStackEndToEndTest {
     }
 
     private HttpResponse<String> postSignedMovement(String ingress, String product) throws Exception {
-        byte[] body = ("""
+        return http.postSignedWebhook(ingress, "receiving_inventory_movement_created", """
                 [{"product":{"id":222,"code":"%s","uom":"un"},"lot":{"code":"lot-1"},
                   "date":"2026-11-24T10:00:00Z","quantity":10.0,"stock-type":"in","comment":"e2e",
                   "warehouse-location":{"id":333,"code":"A-01","warehouse":{"id":444,"code":"main"}},
-                  "receiving":{"id":666,"code":"R-1"},"worker":{"id":1,"number":0,"name":"w"}}]""")
-                .formatted(product).getBytes(StandardCharsets.UTF_8);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(LocalStackSettings.DEMO_PRODSMART_API_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingress + "/webhooks/prodsmart"))
-                .header("Content-Type", "application/json")
-                .header("x-prodsmart-topic", "receiving_inventory_movement_created")
-                .header("x-prodsmart-hmac-sha256", signature)
-                .header("x-prodsmart-api-version", "1")
-                .header("x-prodsmart-webhook-uuid", UUID.randomUUID().toString())
-                .header("x-prodsmart-triggered-at", Instant.now().toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                  "receiving":{"id":666,"code":"R-1"},"worker":{"id":1,"number":0,"name":"w"}}]""".formatted(product));
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.get(url);
     }
 }
