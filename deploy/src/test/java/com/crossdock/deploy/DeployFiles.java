@@ -79,6 +79,15 @@ final class DeployFiles {
         }
     }
 
+    /** A file of this module's test resources. */
+    static Path resourcePath(String name) {
+        try {
+            return Path.of(DeployFiles.class.getResource("/" + name).toURI());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("no test resource " + name, e);
+        }
+    }
+
     static JsonNode yamlResource(String name) {
         try (InputStream in = DeployFiles.class.getResourceAsStream("/" + name)) {
             if (in == null) {

@@ -48,7 +48,7 @@ class EnvironmentVariablesTest {
 
     @Test
     void findsTheDeadVariablesPlantedInAComposeFile() {
-        List<Variable> planted = DeployedVariables.ofCompose(resource("planted/dead-variables-compose.yml"));
+        List<Variable> planted = DeployedVariables.ofCompose(DeployFiles.resourcePath("planted/dead-variables-compose.yml"));
 
         // the service's compose variables and its Dockerfile's ENV are read; an image of someone else's is not
         assertThat(planted).extracting(Variable::name)
@@ -130,13 +130,5 @@ class EnvironmentVariablesTest {
         }
         assertThat(variables).as("the Environment table of %s", readme).isNotEmpty();
         return variables;
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(EnvironmentVariablesTest.class.getResource("/" + name).toURI());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("no test resource " + name, e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package com.crossdock.deploy;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.crossdock.deploy.KubernetesManifests.Container;
@@ -72,6 +71,38 @@ class KubernetesWorkloadsTest {
     }
 
     @Test
+    void everyPodSpecMeetsTheRestrictedPodSecurityLevel() {
+        // the local overlay's namespace enforces it; a Job (the replay) is admitted by the same rules as a service
+        assertThat(KubernetesManifests.workloads()).extracting(Manifest::kind).contains("Job", "Deployment", "StatefulSet");
+        assertThat(KubernetesManifests.workloads()).allSatisfy(workload ->
+                assertThat(RestrictedPodSecurity.violations(KubernetesManifests.podSpec(workload)))
+                        .as("what the restricted level refuses in %s", workload).isEmpty());
+    }
+
+    @Test
+    void findsWhatTheRestrictedLevelRefusesInPlantedPodSpecs() {
+        List<JsonNode> planted = DeployFiles.yamlDocuments(DeployFiles.resourcePath("planted/restricted-pod-security-violations.yaml"));
+        JsonNode replayJobBefore = planted.get(0).path("spec").path("template").path("spec");
+        JsonNode everythingWrong = planted.get(1).path("spec").path("template").path("spec");
+
+        assertThat(RestrictedPodSecurity.violations(replayJobBefore))
+                .containsExactly("container operator has no seccompProfile RuntimeDefault or Localhost (nor does its pod)");
+        assertThat(RestrictedPodSecurity.violations(everythingWrong)).containsExactlyInAnyOrder(
+                "hostNetwork shares the node's namespace",
+                "hostPID shares the node's namespace",
+                "volume host is a hostPath",
+                "pod runs as uid 0",
+                "container setup has no seccompProfile RuntimeDefault or Localhost (nor does its pod)",
+                "container app is privileged",
+                "container app does not set allowPrivilegeEscalation: false",
+                "container app does not set runAsNonRoot: true (nor does its pod)",
+                "container app has no seccompProfile RuntimeDefault or Localhost (nor does its pod)",
+                "container app does not drop ALL capabilities",
+                "container app adds capability SYS_ADMIN",
+                "container app binds host port 80");
+    }
+
+    @Test
     void noImageIsUntaggedOrLatest() {
         assertThat(KubernetesManifests.containers()).isNotEmpty().allSatisfy(container -> {
             String image = container.spec().path("image").asString("");
@@ -83,23 +114,6 @@ class KubernetesWorkloadsTest {
                 kustomization.document().path("images").values()).allSatisfy(image ->
                         assertThat(image.path("newTag").asString("")).as("newTag in %s", kustomization)
                                 .isNotEqualTo("latest")));
-    }
-
-    @Test
-    void everySecretKeyRefNamesAKeyOfTheExampleSecret() {
-        Manifest example = KubernetesManifests.ofKind("Secret").stream()
-                .filter(secret -> secret.file().endsWith("secret.example.yaml"))
-                .findFirst().orElseThrow();
-        Set<String> keys = Set.copyOf(example.document().path("stringData").propertyNames());
-
-        List<JsonNode> references = KubernetesManifests.all().stream()
-                .flatMap(m -> KubernetesManifests.findAll(m.document(), "secretKeyRef").stream())
-                .toList();
-
-        assertThat(references).isNotEmpty().allSatisfy(reference -> {
-            assertThat(reference.path("name").asString()).isEqualTo(example.name());
-            assertThat(keys).contains(reference.path("key").asString());
-        });
     }
 
     @Test
