@@ -1,6 +1,7 @@
 package com.crossdock.paqtana;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
@@ -40,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class PaqtanaIntegrationTest {
 
     protected static final Duration WAIT = Timeouts.PATIENCE;
+    /** Longer than any wait between two pushes the publisher makes on its own here (push-retry 500 ms). */
+    private static final Duration QUIET = Duration.ofSeconds(2);
 
     @Autowired
     protected EventPublisher events;
@@ -74,6 +77,15 @@ public abstract class PaqtanaIntegrationTest {
             runs.runNow();
             assertion.run();
         });
+    }
+
+    /**
+     * Waits until Paqtana has had no request for {@code QUIET}: the runs an earlier {@link #runUntil} asked for
+     * (queued behind the one it saw) and their retries (500 ms here) are over, so what comes next is this test's.
+     */
+    protected static void awaitPaqtanaQuiet() {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> PaqtanaSandbox.received("/v2/", Instant.now().minus(QUIET)).isEmpty());
     }
 
     /** Waits for an assertion to hold; a row or item the sandbox does not hold yet is not there yet. */

@@ -74,6 +74,7 @@ class HistoricalDemandPublishingTest extends PaqtanaIntegrationTest {
     void demandGoesOnlyWithARunRightAfterItsMasterInventoryAndAsksOnceToCalculate() {
         String sku = unique("SKU");
         String orderId = unique("SO");
+        awaitPaqtanaQuiet();
         Instant start = Instant.now();
         publish(Topics.ORDER_PLACED, orderId, order(orderId, "new", false, PLACED, line(sku, "2", "wh1", null)));
         // the order changes the master inventory (open demand): a PUT goes out, but no demand

@@ -115,6 +115,7 @@ class MasterInventoryPublishingTest extends PaqtanaIntegrationTest {
         String code = unique("REFUSED");
         stock(level(code, "wh1", "1"));
         eventually().untilAsserted(() -> assertThat(PaqtanaSandbox.masterInventoryRow("wh1", code)).isPresent());
+        awaitPaqtanaQuiet();
         Instant start = Instant.now();
         String validationError = "data[0]: unknown workspaceCode '" + code + "'";
         PaqtanaSandbox.refuse(Map.of("operation_type", "master_inventory",
