@@ -17,6 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ValueDecoder {
 
+    /** Where Apicurio Registry serves the Confluent REST API (its "ccompat" API, v7). */
+    static final String APICURIO_CONFLUENT_API = "/apis/ccompat/v7";
+
     private final AvroDeserializer deserializer;
     private final String unavailableNote;
 
@@ -25,7 +28,10 @@ final class ValueDecoder {
         this.unavailableNote = unavailableNote;
     }
 
-    /** Checks the registry answers first, so a wrong URL is exit code 4 rather than every value in base64. */
+    /**
+     * Checks the registry answers first, so an unreachable one is exit code 4, and a URL that is not the Confluent
+     * REST API's root exit code 2, rather than every value in base64.
+     */
     static ValueDecoder forRegistry(String registryUrl, Duration timeout) {
         if (registryUrl == null || registryUrl.isBlank()) {
             return new ValueDecoder(null, "not decoded: no --registry-url given");
@@ -38,6 +44,9 @@ final class ValueDecoder {
             if (answer.statusCode() >= 500) {
                 throw new OperatorException(ExitCodes.UNREACHABLE, "schema registry " + base + " answered " + answer.statusCode());
             }
+            if (answer.statusCode() == 404) {
+                throw notTheConfluentApi(http, base, timeout);
+            }
         } catch (IllegalArgumentException e) {
             throw new OperatorException(ExitCodes.USAGE, "bad --registry-url " + registryUrl + ": " + e.getMessage());
         } catch (java.io.IOException e) {
@@ -47,6 +56,22 @@ final class ValueDecoder {
             throw new OperatorException(ExitCodes.INTERNAL_ERROR, "interrupted");
         }
         return new ValueDecoder(new AvroDeserializer(new RestSchemaRegistryClient(base), false), null);
+    }
+
+    /**
+     * A server that has no {@code /subjects} is not the root of the Confluent REST API: every value would show as
+     * base64. Apicurio (docker-compose's registry) answers that API under {@code /apis/ccompat/v7}, which is named
+     * when it answers there, so the fix is in the message.
+     */
+    private static OperatorException notTheConfluentApi(HttpClient http, String base, Duration timeout)
+            throws java.io.IOException, InterruptedException {
+        String apicurio = base + APICURIO_CONFLUENT_API;
+        HttpResponse<Void> there = http.send(HttpRequest.newBuilder(URI.create(apicurio + "/subjects")).timeout(timeout)
+                .GET().build(), HttpResponse.BodyHandlers.discarding());
+        String hint = there.statusCode() / 100 == 2 ? "; Apicurio's is " + apicurio + ": use --registry-url " + apicurio
+                : "; --registry-url is the URL under which GET /subjects lists the subjects";
+        return new OperatorException(ExitCodes.USAGE, "schema registry " + base
+                + " answered 404 for /subjects: not the root of the Confluent REST API" + hint);
     }
 
     /** Puts {@code value} (decoded), or {@code valueText} / {@code valueBase64} and {@code valueNote}, into {@code node}. */

@@ -1,5 +1,7 @@
 package com.crossdock.operator;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import com.crossdock.platform.serde.AvroSerializer;
 import com.crossdock.platform.serde.RestSchemaRegistryClient;
 import com.crossdock.testing.TestSchemaRegistry;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -128,6 +131,35 @@ class InspectCommandsTest {
         assertThat(unknown.err()).contains("unknown topic: crossdock.no-such-topic.v9");
         assertThat(registry.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(registry.err()).contains("schema registry http://127.0.0.1:1 unreachable");
+    }
+
+    @Test
+    void aRegistryUrlThatIsNotTheConfluentApisRootIsExitCode2NamingApicuriosPath() throws Exception {
+        // Apicurio, as docker-compose runs it: the Confluent REST API under /apis/ccompat/v7, 404 at the root
+        HttpServer apicurio = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        apicurio.createContext("/", exchange -> {
+            boolean api = exchange.getRequestURI().getPath().equals("/apis/ccompat/v7/subjects");
+            byte[] body = (api ? "[]" : "{\"error_code\":404}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(api ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        apicurio.start();
+        try {
+            String root = "http://127.0.0.1:" + apicurio.getAddress().getPort();
+
+            OperatorRun wrong = OperatorRun.onTestBroker("tap", "crossdock.no-such-topic.v9", "--registry-url", root);
+            OperatorRun right = OperatorRun.onTestBroker("tap", "crossdock.no-such-topic.v9", "--registry-url",
+                    root + "/apis/ccompat/v7");
+
+            assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(wrong.err()).contains("not the root of the Confluent REST API",
+                    "use --registry-url " + root + "/apis/ccompat/v7");
+            // the right URL passes the check: what fails next is the topic
+            assertThat(right.exitCode()).as(right.err()).isEqualTo(ExitCodes.UNKNOWN_TOPIC_OR_GROUP);
+        } finally {
+            apicurio.stop(0);
+        }
     }
 
     private static byte[] avro(String topic, String code, int quantity) {
