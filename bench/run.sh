@@ -107,7 +107,7 @@ for i in $(seq 1 "$LATENCY_SAMPLES"); do
   start=$(date +%s%N)
   curl -fs -o /dev/null http://localhost:8080/webhooks/prodsmart -H 'Content-Type: application/json' \
     -H 'x-prodsmart-topic: receiving_inventory_movement_created' -H "x-prodsmart-hmac-sha256: $sig" \
-    -H 'x-prodsmart-api-version: 1' -H "x-prodsmart-webhook-uuid: $(cat /proc/sys/kernel/random/uuid)" \
+    -H 'x-prodsmart-api-version: 1' -H "x-prodsmart-webhook-uuid: $(uuidgen 2>/dev/null || cat /proc/sys/kernel/random/uuid)" \
     -H "x-prodsmart-triggered-at: $(date -u +%Y-%m-%dT%H:%M:%SZ)" --data-binary "$body"
   until curl -fs http://localhost:8090/paqtana/_sandbox/orgs/demo/master_inventory | grep -q "\"$product\""; do sleep 0.005; done
   lat+=( $(( ($(date +%s%N) - start) / 1000000 - DEBOUNCE_MS )) )
