@@ -1,7 +1,6 @@
 package com.crossdock.operator;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import com.crossdock.platform.kafka.DeadLetterHeaders;
@@ -72,15 +71,11 @@ final class DltReplayCommand implements Callable<Integer> {
             if (!send.dryRun) {
                 kafka.ensureTopic(request.parkedTopic());
             }
-            ReplayResult result = new Replayer(consumer, producer::send, kafka.timeout(), Clock.systemUTC())
-                    .run(request, kafka.partitions(topic), (record, target) -> out.printf("would send %s-%d@%d key=%s to %s: %s: %s%n",
-                            record.topic(), record.partition(), record.offset(),
-                            record.key() == null ? "null" : RecordHeaders.utf8OrNull(record.key()), target,
+            ReplayResult result = send.send(kafka, consumer, producer, request, topic, (record, target) ->
+                    out.printf("would send %s-%d@%d key=%s to %s: %s: %s%n", record.topic(), record.partition(),
+                            record.offset(), record.key() == null ? "null" : RecordHeaders.utf8OrNull(record.key()), target,
                             RecordHeaders.text(record, DeadLetterHeaders.FAILURE_CLASS),
                             RecordHeaders.text(record, DeadLetterHeaders.FAILURE_MESSAGE)));
-            if (!send.dryRun) {
-                AuditLog.record(kafka, producer, request, result, Clock.systemUTC().instant());
-            }
             return report(out, request, result);
         }
     }

@@ -1,7 +1,6 @@
 package com.crossdock.operator;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import com.crossdock.platform.kafka.Topics;
@@ -57,13 +56,9 @@ final class QuarantineReleaseCommand implements Callable<Integer> {
                 KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             kafka.requireTopic(topic);
             kafka.requireTopic(rawTopic);
-            ReplayResult result = new Replayer(consumer, producer::send, kafka.timeout(), Clock.systemUTC())
-                    .run(request, kafka.partitions(topic), (record, target) -> out.printf("would release %s-%d@%d key=%s to %s%n",
-                            record.topic(), record.partition(), record.offset(),
-                            record.key() == null ? "null" : RecordHeaders.utf8OrNull(record.key()), target));
-            if (!send.dryRun) {
-                AuditLog.record(kafka, producer, request, result, Clock.systemUTC().instant());
-            }
+            ReplayResult result = send.send(kafka, consumer, producer, request, topic, (record, target) ->
+                    out.printf("would release %s-%d@%d key=%s to %s%n", record.topic(), record.partition(),
+                            record.offset(), record.key() == null ? "null" : RecordHeaders.utf8OrNull(record.key()), target));
             out.printf("%s %s: %d matched, %d %s to %s%n", send.dryRun ? "dry run of release" : "release",
                     result.replayId(), result.matched(), result.replayed(), send.dryRun ? "would be released" : "released",
                     rawTopic);

@@ -1,6 +1,10 @@
 package com.crossdock.operator;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -29,6 +33,20 @@ final class SendOptions {
         if (maxCount < 0 || rate < 0) {
             throw new OperatorException(ExitCodes.USAGE, "--max-count and --rate must not be negative");
         }
+    }
+
+    /**
+     * Sends {@code request} on from every partition of its source {@code topic} (resumably, at this run's count and
+     * rate) and audits it, unless it is a dry run, whose records {@code wouldSend} shows instead.
+     */
+    ReplayResult send(KafkaAccess kafka, KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer,
+            ReplayRequest request, String topic, Replayer.DryRunReport wouldSend) {
+        ReplayResult result = new Replayer(consumer, producer::send, kafka.timeout(), Clock.systemUTC())
+                .run(request, kafka.partitions(topic), wouldSend);
+        if (!dryRun) {
+            AuditLog.record(kafka, producer, request, result, Clock.systemUTC().instant());
+        }
+        return result;
     }
 
     /**
