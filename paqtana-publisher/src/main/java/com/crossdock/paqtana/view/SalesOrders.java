@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.crossdock.events.OrderLine;
+import com.crossdock.events.OrderKind;
 import com.crossdock.events.OrderPlaced;
 
 /**
@@ -77,10 +78,13 @@ final class SalesOrders {
         return open.keys();
     }
 
-    /** The demand one version of an order states, per day and item; cancelled orders state none. */
+    /**
+     * The demand one version of an order states, per day and item; cancelled orders state none, and neither does a
+     * purchase (an order Crossdock placed with a supplier is incoming goods, not a customer's demand).
+     */
     private Map<DemandKey, BigDecimal> demandOf(OrderPlaced order) {
         Map<DemandKey, BigDecimal> result = new HashMap<>();
-        if (order.getCancelled()) {
+        if (order.getCancelled() || order.getKind() == OrderKind.PURCHASE) {
             return result;
         }
         for (OrderLine line : order.getLines()) {
@@ -93,7 +97,7 @@ final class SalesOrders {
 
     private Map<ItemKey, BigDecimal> openOf(OrderPlaced order) {
         Map<ItemKey, BigDecimal> result = new HashMap<>();
-        if (order.getCancelled() || rules.isClosed(order.getStatus())) {
+        if (order.getCancelled() || order.getKind() == OrderKind.PURCHASE || rules.isClosed(order.getStatus())) {
             return result;
         }
         for (OrderLine line : order.getLines()) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.crossdock.events.OrderKind;
 import com.crossdock.events.OrderPlaced;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,17 @@ class DemandTotalsTest {
         assertThat(view.demandTotals(view.takeDirtyDemand()))
                 .containsOnly(entry(new DemandKey(MARCH_10, "wh2", "P1"), new BigDecimal("5.000000")));
         assertThat(view.workspace("wh2")).isEqualTo("secondary");
+    }
+
+    @Test
+    void aPurchaseFromASupplierIsNeitherDemandNorOpenDemand() {
+        view.apply(order("SO1", "new", false, PLACED, line("P1", "2", "wh1", null)));
+        view.apply(OrderPlaced.newBuilder(order("omega:77", "new", false, PLACED, line("P1", "40", "wh1", null)))
+                .setKind(OrderKind.PURCHASE).setSupplier("omega").build());
+
+        assertThat(total(MARCH_10, "P1")).isEqualByComparingTo("2");
+        assertThat(view.rows()).singleElement()
+                .satisfies(row -> assertThat(row.openDemandOrders()).isEqualByComparingTo("2"));
     }
 
     @Test
