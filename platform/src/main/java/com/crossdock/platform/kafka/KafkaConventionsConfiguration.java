@@ -38,8 +38,8 @@ public class KafkaConventionsConfiguration {
     }
 
     @Bean
-    RawRecordSender rawRecordSender(KafkaProperties kafka) {
-        return new RawRecordSender(kafka.buildProducerProperties());
+    RawRecordSender rawRecordSender(KafkaProperties kafka, CrossdockKafkaProperties properties) {
+        return new RawRecordSender(kafka.buildProducerProperties(), properties.maxRecordSize());
     }
 
     @Bean

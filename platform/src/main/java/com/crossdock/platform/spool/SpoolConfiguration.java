@@ -35,6 +35,12 @@ public class SpoolConfiguration {
         return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.retry());
     }
 
+    /** {@code /actuator/spool}: the spool's state and its set-aside records, and their replay. */
+    @Bean
+    SpoolEndpoint spoolEndpoint(DurableSpool spool, DurableSpool.Sender sender) {
+        return new SpoolEndpoint(spool, sender);
+    }
+
     @Bean
     SmartLifecycle spoolDrainerLifecycle(SpoolDrainer drainer) {
         return new SmartLifecycle() {

@@ -8,7 +8,8 @@ import io.micrometer.core.instrument.Tags;
 /**
  * Registers a spool's meters, tagged {@code spool=<name>}: {@code crossdock.spool.depth} and
  * {@code crossdock.spool.bytes} (what waits for Kafka: alert when it grows for long),
- * {@code crossdock.spool.fsyncs} and {@code crossdock.spool.corruptions} (alert on any increase).
+ * {@code crossdock.spool.fsyncs} and {@code crossdock.spool.corruptions} (alert on any increase), and
+ * {@code crossdock.spool.set_aside} (records Kafka refused for good, waiting for an operator: alert above 0).
  */
 public final class SpoolMetrics {
 
@@ -16,6 +17,7 @@ public final class SpoolMetrics {
     public static final String BYTES = "crossdock.spool.bytes";
     public static final String FSYNCS = "crossdock.spool.fsyncs";
     public static final String CORRUPTIONS = "crossdock.spool.corruptions";
+    public static final String SET_ASIDE = "crossdock.spool.set_aside";
 
     private SpoolMetrics() {
     }
@@ -31,5 +33,8 @@ public final class SpoolMetrics {
                 .register(registry);
         FunctionCounter.builder(CORRUPTIONS, spool, DurableSpool::corruptionCount)
                 .description("drains stopped at a damaged spool record").tags(tags).register(registry);
+        Gauge.builder(SET_ASIDE, spool, DurableSpool::setAsideDepth)
+                .description("records Kafka refused for good, set aside for an operator (GET/POST /actuator/spool)")
+                .tags(tags).register(registry);
     }
 }

@@ -35,6 +35,10 @@ public record SpoolOptions(Path directory, long segmentBytes, int maxInFlight, i
         return new SpoolOptions(directory, DEFAULT_SEGMENT_BYTES, 1, 100, Duration.ofSeconds(30));
     }
 
+    public SpoolOptions withDirectory(Path other) {
+        return new SpoolOptions(other, segmentBytes, maxInFlight, commitEveryRecords, sendTimeout);
+    }
+
     public SpoolOptions withSegmentBytes(long bytes) {
         return new SpoolOptions(directory, bytes, maxInFlight, commitEveryRecords, sendTimeout);
     }
