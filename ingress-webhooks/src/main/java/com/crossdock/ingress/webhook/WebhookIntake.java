@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import com.crossdock.ingress.webhook.store.DedupeMemory;
@@ -99,7 +100,15 @@ final class WebhookIntake {
         }
         ProducerRecord<byte[], byte[]> record = records.of(headers, delivery.stored(), delivery.key(), delivery.id(),
                 delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
-        return store.store(record)
+        // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
+        // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
+        CompletableFuture<Destination> stored = store.store(record).toFuture();
+        stored.whenComplete((destination, failure) -> {
+            if (failure != null) {
+                dedupe.release(delivery.id());
+            }
+        });
+        return Mono.fromFuture(stored, true)
                 .map(destination -> {
                     metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
                     if (delivery.quarantined() != null) {
@@ -120,8 +129,7 @@ final class WebhookIntake {
                     return new Answer("accepted", delivery.id());
                 })
                 .onErrorMap(failure -> {
-                    // neither Kafka nor the disk took it: give the id back and tell the provider we failed
-                    dedupe.release(delivery.id());
+                    // neither Kafka nor the disk took it (its id was given back above): tell the provider we failed
                     log.atError().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
                             .addKeyValue("correlationId", correlationId)
                             .log("Webhook could not be stored: {}", failure.toString());
