@@ -71,7 +71,7 @@ class WebhookKitConfiguration {
                 .map(each -> topics.deadLetters(each.provider().quarantineTopic())).toArray(NewTopic[]::new));
     }
 
-    /** Also the readiness contributor {@code dedupeMemory} (see ingress-webhooks.yml). */
+    /** Also the health contributor {@code dedupeMemory}, outside readiness (see ingress-webhooks.yml). */
     @Bean
     DedupeReadiness dedupeMemoryHealthIndicator(KafkaProperties kafka, WebhookProviders providers,
             IngressProperties properties, Clock clock) {

@@ -185,6 +185,14 @@ public final class DurableSpool implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Why the spool takes no appends any more (the writer's I/O error: after a failed fsync nothing written later could
+     * be trusted), or null while it works. Reopening the spool (a restart) recovers.
+     */
+    public IOException broken() {
+        return writer.broken();
+    }
+
     /** Records Kafka refused for good, waiting in {@code <directory>/set-aside} for an operator. */
     public long setAsideDepth() {
         return setAside == null ? 0 : setAside.depth();

@@ -35,6 +35,12 @@ public class SpoolConfiguration {
         return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.retry());
     }
 
+    /** The health contributor {@code spool}: DOWN once the spool refuses appends (for readiness). */
+    @Bean
+    SpoolHealth spoolHealthIndicator(DurableSpool spool) {
+        return new SpoolHealth(spool);
+    }
+
     /** {@code /actuator/spool}: the spool's state and its set-aside records, and their replay. */
     @Bean
     SpoolEndpoint spoolEndpoint(DurableSpool spool, DurableSpool.Sender sender) {
