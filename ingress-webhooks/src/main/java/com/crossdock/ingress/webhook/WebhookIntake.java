@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
+import com.crossdock.platform.spool.SpoolFullException;
 import com.crossdock.platform.web.Problems;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ import reactor.core.publisher.Mono;
 final class WebhookIntake {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+    /** The Retry-After of a 503 answered because the spool is full: about one drain attempt later. */
+    static final long SPOOL_FULL_RETRY_AFTER_SECONDS = 30;
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /**
@@ -102,9 +105,9 @@ final class WebhookIntake {
                 delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
         // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
         // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
-        CompletableFuture<Destination> stored = store.store(record).toFuture();
-        stored.whenComplete((destination, failure) -> {
+        CompletableFuture<Destination> stored = store.store(record).toFuture().whenComplete((destination, failure) -> {
             if (failure != null) {
+                // neither Kafka nor the disk took it: give the id back before the answer goes out
                 dedupe.release(delivery.id());
             }
         });
@@ -133,8 +136,13 @@ final class WebhookIntake {
                     log.atError().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
                             .addKeyValue("correlationId", correlationId)
                             .log("Webhook could not be stored: {}", failure.toString());
-                    return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "webhook-not-stored",
-                            "the webhook could not be stored; nothing was kept", null);
+                    ErrorResponseException problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                            "webhook-not-stored", "the webhook could not be stored; nothing was kept", null);
+                    if (causedBy(failure, SpoolFullException.class)) {
+                        // Kafka is away and the spool holds its limit: say when to come back
+                        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(SPOOL_FULL_RETRY_AFTER_SECONDS));
+                    }
+                    return problem;
                 });
     }
 
@@ -253,5 +261,14 @@ final class WebhookIntake {
                 .addKeyValue("rejection", rejection.reason()).addKeyValue("field", field)
                 .log("Webhook refused: {}", detail);
         return rejection.problem(detail, field);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -70,6 +70,7 @@ public final class DurableSpool implements AutoCloseable {
     private final DurableSpool setAside;
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong appending = new AtomicLong();
+    private final AtomicLong refusedFull = new AtomicLong();
     private volatile long durableEnd;
 
     private DurableSpool(SpoolOptions options, boolean fsync, boolean withSetAside) throws IOException {
@@ -127,7 +128,8 @@ public final class DurableSpool implements AutoCloseable {
 
     /**
      * Appends without blocking; the future completes, on the writer thread, once the record is durable,
-     * or fails: with {@link IllegalArgumentException} for a record over 128 MiB, with an
+     * or fails: with {@link IllegalArgumentException} for a record over 128 MiB, with {@link SpoolFullException} when
+     * the spool holds its {@code maxBytes} already, with an
      * {@link IOException} when the disk failed (then every later append fails too, until a reopen).
      */
     public CompletableFuture<Void> appendAsync(SpoolRecord record) {
@@ -136,6 +138,11 @@ public final class DurableSpool implements AutoCloseable {
             frame = FrameCodec.encode(record);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        if (bytes() + frame.remaining() > options.maxBytes()) {
+            refusedFull.incrementAndGet();
+            return CompletableFuture.failedFuture(new SpoolFullException(options.directory(), bytes(),
+                    options.maxBytes()));
         }
         appending.incrementAndGet();
         return writer.append(frame).whenComplete((ok, failure) -> appending.decrementAndGet());
@@ -191,6 +198,11 @@ public final class DurableSpool implements AutoCloseable {
      */
     public IOException broken() {
         return writer.broken();
+    }
+
+    /** Appends refused because the spool held its {@code maxBytes}. */
+    public long refusedFullCount() {
+        return refusedFull.get();
     }
 
     /** Records Kafka refused for good, waiting in {@code <directory>/set-aside} for an operator. */

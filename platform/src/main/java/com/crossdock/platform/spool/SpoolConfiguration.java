@@ -32,7 +32,8 @@ public class SpoolConfiguration {
 
     @Bean
     SpoolDrainer spoolDrainer(DurableSpool spool, DurableSpool.Sender sender, SpoolProperties properties) {
-        return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.retry());
+        return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.retry(),
+                properties.drainOnStop());
     }
 
     /** The health contributor {@code spool}: DOWN once the spool refuses appends (for readiness). */

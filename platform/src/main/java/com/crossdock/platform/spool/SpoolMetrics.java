@@ -18,6 +18,8 @@ public final class SpoolMetrics {
     public static final String FSYNCS = "crossdock.spool.fsyncs";
     public static final String CORRUPTIONS = "crossdock.spool.corruptions";
     public static final String SET_ASIDE = "crossdock.spool.set_aside";
+    public static final String MAX_BYTES = "crossdock.spool.max_bytes";
+    public static final String REFUSED_FULL = "crossdock.spool.refused_full";
 
     private SpoolMetrics() {
     }
@@ -33,6 +35,11 @@ public final class SpoolMetrics {
                 .register(registry);
         FunctionCounter.builder(CORRUPTIONS, spool, DurableSpool::corruptionCount)
                 .description("drains stopped at a damaged spool record").tags(tags).register(registry);
+        Gauge.builder(MAX_BYTES, spool, s -> (double) s.options().maxBytes()).baseUnit("bytes")
+                .description("the most the spool holds (crossdock.spool.max-size): alert as bytes nears it")
+                .tags(tags).register(registry);
+        FunctionCounter.builder(REFUSED_FULL, spool, DurableSpool::refusedFullCount)
+                .description("appends refused because the spool was full").tags(tags).register(registry);
         Gauge.builder(SET_ASIDE, spool, DurableSpool::setAsideDepth)
                 .description("records Kafka refused for good, set aside for an operator (GET/POST /actuator/spool)")
                 .tags(tags).register(registry);

@@ -25,6 +25,12 @@ import org.springframework.util.unit.DataSize;
  *     1000); a crash re-sends at most this many
  * @param sendTimeout how long the drain waits for one acknowledgement before it gives up and retries later
  * @param drainInterval how often the drainer looks for spooled records while Kafka is healthy
+ * @param maxSize the most the spool holds for Kafka (default 1GB; keep it well under the volume): past it appends fail
+ *     and the ingress answers 503 with {@code Retry-After}, a clear refusal instead of a full disk that would fail
+ *     every append; {@code crossdock.spool.bytes} against {@code crossdock.spool.max_bytes} says how close it is
+ * @param drainOnStop how long a graceful shutdown may drain what the spool still holds (default 20s; 0 turns it off):
+ *     keep it within the shutdown phase ({@code spring.lifecycle.timeout-per-shutdown-phase}) and the pod's grace
+ *     period, so a scaled-down pod does not strand answered webhooks on its volume
  * @param retry the waits between drains while Kafka keeps failing ({@code crossdock.spool.retry.*}:
  *     initial-interval, multiplier, max-interval, jitter; see {@link Backoff}). Each setting overrides only its
  *     component of {@link #RETRY_DEFAULTS}: 2 s after the first failed drain, doubling up to 30 s, no jitter.
@@ -39,6 +45,8 @@ public record SpoolProperties(
         @DefaultValue(SpoolProperties.DEFAULT_COMMIT_EVERY_RECORDS_TEXT) int commitEveryRecords,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("1s") Duration drainInterval,
+        @DefaultValue("1GB") DataSize maxSize,
+        @DefaultValue("20s") Duration drainOnStop,
         @NestedConfigurationProperty Backoff retry) {
 
     static final String DEFAULT_MAX_IN_FLIGHT_TEXT = "1000";
@@ -55,6 +63,7 @@ public record SpoolProperties(
     }
 
     public SpoolOptions toOptions() {
-        return new SpoolOptions(directory, segmentSize.toBytes(), maxInFlight, commitEveryRecords, sendTimeout);
+        return new SpoolOptions(directory, segmentSize.toBytes(), maxInFlight, commitEveryRecords, sendTimeout,
+                maxSize.toBytes());
     }
 }

@@ -239,6 +239,34 @@ class DurableSpoolTest {
     }
 
     @Test
+    void aFullSpoolRefusesAppendsClearlyUntilTheDrainMakesRoom() throws IOException {
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir).withMaxBytes(300))) {
+            List<SpoolRecord> taken = new java.util.ArrayList<>();
+            Throwable refusal = null;
+            for (SpoolRecord record : records(0, 50)) {
+                try {
+                    spool.append(record);
+                    taken.add(record);
+                } catch (SpoolFullException full) {
+                    refusal = full;
+                    break;
+                }
+            }
+
+            assertThat(taken).isNotEmpty();
+            assertThat(refusal).hasMessageContaining("is full").hasMessageContaining("at most 300");
+            assertThat(spool.bytes()).isLessThanOrEqualTo(300);
+            assertThat(spool.refusedFullCount()).isEqualTo(1);
+
+            RecordingSender sender = new RecordingSender();
+            spool.drain(sender);
+            spool.append(record(99));
+
+            assertThat(spool.depth()).as("room again once drained").isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesASecondSpoolOnTheSameDirectory() throws IOException {
         try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
             assertThatThrownBy(() -> DurableSpool.open(SpoolOptions.defaults(dir)))

@@ -47,9 +47,10 @@ public final class SpoolDrainBenchmark {
         RawRecordSender sender = new RawRecordSender(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString()), DataSize.ofMegabytes(2));
         List<SpoolRecord> batch = records(records);
-        SpoolProperties defaults = new SpoolProperties(Path.of("unused"), "bench", DataSize.ofMegabytes(64), 
+        SpoolProperties defaults = new SpoolProperties(Path.of("unused"), "bench", DataSize.ofMegabytes(64),
                 SpoolProperties.DEFAULT_MAX_IN_FLIGHT, SpoolProperties.DEFAULT_COMMIT_EVERY_RECORDS,
-                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), null);
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), DataSize.ofGigabytes(1),
+                java.time.Duration.ZERO, null);
         try {
             produce(sender, batch); // warm-up: the producer's id, metadata, the JIT
             // one in flight is slow (a round trip per record): measured on a tenth of the records
