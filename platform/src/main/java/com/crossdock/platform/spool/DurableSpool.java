@@ -71,14 +71,25 @@ public final class DurableSpool implements AutoCloseable {
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong appending = new AtomicLong();
     private final AtomicLong refusedFull = new AtomicLong();
+    private final AtomicLong damaged = new AtomicLong();
     private volatile long durableEnd;
 
     private DurableSpool(SpoolOptions options, boolean fsync, boolean withSetAside) throws IOException {
         this.options = options;
         this.dir = new SpoolDirectory(options.directory());
         DurableSpool aside = null;
+        List<SpoolRecord> salvaged = new ArrayList<>();
         try {
-            SpoolRecovery.State state = SpoolRecovery.recover(dir);
+            SpoolRecovery.State state = null;
+            while (state == null) {
+                try {
+                    state = SpoolRecovery.recover(dir);
+                } catch (SpoolCorruptedException damage) {
+                    // set the damaged file aside and go on, rather than refuse to start (SpoolDamage)
+                    salvaged.addAll(SpoolDamage.setAside(dir, damage));
+                    damaged.incrementAndGet();
+                }
+            }
             this.durableEnd = state.end();
             this.depth.set(state.depth());
             aside = withSetAside
@@ -88,6 +99,9 @@ public final class DurableSpool implements AutoCloseable {
             this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet,
                     withSetAside ? this::keepAside : null);
             this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable);
+            for (SpoolRecord record : salvaged) {
+                writer.append(FrameCodec.encode(record)).join();
+            }
         } catch (IOException | RuntimeException e) {
             if (aside != null) {
                 aside.close();
@@ -198,6 +212,11 @@ public final class DurableSpool implements AutoCloseable {
      */
     public IOException broken() {
         return writer.broken();
+    }
+
+    /** Damaged files set aside to {@code damaged/} when this spool was opened (alert on any). */
+    public long damagedCount() {
+        return damaged.get();
     }
 
     /** Appends refused because the spool held its {@code maxBytes}. */

@@ -26,6 +26,7 @@ public final class SpoolHealth implements HealthIndicator {
                 .withDetail("error", "the spool refuses appends after a disk error; a restart reopens it: "
                         + broken.getMessage());
         return health.withDetail("depth", spool.depth()).withDetail("bytes", spool.bytes())
-                .withDetail("setAside", spool.setAsideDepth()).build();
+                .withDetail("setAside", spool.setAsideDepth()).withDetail("damagedSetAside", spool.damagedCount())
+                .build();
     }
 }

@@ -19,6 +19,7 @@ public final class SpoolMetrics {
     public static final String CORRUPTIONS = "crossdock.spool.corruptions";
     public static final String SET_ASIDE = "crossdock.spool.set_aside";
     public static final String MAX_BYTES = "crossdock.spool.max_bytes";
+    public static final String DAMAGED = "crossdock.spool.damaged";
     public static final String REFUSED_FULL = "crossdock.spool.refused_full";
 
     private SpoolMetrics() {
@@ -35,6 +36,9 @@ public final class SpoolMetrics {
                 .register(registry);
         FunctionCounter.builder(CORRUPTIONS, spool, DurableSpool::corruptionCount)
                 .description("drains stopped at a damaged spool record").tags(tags).register(registry);
+        FunctionCounter.builder(DAMAGED, spool, DurableSpool::damagedCount)
+                .description("damaged spool files set aside to damaged/ on open (alert on any)").tags(tags)
+                .register(registry);
         Gauge.builder(MAX_BYTES, spool, s -> (double) s.options().maxBytes()).baseUnit("bytes")
                 .description("the most the spool holds (crossdock.spool.max-size): alert as bytes nears it")
                 .tags(tags).register(registry);
