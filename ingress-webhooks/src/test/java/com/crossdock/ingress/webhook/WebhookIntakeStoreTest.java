@@ -58,15 +58,17 @@ class WebhookIntakeStoreTest {
     void aWebhookWhoseRequestIsCancelledWhileItIsStoredIsStoredAnyway() throws Exception {
         spool = DurableSpool.open(SpoolOptions.defaults(spoolDirectory));
         DedupeMemory dedupe = new DedupeMemory(Duration.ofHours(25), 1000, Clock.systemUTC());
-        WebhookIntake intake = intake(dedupe, sender);
+        WebhookIntake intake = intake(dedupe, sender, Duration.ofSeconds(10));
         String id = UUID.randomUUID().toString();
         Disposable request = intake.receive(request(id), "corr-1").subscribe();
         request.dispose();
 
         assertThat(dedupe.knows(id)).as("claimed before the store").isTrue();
         TopicReader topics = new TopicReader(TestKafka.bootstrapServers());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topics.all(TOPIC))
-                .as("the claimed webhook is stored although its request was cancelled").hasSize(1));
+        // stored where the intake stores: on Kafka, or in the spool when Kafka was slower than the ack timeout (a cold
+        // producer on a busy machine); never neither
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topics.all(TOPIC).size() + spool.depth())
+                .as("the claimed webhook is stored although its request was cancelled").isEqualTo(1));
     }
 
     @Test
@@ -78,7 +80,7 @@ class WebhookIntakeStoreTest {
         try {
             String id = UUID.randomUUID().toString();
 
-            Throwable refused = intake(dedupe, away).receive(request(id), "corr-2")
+            Throwable refused = intake(dedupe, away, Duration.ofSeconds(2)).receive(request(id), "corr-2")
                     .map(answer -> (Throwable) new AssertionError("answered " + answer))
                     .onErrorResume(failure -> reactor.core.publisher.Mono.just(failure)).block(Duration.ofSeconds(30));
 
@@ -94,7 +96,7 @@ class WebhookIntakeStoreTest {
         }
     }
 
-    private WebhookIntake intake(DedupeMemory dedupe, RawRecordSender kafka) {
+    private WebhookIntake intake(DedupeMemory dedupe, RawRecordSender kafka, Duration ackTimeout) {
         WebhookProvider provider = WebhookProvider.builder("cancel")
                 .authentication(WebhookAuthentication.token(Secret.of("t0ken"), RequestField.body("token")))
                 .deliveryId(RequestField.body("id"))
@@ -103,7 +105,7 @@ class WebhookIntakeStoreTest {
                 .mapper(delivery -> { throw new UnsupportedOperationException("not mapped here"); })
                 .mapperGroup(new ConsumerGroup("cancel-mapper", TOPIC))
                 .build();
-        return new WebhookIntake(provider, dedupe, new RawWebhookStore(kafka, spool, () -> { }, Duration.ofSeconds(2)),
+        return new WebhookIntake(provider, dedupe, new RawWebhookStore(kafka, spool, () -> { }, ackTimeout),
                 new IngressMetrics(new SimpleMeterRegistry(), "cancel"), Clock.systemUTC(), 1024 * 1024);
     }
 
