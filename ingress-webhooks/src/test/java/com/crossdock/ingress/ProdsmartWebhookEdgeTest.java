@@ -27,6 +27,9 @@ class ProdsmartWebhookEdgeTest extends IngressIntegrationTest {
 
     private static final String TOPIC = Example.PRODUCTION_ORDER_CREATE.topic();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.crossdock.platform.spool.DurableSpool spool;
+
     @Test
     void rejectsWebhookWithoutSignature() {
         String uuid = Webhooks.newUuid();
@@ -107,6 +110,24 @@ class ProdsmartWebhookEdgeTest extends IngressIntegrationTest {
                         DataBuffer.class)
                 .exchange();
         expectProblem(streamed, 413, "webhook-payload-too-large", "body");
+    }
+
+    @Test
+    void aSignedWebhookJustUnderTheBodyLimitIsStoredOnTheRawTopicAndTheNextOneIsNotHeldBehindIt() {
+        // the reproduced case: 1,048,176 bytes, answered 200 but refused by Kafka (record with headers over the
+        // producer's max.request.size), retried from the spool forever while every later webhook waited behind it
+        byte[] example = Example.PRODUCTION_ORDER_CREATE.body();
+        byte[] nearTheLimit = Arrays.copyOf(example, 1_048_176);
+        Arrays.fill(nearTheLimit, example.length, nearTheLimit.length, (byte) ' ');
+        String large = Webhooks.newUuid();
+        String next = Webhooks.newUuid();
+
+        webhooks.post(TOPIC, nearTheLimit, large).expectStatus().isOk();
+        webhooks.post(TOPIC, example, next).expectStatus().isOk();
+
+        assertThat(awaitRaw(large).value()).isEqualTo(nearTheLimit);
+        assertThat(awaitRaw(next).value()).isEqualTo(example);
+        assertThat(spool.setAsideDepth()).isZero();
     }
 
     private static void expectProblem(WebTestClient.ResponseSpec answer, int status, String type, String field) {

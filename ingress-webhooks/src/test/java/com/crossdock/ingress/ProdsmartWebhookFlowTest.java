@@ -122,13 +122,20 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(unmapped("unknown")).isGreaterThan(before));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("dedupeMemoryHealthIndicator")
+    org.springframework.boot.health.contributor.HealthIndicator dedupeMemory;
+
     @Test
-    void becomesReadyOnceTheDedupeMemoryIsRebuilt() {
+    void isReadyOnItsSpoolAndShowsTheDedupeMemoryRebuilt() {
         awaitReady();
 
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.dedupeMemory.status").isEqualTo("UP");
+                .jsonPath("$.components.spool.status").isEqualTo("UP")
+                .jsonPath("$.components.dedupeMemory").doesNotExist();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(dedupeMemory.health().getDetails())
+                .containsEntry("rebuilt", true));
     }
 
     private ConsumerRecord<byte[], byte[]> awaitEvent(String topic, String uuid, int index) {

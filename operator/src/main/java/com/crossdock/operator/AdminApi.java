@@ -35,6 +35,14 @@ final class AdminApi implements AutoCloseable {
     private static final Set<String> SERVER_OWNED = Set.of("bootstrap-servers", "registry-url", "timeout", "operator",
             "follow", "f", "help", "h", "version", "V");
 
+    /**
+     * A topic name as Kafka allows it, not starting with '-': a path segment is a command's argument, so it must not
+     * be able to read as an option ({@code --bootstrap-servers=...}) or a picocli argument file ({@code @/etc/passwd}).
+     */
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._-]{0,248}");
+    /** An option name of the commands: lower-case words joined by '-'. */
+    private static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Secret token;
@@ -60,19 +68,28 @@ final class AdminApi implements AutoCloseable {
                 send(exchange, 401, problem(401, "missing or wrong bearer token", -1));
                 return;
             }
-            List<String> args = command(exchange);
+            String[] path = exchange.getRequestURI().getPath().substring("/v1/".length()).split("/");
+            if (path.length > 1 && !TOPIC.matcher(path[1]).matches()) {
+                send(exchange, 400, problem(400, "not a topic name: letters, digits, '.', '_' and '-', not starting with '-'",
+                        ExitCodes.USAGE));
+                return;
+            }
+            List<String> args = command(exchange, path);
             if (args == null) {
                 send(exchange, 404, problem(404, "no such operation: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(), -1));
                 return;
             }
             if (!addOptions(exchange.getRequestURI().getRawQuery(), args)) {
-                send(exchange, 400, problem(400, "connection and identity options belong to the server: " + SERVER_OWNED, ExitCodes.USAGE));
+                send(exchange, 400, problem(400, "options are the commands' own lower-case names, and the connection and "
+                        + "identity options belong to the server: " + SERVER_OWNED, ExitCodes.USAGE));
                 return;
             }
             args.addAll(connection);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Operator.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args.toArray(String[]::new));
+            // no argument files: nothing a caller sends may make the server read its own files
+            int code = Operator.commandLine(new PrintWriter(out), new PrintWriter(err)).setExpandAtFiles(false)
+                    .execute(args.toArray(String[]::new));
             if (code == ExitCodes.OK) {
                 exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
                 send(exchange, 200, out.toString());
@@ -82,8 +99,7 @@ final class AdminApi implements AutoCloseable {
         }
     }
 
-    private List<String> command(HttpExchange exchange) {
-        String[] path = exchange.getRequestURI().getPath().substring("/v1/".length()).split("/");
+    private List<String> command(HttpExchange exchange, String[] path) {
         String method = exchange.getRequestMethod();
         List<String> args = new ArrayList<>();
         if (method.equals("GET") && path.length == 1 && path[0].equals("dlt")) {
@@ -116,7 +132,7 @@ final class AdminApi implements AutoCloseable {
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            if (SERVER_OWNED.contains(name)) {
+            if (SERVER_OWNED.contains(name) || !OPTION.matcher(name).matches()) {
                 return false;
             }
             args.add(value.equals("true") ? "--" + name : "--" + name + "=" + value);

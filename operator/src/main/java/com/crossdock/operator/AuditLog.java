@@ -25,7 +25,7 @@ final class AuditLog {
     }
 
     static void record(KafkaAccess kafka, Producer<byte[], byte[]> producer, ReplayRequest request, ReplayResult result, Instant time) {
-        kafka.ensureTopic(Topics.OPERATOR_AUDIT);
+        kafka.ensureTopic(Topics.OPERATOR_AUDIT, null);
         ReplayAudit audit = new ReplayAudit(request.isRelease() ? "quarantine-release" : "dlt-replay", request.replayId(), request.operator(), time, request.deadLetterTopic(),
                 request.group(), request.target(), request.parkedTopic(), request.filter().describe(), request.maxCount(),
                 request.rate(), request.maxReplays(), result.matched(), result.replayed(), result.parked(), result.complete(),

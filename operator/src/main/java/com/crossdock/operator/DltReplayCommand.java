@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import com.crossdock.platform.kafka.DeadLetterHeaders;
+import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,7 +70,7 @@ final class DltReplayCommand implements Callable<Integer> {
                         + request.target() + ": a group listens on its source and retry topics (its ConsumerGroup declaration)");
             }
             if (!send.dryRun) {
-                kafka.ensureTopic(request.parkedTopic());
+                kafka.ensureTopic(request.parkedTopic(), TopicDeclarations.DEAD_LETTERS_KEPT);
             }
             ReplayResult result = send.send(kafka, consumer, producer, request, topic, (record, target) ->
                     out.printf("would send %s-%d@%d key=%s to %s: %s: %s%n", record.topic(), record.partition(),

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -57,13 +58,19 @@ final class KafkaAccess implements AutoCloseable {
         return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
-    /** Creates a topic the operator writes to (parking, audit) when the broker does not have it yet. */
-    void ensureTopic(String topic) {
+    /**
+     * Creates a topic the operator writes to (parking, audit) when the broker does not have it yet, with the broker's
+     * partitions and replication but the given retention: a parked record is a dead letter and waits as long as one
+     * (not the broker's default week), and the audit is kept for good ({@code retention} null).
+     */
+    void ensureTopic(String topic, Duration retention) {
         if (topics().contains(topic)) {
             return;
         }
         try {
-            admin().createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
+            NewTopic declared = new NewTopic(topic, Optional.empty(), Optional.empty()).configs(Map.of(
+                    TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : Long.toString(retention.toMillis())));
+            admin().createTopics(List.of(declared))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

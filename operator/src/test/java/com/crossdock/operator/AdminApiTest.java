@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +78,25 @@ class AdminApiTest {
         assertThat(redirect.statusCode()).isEqualTo(400);
         assertThat(badFilter.statusCode()).isEqualTo(400);
         assertThat(badFilter.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aPathSegmentIsATopicNameNeverAnOptionOrAnArgumentFile() throws Exception {
+        java.nio.file.Path argumentFile = java.nio.file.Files.createTempFile("operator-args", ".txt");
+        java.nio.file.Files.writeString(argumentFile, "--bootstrap-servers=evil:9092\nsecret-line\n");
+        List<String> hostile = List.of(
+                "/v1/dlt/" + java.net.URLEncoder.encode("@" + argumentFile, StandardCharsets.UTF_8),
+                "/v1/tap/--bootstrap-servers=evil:9092",
+                "/v1/dlt/-h",
+                "/v1/tap/crossdock.stock-changed.v1?--bootstrap-servers=evil:9092",
+                "/v1/tap/crossdock.stock-changed.v1?" + java.net.URLEncoder.encode("@" + argumentFile, StandardCharsets.UTF_8));
+
+        for (String path : hostile) {
+            HttpResponse<String> answer = http.send(request(path, TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).as(path).doesNotContain("secret-line").doesNotContain("evil:9092 ");
+        }
     }
 
     @Test

@@ -49,6 +49,16 @@ final class DeadLetters {
         return topics;
     }
 
+    /** A topic's {@code retention.ms} as the broker has it (its own, or the broker's default). */
+    static String retention(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            org.apache.kafka.common.config.ConfigResource resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG).value();
+        }
+    }
+
     static KafkaProducer<byte[], byte[]> producer() {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());

@@ -88,6 +88,9 @@ class ReplayEndToEndTest {
         assertThat(parking.exitCode()).as(parking.err()).isZero();
         assertThat(parking.out()).contains("1 matched, 0 replayed", "1 parked");
         assertThat(DeadLetters.keys(DeadLetters.readAll(Topics.parkedTopic(TOPIC, GROUP)))).containsExactly("order-3");
+        assertThat(DeadLetters.retention(Topics.parkedTopic(TOPIC, GROUP))).as("a parked record waits as long as a dead letter")
+                .isEqualTo(Long.toString(java.time.Duration.ofDays(30).toMillis()));
+        assertThat(DeadLetters.retention(Topics.OPERATOR_AUDIT)).as("the audit is kept").isEqualTo("-1");
         assertThat(vendor.delivered).containsExactlyInAnyOrder("order-1", "order-2");
     }
 

@@ -9,13 +9,20 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The readiness contributor {@code dedupeMemory}: OUT_OF_SERVICE until every provider's memory of delivery ids is
- * rebuilt from its raw topic (each by its own {@link DedupeWarmUp}, started and stopped with the service).
+ * The health contributor {@code dedupeMemory}: whether every provider's memory of delivery ids is rebuilt from its raw
+ * topic yet (each by its own {@link DedupeWarmUp}, started and stopped with the service). Always UP, and not part of
+ * readiness: webhooks are taken (into the spool while Kafka is away) before the rebuild completes; until then a
+ * repeat of a delivery received before the start is stored again, and the consumers' event-id dedupe sees one fact.
  */
 final class DedupeReadiness implements SmartLifecycle, HealthIndicator {
 
     private final Map<String, DedupeWarmUp> warmUps;
     private volatile boolean running;
+
+    /** Whether every provider's memory is rebuilt. */
+    boolean rebuilt() {
+        return warmUps.values().stream().allMatch(DedupeWarmUp::done);
+    }
 
     /** @param warmUps each provider's, by its name */
     DedupeReadiness(Map<String, DedupeWarmUp> warmUps) {
@@ -25,7 +32,7 @@ final class DedupeReadiness implements SmartLifecycle, HealthIndicator {
     @Override
     public Health health() {
         boolean done = warmUps.values().stream().allMatch(DedupeWarmUp::done);
-        Health.Builder health = done ? Health.up() : Health.outOfService();
+        Health.Builder health = Health.up().withDetail("rebuilt", done);
         warmUps.forEach((provider, warmUp) -> health.withDetail(provider, warmUp.health().getDetails()));
         return health.build();
     }

@@ -14,7 +14,11 @@ import org.springframework.util.unit.DataSize;
  * clock skew) are its own record, e.g. {@code crossdock.ingress.prodsmart.*}. Where deliveries wait while Kafka
  * cannot take them is the platform's spool, {@code crossdock.spool.directory}.
  *
- * @param maxBodyBytes the largest webhook body read; a larger one is refused with 413 while it is read
+ * @param maxBodyBytes the largest webhook body read; a larger one is refused with 413 while it is read. The body, the
+ *        HTTP headers kept with it ({@code server.max-http-request-header-size}) and room for Crossdock's own headers
+ *        ({@link #HEADER_ROOM}: ids, a dead letter's exception headers) must fit in
+ *        {@code crossdock.kafka.max-record-size}, the topics' and the producer's limit, or the service refuses to
+ *        start: a webhook answered 2xx must always be a record Kafka takes
  * @param kafkaAckTimeout how long a webhook waits for the broker's acknowledgement before it is spooled
  * @param dedupe the memory of delivery ids, one per provider
  */
@@ -23,6 +27,22 @@ public record IngressProperties(
         @DefaultValue("1MB") DataSize maxBodyBytes,
         @DefaultValue("2s") Duration kafkaAckTimeout,
         @DefaultValue Dedupe dedupe) {
+
+    /** Room in a record for the headers Crossdock adds to a body: ids, times, and a dead letter's exception headers. */
+    public static final DataSize HEADER_ROOM = DataSize.ofKilobytes(64);
+
+    /** Fails start-up when a body at the limit, with its headers, could be larger than Kafka takes. */
+    public void requireRecordsFit(DataSize maxRecordSize, DataSize maxHttpHeaders) {
+        long largest = maxBodyBytes.toBytes() + maxHttpHeaders.toBytes() + HEADER_ROOM.toBytes();
+        if (largest > maxRecordSize.toBytes()) {
+            throw new IllegalStateException("crossdock.ingress.max-body-bytes (" + maxBodyBytes.toBytes()
+                    + " bytes) with server.max-http-request-header-size (" + maxHttpHeaders.toBytes()
+                    + " bytes) and " + HEADER_ROOM.toBytes() + " bytes for Crossdock's headers makes records of up to "
+                    + largest + " bytes, more than crossdock.kafka.max-record-size (" + maxRecordSize.toBytes()
+                    + " bytes, the topics' max.message.bytes and the producer's max.request.size): lower the body "
+                    + "limit or raise the record size");
+        }
+    }
 
     /**
      * @param window how long a delivery id is remembered (and how far back the memory is rebuilt from Kafka);

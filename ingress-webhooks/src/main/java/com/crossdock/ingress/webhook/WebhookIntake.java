@@ -5,11 +5,13 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
+import com.crossdock.platform.spool.SpoolFullException;
 import com.crossdock.platform.web.Problems;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ import reactor.core.publisher.Mono;
 final class WebhookIntake {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+    /** The Retry-After of a 503 answered because the spool is full: about one drain attempt later. */
+    static final long SPOOL_FULL_RETRY_AFTER_SECONDS = 30;
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /**
@@ -99,7 +103,15 @@ final class WebhookIntake {
         }
         ProducerRecord<byte[], byte[]> record = records.of(headers, delivery.stored(), delivery.key(), delivery.id(),
                 delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
-        return store.store(record)
+        // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
+        // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
+        CompletableFuture<Destination> stored = store.store(record).toFuture().whenComplete((destination, failure) -> {
+            if (failure != null) {
+                // neither Kafka nor the disk took it: give the id back before the answer goes out
+                dedupe.release(delivery.id());
+            }
+        });
+        return Mono.fromFuture(stored, true)
                 .map(destination -> {
                     metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
                     if (delivery.quarantined() != null) {
@@ -120,13 +132,17 @@ final class WebhookIntake {
                     return new Answer("accepted", delivery.id());
                 })
                 .onErrorMap(failure -> {
-                    // neither Kafka nor the disk took it: give the id back and tell the provider we failed
-                    dedupe.release(delivery.id());
+                    // neither Kafka nor the disk took it (its id was given back above): tell the provider we failed
                     log.atError().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
                             .addKeyValue("correlationId", correlationId)
                             .log("Webhook could not be stored: {}", failure.toString());
-                    return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "webhook-not-stored",
-                            "the webhook could not be stored; nothing was kept", null);
+                    ErrorResponseException problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                            "webhook-not-stored", "the webhook could not be stored; nothing was kept", null);
+                    if (causedBy(failure, SpoolFullException.class)) {
+                        // Kafka is away and the spool holds its limit: say when to come back
+                        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(SPOOL_FULL_RETRY_AFTER_SECONDS));
+                    }
+                    return problem;
                 });
     }
 
@@ -245,5 +261,14 @@ final class WebhookIntake {
                 .addKeyValue("rejection", rejection.reason()).addKeyValue("field", field)
                 .log("Webhook refused: {}", detail);
         return rejection.problem(detail, field);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,6 +14,7 @@ import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.SpoolSender;
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.ConsumerGroup;
+import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.spool.DurableSpool;
@@ -25,6 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -68,7 +71,7 @@ class WebhookKitConfiguration {
                 .map(each -> topics.deadLetters(each.provider().quarantineTopic())).toArray(NewTopic[]::new));
     }
 
-    /** Also the readiness contributor {@code dedupeMemory} (see ingress-webhooks.yml). */
+    /** Also the health contributor {@code dedupeMemory}, outside readiness (see ingress-webhooks.yml). */
     @Bean
     DedupeReadiness dedupeMemoryHealthIndicator(KafkaProperties kafka, WebhookProviders providers,
             IngressProperties properties, Clock clock) {
@@ -115,7 +118,9 @@ class WebhookKitConfiguration {
 
     @Bean
     WebhookIntakes webhookIntakes(WebhookProviders providers, RawWebhookStore store, Clock clock,
-            IngressProperties properties) {
+            IngressProperties properties, CrossdockKafkaProperties kafka, Environment environment) {
+        properties.requireRecordsFit(kafka.maxRecordSize(), environment.getProperty(
+                "server.max-http-request-header-size", DataSize.class, DataSize.ofKilobytes(8)));
         Map<String, WebhookIntake> intakes = new HashMap<>();
         int maxBodyBytes = Math.toIntExact(properties.maxBodyBytes().toBytes());
         for (Registered each : providers.all()) {

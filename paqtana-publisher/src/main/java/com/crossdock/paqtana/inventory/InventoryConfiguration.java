@@ -7,7 +7,6 @@ import com.crossdock.paqtana.client.PaqtanaClient;
 import com.crossdock.paqtana.view.InventoryView;
 import com.crossdock.paqtana.view.SentItems;
 import com.crossdock.paqtana.view.ViewProgress;
-import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.kafka.Topics;
@@ -15,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
@@ -60,9 +58,8 @@ class InventoryConfiguration {
 
     /** One partition, compacted: its latest record per item is all that counts, read whole at every start. */
     @Bean
-    NewTopic masterInventorySentTopic(CrossdockKafkaProperties kafka) {
-        return TopicBuilder.name(Topics.PAQTANA_MASTER_INVENTORY_SENT).partitions(1)
-                .replicas(kafka.replicationFactor()).compact().build();
+    NewTopic masterInventorySentTopic(TopicDeclarations topics) {
+        return topics.compactedState(Topics.PAQTANA_MASTER_INVENTORY_SENT, 1);
     }
 
     /** The daily run (PUT, then the historical demand), in the configured zone; {@code -} disables it. */

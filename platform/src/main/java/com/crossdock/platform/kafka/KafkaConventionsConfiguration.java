@@ -3,19 +3,23 @@ package com.crossdock.platform.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import com.crossdock.platform.serde.SchemaUnavailableException;
+import com.crossdock.platform.vendor.VendorPolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.BackOff;
@@ -38,13 +42,15 @@ public class KafkaConventionsConfiguration {
     }
 
     @Bean
-    RawRecordSender rawRecordSender(KafkaProperties kafka) {
-        return new RawRecordSender(kafka.buildProducerProperties());
+    RawRecordSender rawRecordSender(KafkaProperties kafka, CrossdockKafkaProperties properties) {
+        return new RawRecordSender(kafka.buildProducerProperties(), properties.maxRecordSize());
     }
 
     @Bean
     DefaultErrorHandler crossdockErrorHandler(RawRecordSender sender, CrossdockKafkaProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectProvider<VendorPolicies> vendors,
+            ObjectProvider<ListenerContainerRegistry> containers) {
+        BreakerPause breakerPause = new BreakerPause(vendors, containers);
         FailureTracker tracker = new FailureTracker(Clock.systemUTC());
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(sender.template(),
                 (record, ex) -> new TopicPartition(deadLetterTopic(record), -1));
@@ -56,13 +62,24 @@ public class KafkaConventionsConfiguration {
                     "failure", rootCause(ex).getClass().getSimpleName()).increment();
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, properties.retry().toSpringBackOff());
-        // a missing schema is waited for, never dead-lettered: the same waits, without an attempt limit
+        // a missing schema, like a vendor's open breaker, is waited for, never dead-lettered: the same waits, without an
+        // attempt limit
         BackOff untilSchemaAppears = properties.retry().withMaxAttempts(0).toSpringBackOff();
         // Spring's classifier would refuse every DeserializationException before the backoff function is asked;
         // isTransient tells poison from a schema that is not there yet
         handler.removeClassification(DeserializationException.class);
-        handler.setBackOffFunction((record, ex) -> SchemaUnavailableException.isCauseOf(ex) ? untilSchemaAppears
-                : isTransient(ex) ? null : new FixedBackOff(0, 0));
+        handler.setBackOffFunction((record, ex) -> {
+            if (SchemaUnavailableException.isCauseOf(ex)) {
+                return untilSchemaAppears;
+            }
+            // a vendor's open breaker: the group waits paused until it half-opens, never dead-lettered for it
+            Optional<String> openBreaker = BreakerPause.refusedByOpenBreaker(ex);
+            if (openBreaker.isPresent()) {
+                breakerPause.pauseWhileOpen(KafkaUtils.getConsumerGroupId(), openBreaker.get());
+                return untilSchemaAppears;
+            }
+            return isTransient(ex) ? null : new FixedBackOff(0, 0);
+        });
         handler.setRetryListeners(tracker);
         return handler;
     }

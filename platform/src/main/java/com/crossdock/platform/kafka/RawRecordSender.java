@@ -10,10 +10,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Sends records whose key and value are already bytes: raw webhooks, dead letters, spool drains, replays.
- * acks=all and idempotence are forced: a record is only reported sent once every in-sync replica has it.
+ * acks=all and idempotence are forced: a record is only reported sent once every in-sync replica has it; its
+ * {@code max.request.size} is {@code crossdock.kafka.max-record-size}, the topics' {@code max.message.bytes}.
  * Deliberately not a {@code KafkaTemplate} bean, so Spring Boot's own (Avro-serializing) template stays.
  */
 public final class RawRecordSender implements DisposableBean {
@@ -21,8 +23,9 @@ public final class RawRecordSender implements DisposableBean {
     private final DefaultKafkaProducerFactory<byte[], byte[]> factory;
     private final KafkaTemplate<byte[], byte[]> template;
 
-    public RawRecordSender(Map<String, Object> producerProperties) {
+    public RawRecordSender(Map<String, Object> producerProperties, DataSize maxRecordSize) {
         Map<String, Object> props = new java.util.HashMap<>(producerProperties);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.toIntExact(maxRecordSize.toBytes()));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.factory = new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(), new ByteArraySerializer());

@@ -1,5 +1,6 @@
 package com.crossdock.platform.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,8 +20,8 @@ public final class TopicDeclarations {
 
     private static final long DAY = 24L * 3600 * 1000;
     private static final long WEEK = 7 * DAY;
-    /** Dead letters wait for an operator: kept a month. */
-    private static final long DEAD_LETTER_RETENTION = 30 * DAY;
+    /** Dead letters wait for an operator: kept a month (and so are the operator's parked records). */
+    public static final Duration DEAD_LETTERS_KEPT = Duration.ofDays(30);
 
     private final CrossdockKafkaProperties properties;
 
@@ -50,8 +51,15 @@ public final class TopicDeclarations {
      * of an account's lease group is assigned it is the account's one active poller.
      */
     public NewTopic lease(String vendor) {
-        return TopicBuilder.name(Topics.leaseTopic(vendor)).partitions(1).replicas(properties.replicationFactor())
-                .build();
+        return replicated(TopicBuilder.name(Topics.leaseTopic(vendor)).partitions(1)).build();
+    }
+
+    /**
+     * A compacted topic of {@code partitions} partitions holding a service's own state (the last record per key is
+     * what counts: a link table, a cursor, what was sent), replicated like every other.
+     */
+    public NewTopic compactedState(String name, int partitions) {
+        return replicated(TopicBuilder.name(name).partitions(partitions)).compact().build();
     }
 
     /**
@@ -78,14 +86,22 @@ public final class TopicDeclarations {
      * it could not send): not compacted, kept a month for an operator.
      */
     public NewTopic deadLetters(String topic) {
-        return topic(topic, false, DEAD_LETTER_RETENTION);
+        return topic(topic, false, DEAD_LETTERS_KEPT.toMillis());
     }
 
     private NewTopic topic(String name, boolean compacted, long retentionMs) {
-        TopicBuilder builder = TopicBuilder.name(name)
-                .partitions(properties.partitions())
-                .replicas(properties.replicationFactor());
+        TopicBuilder builder = replicated(TopicBuilder.name(name).partitions(properties.partitions()));
         return compacted ? builder.compact().build()
                 : builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)).build();
+    }
+
+    /**
+     * Every topic: the replication factor, {@code min.insync.replicas} (so that an acks=all acknowledgement, on which a
+     * 2xx rests, means that many brokers have the record), and the largest record the producers may send.
+     */
+    private TopicBuilder replicated(TopicBuilder builder) {
+        return builder.replicas(properties.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Short.toString(properties.minInsyncReplicas()))
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(properties.maxRecordSize().toBytes()));
     }
 }

@@ -19,20 +19,29 @@ import java.util.function.LongSupplier;
  */
 final class DrainLoop implements AutoCloseable {
 
-    private record InFlight(CompletableFuture<?> ack, long next) {
+    private record InFlight(SpoolRecord record, CompletableFuture<?> ack, long next) {
+    }
+
+    /** Where a record Kafka refused for good goes, durably, so that the drain can move past it. */
+    @FunctionalInterface
+    interface SetAside {
+        void keep(SpoolRecord record, Throwable refusal) throws IOException;
     }
 
     private final SpoolDirectory dir;
     private final SpoolOptions options;
     private final LongSupplier durableEnd;
     private final Runnable onAcknowledged;
+    private final SetAside setAside;
     private final LogCursor cursor;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong corruptions = new AtomicLong();
     private volatile long acknowledged;
 
+    /** {@code setAside} null: a failed record always stops the drain (the set-aside spool itself). */
     DrainLoop(SpoolDirectory dir, SpoolOptions options, long position, LongSupplier durableEnd,
-            Runnable onAcknowledged) {
+            Runnable onAcknowledged, SetAside setAside) {
+        this.setAside = setAside;
         this.dir = dir;
         this.options = options;
         this.acknowledged = position;
@@ -71,7 +80,7 @@ final class DrainLoop implements AutoCloseable {
                     if (next.status() != FrameReader.Status.OK) {
                         break;
                     }
-                    inFlight.add(new InFlight(send(sender, next.record()), next.next()));
+                    inFlight.add(new InFlight(next.record(), send(sender, next.record()), next.next()));
                     readAt = next.next();
                 }
                 InFlight head = inFlight.poll();
@@ -79,12 +88,18 @@ final class DrainLoop implements AutoCloseable {
                     break;
                 }
                 failure = await(head.ack());
+                boolean keptAside = false;
+                if (failure != null && setAside != null && sender.refusedForGood(failure)) {
+                    // Kafka will never take this record as it is: retrying it would hold every record behind it.
+                    failure = keepAside(head.record(), failure);
+                    keptAside = failure == null;
+                }
                 if (failure != null) {
                     break;
                 }
                 acknowledged = head.next();
                 onAcknowledged.run();
-                delivered++;
+                delivered += keptAside ? 0 : 1;
                 if (++uncommitted >= options.commitEveryRecords()) {
                     uncommitted = 0;
                     failure = persistPosition();
@@ -99,6 +114,36 @@ final class DrainLoop implements AutoCloseable {
                 stoppedBy = stoppedBy != null ? stoppedBy : notPersisted;
             }
             return new DrainResult(delivered, stoppedBy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private IOException keepAside(SpoolRecord record, Throwable refusal) {
+        try {
+            setAside.keep(record, refusal);
+            return null;
+        } catch (IOException e) {
+            e.addSuppressed(refusal);
+            return e;
+        }
+    }
+
+    /** Up to {@code max} records from the acknowledged position on, without sending or moving anything. */
+    java.util.List<SpoolRecord> peek(int max) throws IOException {
+        lock.lock();
+        try (LogCursor peeking = new LogCursor(dir)) {
+            java.util.List<SpoolRecord> records = new java.util.ArrayList<>();
+            long at = acknowledged;
+            while (records.size() < max) {
+                FrameReader.Result next = peeking.read(at, durableEnd.getAsLong());
+                if (next.status() != FrameReader.Status.OK) {
+                    break;
+                }
+                records.add(next.record());
+                at = next.next();
+            }
+            return records;
         } finally {
             lock.unlock();
         }

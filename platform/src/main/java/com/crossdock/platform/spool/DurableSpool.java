@@ -3,10 +3,16 @@ package com.crossdock.platform.spool;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local, append-only, fsync'd log of Kafka-bound records, for when Kafka cannot take a record that
@@ -37,26 +43,69 @@ public final class DurableSpool implements AutoCloseable {
     @FunctionalInterface
     public interface Sender {
         CompletableFuture<?> send(SpoolRecord record);
+
+        /**
+         * Whether {@code failure} says Kafka will never take that record as it is (too large for the producer or the
+         * topic, refused by the broker's record checks): the drain sets such a record aside and goes on, instead of
+         * retrying it forever while every later record waits behind it.
+         */
+        default boolean refusedForGood(Throwable failure) {
+            return KafkaSpoolRecords.refusedForGood(failure);
+        }
     }
+
+    /** The set-aside spool's directory, inside the spool's own. */
+    public static final String SET_ASIDE = "set-aside";
+    /** Headers a set-aside record carries (why, when), removed again when it is replayed. */
+    public static final String SET_ASIDE_REASON = "crossdock-set-aside-reason";
+    public static final String SET_ASIDE_AT = "crossdock-set-aside-at";
+
+    private static final Logger log = LoggerFactory.getLogger(DurableSpool.class);
 
     private final SpoolOptions options;
     private final SpoolDirectory dir;
     private final SpoolWriter writer;
     private final DrainLoop drainLoop;
+    /** Where records Kafka refused for good wait for an operator; null in the set-aside spool itself. */
+    private final DurableSpool setAside;
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong appending = new AtomicLong();
+    private final AtomicLong refusedFull = new AtomicLong();
+    private final AtomicLong damaged = new AtomicLong();
     private volatile long durableEnd;
 
-    private DurableSpool(SpoolOptions options, boolean fsync) throws IOException {
+    private DurableSpool(SpoolOptions options, boolean fsync, boolean withSetAside) throws IOException {
         this.options = options;
         this.dir = new SpoolDirectory(options.directory());
+        DurableSpool aside = null;
+        List<SpoolRecord> salvaged = new ArrayList<>();
         try {
-            SpoolRecovery.State state = SpoolRecovery.recover(dir);
+            SpoolRecovery.State state = null;
+            while (state == null) {
+                try {
+                    state = SpoolRecovery.recover(dir);
+                } catch (SpoolCorruptedException damage) {
+                    // set the damaged file aside and go on, rather than refuse to start (SpoolDamage)
+                    salvaged.addAll(SpoolDamage.setAside(dir, damage));
+                    damaged.incrementAndGet();
+                }
+            }
             this.durableEnd = state.end();
             this.depth.set(state.depth());
-            this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet);
+            aside = withSetAside
+                    ? new DurableSpool(options.withDirectory(options.directory().resolve(SET_ASIDE)), fsync, false)
+                    : null;
+            this.setAside = aside;
+            this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet,
+                    withSetAside ? this::keepAside : null);
             this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable);
+            for (SpoolRecord record : salvaged) {
+                writer.append(FrameCodec.encode(record)).join();
+            }
         } catch (IOException | RuntimeException e) {
+            if (aside != null) {
+                aside.close();
+            }
             dir.close();
             throw e;
         }
@@ -68,12 +117,12 @@ public final class DurableSpool implements AutoCloseable {
      * {@link IOException} when another spool has the directory open.
      */
     public static DurableSpool open(SpoolOptions options) throws IOException {
-        return new DurableSpool(options, true);
+        return new DurableSpool(options, true, true);
     }
 
     /** Without fsync: only for the benchmark's baseline. */
     static DurableSpool openWithoutFsync(SpoolOptions options) throws IOException {
-        return new DurableSpool(options, false);
+        return new DurableSpool(options, false, true);
     }
 
     /** Appends and waits for the fsync. Blocks: never call it on an event-loop thread. */
@@ -93,7 +142,8 @@ public final class DurableSpool implements AutoCloseable {
 
     /**
      * Appends without blocking; the future completes, on the writer thread, once the record is durable,
-     * or fails: with {@link IllegalArgumentException} for a record over 128 MiB, with an
+     * or fails: with {@link IllegalArgumentException} for a record over 128 MiB, with {@link SpoolFullException} when
+     * the spool holds its {@code maxBytes} already, with an
      * {@link IOException} when the disk failed (then every later append fails too, until a reopen).
      */
     public CompletableFuture<Void> appendAsync(SpoolRecord record) {
@@ -102,6 +152,11 @@ public final class DurableSpool implements AutoCloseable {
             frame = FrameCodec.encode(record);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        if (bytes() + frame.remaining() > options.maxBytes()) {
+            refusedFull.incrementAndGet();
+            return CompletableFuture.failedFuture(new SpoolFullException(options.directory(), bytes(),
+                    options.maxBytes()));
         }
         appending.incrementAndGet();
         return writer.append(frame).whenComplete((ok, failure) -> appending.decrementAndGet());
@@ -151,13 +206,83 @@ public final class DurableSpool implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Why the spool takes no appends any more (the writer's I/O error: after a failed fsync nothing written later could
+     * be trusted), or null while it works. Reopening the spool (a restart) recovers.
+     */
+    public IOException broken() {
+        return writer.broken();
+    }
+
+    /** Damaged files set aside to {@code damaged/} when this spool was opened (alert on any). */
+    public long damagedCount() {
+        return damaged.get();
+    }
+
+    /** Appends refused because the spool held its {@code maxBytes}. */
+    public long refusedFullCount() {
+        return refusedFull.get();
+    }
+
+    /** Records Kafka refused for good, waiting in {@code <directory>/set-aside} for an operator. */
+    public long setAsideDepth() {
+        return setAside == null ? 0 : setAside.depth();
+    }
+
+    /** Up to {@code max} of the records set aside, oldest first, each with its reason header; nothing moves. */
+    public List<SpoolRecord> setAsideRecords(int max) throws IOException {
+        return setAside == null ? List.of() : setAside.drainLoop.peek(max);
+    }
+
+    /**
+     * Sends the records set aside again (without their set-aside headers), oldest first, once the cause is fixed (a
+     * larger {@code crossdock.kafka.max-record-size}, say); stops at the first that fails, which stays set aside
+     * with every record after it.
+     */
+    public DrainResult replaySetAside(Sender sender) {
+        if (setAside == null) {
+            return new DrainResult(0, null);
+        }
+        return setAside.drain(new Sender() {
+            @Override
+            public CompletableFuture<?> send(SpoolRecord record) {
+                return sender.send(withoutSetAsideHeaders(record));
+            }
+
+            @Override
+            public boolean refusedForGood(Throwable failure) {
+                return false;
+            }
+        });
+    }
+
     /** Makes queued appends durable, waits for a running drain, and releases the files. */
     @Override
     public void close() throws IOException {
         try (dir) {
             writer.close();
             drainLoop.close();
+        } finally {
+            if (setAside != null) {
+                setAside.close();
+            }
         }
+    }
+
+    private void keepAside(SpoolRecord record, Throwable refusal) throws IOException {
+        List<SpoolRecord.Header> headers = new ArrayList<>(record.headers());
+        headers.add(SpoolRecord.Header.of(SET_ASIDE_REASON, String.valueOf(refusal)));
+        headers.add(SpoolRecord.Header.of(SET_ASIDE_AT, Instant.now().toString()));
+        setAside.append(new SpoolRecord(record.topic(), record.key(), record.value(), headers));
+        log.error("Kafka refused a spooled record for good ({}); set aside in {} for an operator ({} bytes to {}): "
+                + "replay it with POST /actuator/spool once the cause is fixed", refusal,
+                setAside.options().directory(), record.value() == null ? 0 : record.value().length, record.topic());
+    }
+
+    private static SpoolRecord withoutSetAsideHeaders(SpoolRecord record) {
+        return new SpoolRecord(record.topic(), record.key(), record.value(), record.headers().stream()
+                .filter(header -> !header.name().equals(SET_ASIDE_REASON) && !header.name().equals(SET_ASIDE_AT))
+                .toList());
     }
 
     private void madeDurable(int records, long end) {

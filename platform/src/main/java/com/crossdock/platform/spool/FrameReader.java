@@ -37,6 +37,11 @@ final class FrameReader implements Closeable {
         return file;
     }
 
+    /** The segment file's size: a segment whose damaged tail was set aside ends before the next one's base. */
+    long size() throws IOException {
+        return channel.size();
+    }
+
     /** Reads the frame at {@code position} (bytes from the segment start) that must end by {@code limit}. */
     Result read(long position, long limit) throws IOException {
         if (position >= limit) {

@@ -3,6 +3,8 @@ package com.crossdock.platform.spool;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -22,6 +24,20 @@ public final class KafkaSpoolRecords {
             headers.add(new SpoolRecord.Header(header.key(), header.value()));
         }
         return new SpoolRecord(record.topic(), record.key(), record.value(), headers);
+    }
+
+    /**
+     * Whether Kafka will never take the record as it is: larger than the producer's {@code max.request.size} or the
+     * topic's {@code max.message.bytes} ({@link RecordTooLargeException}), or refused by the broker's record checks
+     * ({@link InvalidRecordException}). Anything else (a timeout, a broker away, a missing topic) may pass later.
+     */
+    public static boolean refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof InvalidRecordException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ProducerRecord<byte[], byte[]> toProducerRecord(SpoolRecord record) {

@@ -34,6 +34,10 @@ final class LogCursor implements Closeable {
             reader = new FrameReader(segment.getValue());
             readerBase = base;
         }
+        if (nextBase != null && offset < nextBase && offset - base >= reader.size()) {
+            // a gap: the rest of this segment was set aside as damaged (SpoolDamage); go on at the next segment
+            return read(nextBase, durableEnd);
+        }
         FrameReader.Result result = reader.read(offset - base, segmentEnd - base);
         if (result.status() != FrameReader.Status.OK) {
             throw new SpoolCorruptedException(segment.getValue(), offset - base,

@@ -32,7 +32,20 @@ public class SpoolConfiguration {
 
     @Bean
     SpoolDrainer spoolDrainer(DurableSpool spool, DurableSpool.Sender sender, SpoolProperties properties) {
-        return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.retry());
+        return new SpoolDrainer(spool, sender, properties.drainInterval(), properties.retry(),
+                properties.drainOnStop());
+    }
+
+    /** The health contributor {@code spool}: DOWN once the spool refuses appends (for readiness). */
+    @Bean
+    SpoolHealth spoolHealthIndicator(DurableSpool spool) {
+        return new SpoolHealth(spool);
+    }
+
+    /** {@code /actuator/spool}: the spool's state and its set-aside records, and their replay. */
+    @Bean
+    SpoolEndpoint spoolEndpoint(DurableSpool spool, DurableSpool.Sender sender) {
+        return new SpoolEndpoint(spool, sender);
     }
 
     @Bean

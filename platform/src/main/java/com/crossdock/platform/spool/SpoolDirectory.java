@@ -25,6 +25,8 @@ final class SpoolDirectory implements AutoCloseable {
 
     private static final String SUFFIX = ".spool";
     private static final String POSITION = "position";
+    /** Where damaged files are set aside. */
+    static final String DAMAGED = "damaged";
 
     private final Path dir;
     private final NavigableMap<Long, Path> segments = new ConcurrentSkipListMap<>();
@@ -110,6 +112,20 @@ final class SpoolDirectory implements AutoCloseable {
         }
         Files.move(tmp, dir.resolve(POSITION), StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(dir);
+    }
+
+    /**
+     * Moves a damaged file (a segment, the position file) to {@code damaged/} in the spool's directory, as evidence
+     * for an operator, and forgets it; the spool goes on without it.
+     */
+    Path setAside(Path file) throws IOException {
+        Path damaged = Files.createDirectories(dir.resolve(DAMAGED));
+        Path target = damaged.resolve(file.getFileName() + "." + System.currentTimeMillis());
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(damaged);
+        syncDirectory(dir);
+        segments.values().remove(file);
+        return target;
     }
 
     /** Releases the directory for another process. */

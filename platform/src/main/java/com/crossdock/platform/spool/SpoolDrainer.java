@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * scheduling state is touched on that one thread only, so two drains never overlap and there is exactly one
  * next run.
  *
- * <p>{@link #stop()} lets the current drain finish the sends in flight and persist its position.
+ * <p>{@link #stop()} lets the current drain finish the sends in flight and persist its position, then, unless Kafka
+ * was failing, drains what is left for up to {@code drainOnStop}: a pod that is scaled down or rolled leaves its
+ * spool empty when Kafka is there, instead of stranding answered webhooks on a volume that waits for its ordinal.
  */
 public final class SpoolDrainer {
 
@@ -26,13 +28,22 @@ public final class SpoolDrainer {
     private final DurableSpool.Sender sender;
     private final Duration interval;
     private final Backoff retry;
+    private final Duration drainOnStop;
     private final Object lifecycle = new Object();
     private volatile ScheduledThreadPoolExecutor scheduler;
     private volatile boolean stopping;
     private volatile int consecutiveFailures;
+    private final java.util.concurrent.atomic.AtomicLong drains = new java.util.concurrent.atomic.AtomicLong();
     private ScheduledFuture<?> next;
 
     public SpoolDrainer(DurableSpool spool, DurableSpool.Sender sender, Duration interval, Backoff retry) {
+        this(spool, sender, interval, retry, Duration.ZERO);
+    }
+
+    /** @param drainOnStop how long {@link #stop()} may drain what is left (zero: not at all) */
+    public SpoolDrainer(DurableSpool spool, DurableSpool.Sender sender, Duration interval, Backoff retry,
+            Duration drainOnStop) {
+        this.drainOnStop = drainOnStop;
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the drain interval must be positive, not " + interval);
         }
@@ -105,6 +116,34 @@ public final class SpoolDrainer {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+            return;
+        }
+        drainWhatIsLeft();
+    }
+
+    private void drainWhatIsLeft() {
+        if (drainOnStop.isZero() || drainOnStop.isNegative() || spool.depth() == 0) {
+            return;
+        }
+        if (consecutiveFailures > 0) {
+            log.warn("Stopping with {} records in the spool while Kafka fails: they wait in {} for the next start "
+                    + "(or operator spool drain)", spool.depth(), spool.options().directory());
+            return;
+        }
+        long deadline = System.nanoTime() + drainOnStop.toNanos();
+        DrainResult result;
+        try {
+            result = spool.drain(sender, () -> System.nanoTime() > deadline);
+        } catch (RuntimeException e) {
+            result = new DrainResult(0, e);
+        }
+        long left = spool.depth();
+        if (left == 0) {
+            log.info("Spool drained on stop: {} records sent", result.delivered());
+        } else {
+            log.warn("Stopping with {} records left in the spool after draining {} for {}: they wait in {} for the "
+                    + "next start (or operator spool drain)", left, result.delivered(), drainOnStop,
+                    spool.options().directory());
         }
     }
 
@@ -134,7 +173,13 @@ public final class SpoolDrainer {
         }
     }
 
+    /** Scheduled drains run so far, for tests. */
+    long drains() {
+        return drains.get();
+    }
+
     private void record(DrainResult result) {
+        drains.incrementAndGet();
         if (result.succeeded()) {
             if (consecutiveFailures > 0) {
                 log.info("Spool drain recovered after {} failed attempts; {} records sent", consecutiveFailures,

@@ -17,37 +17,50 @@ import java.util.Objects;
  *     re-sends at most this many (each position write costs an fsync)
  * @param sendTimeout how long the drain waits for one acknowledgement before it gives up and retries
  *     later
+ * @param maxBytes the most the spool holds for Kafka; an append past it fails with {@link SpoolFullException}
  */
 public record SpoolOptions(Path directory, long segmentBytes, int maxInFlight, int commitEveryRecords,
-        Duration sendTimeout) {
+        Duration sendTimeout, long maxBytes) {
+
+    /** Unbounded but for the disk. */
+    public static final long NO_LIMIT = Long.MAX_VALUE;
 
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
 
     public SpoolOptions {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(sendTimeout, "sendTimeout");
-        if (segmentBytes <= 0 || maxInFlight <= 0 || commitEveryRecords <= 0 || sendTimeout.isNegative()) {
+        if (segmentBytes <= 0 || maxInFlight <= 0 || commitEveryRecords <= 0 || sendTimeout.isNegative()
+                || maxBytes <= 0) {
             throw new IllegalArgumentException("spool sizes, counts and timeout must be positive");
         }
     }
 
     public static SpoolOptions defaults(Path directory) {
-        return new SpoolOptions(directory, DEFAULT_SEGMENT_BYTES, 1, 100, Duration.ofSeconds(30));
+        return new SpoolOptions(directory, DEFAULT_SEGMENT_BYTES, 1, 100, Duration.ofSeconds(30), NO_LIMIT);
+    }
+
+    public SpoolOptions withDirectory(Path other) {
+        return new SpoolOptions(other, segmentBytes, maxInFlight, commitEveryRecords, sendTimeout, maxBytes);
     }
 
     public SpoolOptions withSegmentBytes(long bytes) {
-        return new SpoolOptions(directory, bytes, maxInFlight, commitEveryRecords, sendTimeout);
+        return new SpoolOptions(directory, bytes, maxInFlight, commitEveryRecords, sendTimeout, maxBytes);
     }
 
     public SpoolOptions withMaxInFlight(int records) {
-        return new SpoolOptions(directory, segmentBytes, records, commitEveryRecords, sendTimeout);
+        return new SpoolOptions(directory, segmentBytes, records, commitEveryRecords, sendTimeout, maxBytes);
     }
 
     public SpoolOptions withCommitEveryRecords(int records) {
-        return new SpoolOptions(directory, segmentBytes, maxInFlight, records, sendTimeout);
+        return new SpoolOptions(directory, segmentBytes, maxInFlight, records, sendTimeout, maxBytes);
+    }
+
+    public SpoolOptions withMaxBytes(long bytes) {
+        return new SpoolOptions(directory, segmentBytes, maxInFlight, commitEveryRecords, sendTimeout, bytes);
     }
 
     public SpoolOptions withSendTimeout(Duration timeout) {
-        return new SpoolOptions(directory, segmentBytes, maxInFlight, commitEveryRecords, timeout);
+        return new SpoolOptions(directory, segmentBytes, maxInFlight, commitEveryRecords, timeout, maxBytes);
     }
 }

@@ -17,12 +17,20 @@ import org.springframework.util.unit.DataSize;
  *     or a restart loses what was spooled
  * @param name the {@code spool} tag of the spool's meters
  * @param segmentSize the size at which the writer starts a new segment file; drained segments are deleted
- * @param maxInFlight records sent before the first is acknowledged: 1 sends nothing twice after a failed send;
- *     more drains faster, and after a failure re-sends what followed the failed record
- * @param commitEveryRecords acknowledged records between two writes of the drain position (each an fsync); a
- *     crash re-sends at most this many
+ * @param maxInFlight records sent before the first is acknowledged (default 1000): a drain pipelined like a producer
+ *     empties a backlog at the producer's pace, with the order per key kept by Kafka's idempotent producer; after
+ *     a failed send, what followed the failed record is sent again (duplicates the consumers' event-id dedupe
+ *     absorbs). 1 sends nothing twice, at one broker round trip per record
+ * @param commitEveryRecords acknowledged records between two writes of the drain position (each an fsync; default
+ *     1000); a crash re-sends at most this many
  * @param sendTimeout how long the drain waits for one acknowledgement before it gives up and retries later
  * @param drainInterval how often the drainer looks for spooled records while Kafka is healthy
+ * @param maxSize the most the spool holds for Kafka (default 1GB; keep it well under the volume): past it appends fail
+ *     and the ingress answers 503 with {@code Retry-After}, a clear refusal instead of a full disk that would fail
+ *     every append; {@code crossdock.spool.bytes} against {@code crossdock.spool.max_bytes} says how close it is
+ * @param drainOnStop how long a graceful shutdown may drain what the spool still holds (default 20s; 0 turns it off):
+ *     keep it within the shutdown phase ({@code spring.lifecycle.timeout-per-shutdown-phase}) and the pod's grace
+ *     period, so a scaled-down pod does not strand answered webhooks on its volume
  * @param retry the waits between drains while Kafka keeps failing ({@code crossdock.spool.retry.*}:
  *     initial-interval, multiplier, max-interval, jitter; see {@link Backoff}). Each setting overrides only its
  *     component of {@link #RETRY_DEFAULTS}: 2 s after the first failed drain, doubling up to 30 s, no jitter.
@@ -33,11 +41,18 @@ public record SpoolProperties(
         @DefaultValue("data/spool") Path directory,
         @DefaultValue("spool") String name,
         @DefaultValue("64MB") DataSize segmentSize,
-        @DefaultValue("1") int maxInFlight,
-        @DefaultValue("100") int commitEveryRecords,
+        @DefaultValue(SpoolProperties.DEFAULT_MAX_IN_FLIGHT_TEXT) int maxInFlight,
+        @DefaultValue(SpoolProperties.DEFAULT_COMMIT_EVERY_RECORDS_TEXT) int commitEveryRecords,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("1s") Duration drainInterval,
+        @DefaultValue("1GB") DataSize maxSize,
+        @DefaultValue("20s") Duration drainOnStop,
         @NestedConfigurationProperty Backoff retry) {
+
+    static final String DEFAULT_MAX_IN_FLIGHT_TEXT = "1000";
+    static final String DEFAULT_COMMIT_EVERY_RECORDS_TEXT = "1000";
+    public static final int DEFAULT_MAX_IN_FLIGHT = Integer.parseInt(DEFAULT_MAX_IN_FLIGHT_TEXT);
+    public static final int DEFAULT_COMMIT_EVERY_RECORDS = Integer.parseInt(DEFAULT_COMMIT_EVERY_RECORDS_TEXT);
 
     /** What {@code crossdock.spool.retry.*} does not set: 2 s, 4 s, 8 s, 16 s, then 30 s between failed drains. */
     public static final Backoff RETRY_DEFAULTS = new Backoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 0.0, 0);
@@ -48,6 +63,7 @@ public record SpoolProperties(
     }
 
     public SpoolOptions toOptions() {
-        return new SpoolOptions(directory, segmentSize.toBytes(), maxInFlight, commitEveryRecords, sendTimeout);
+        return new SpoolOptions(directory, segmentSize.toBytes(), maxInFlight, commitEveryRecords, sendTimeout,
+                maxSize.toBytes());
     }
 }

@@ -177,4 +177,9 @@ final class SpoolWriter implements AutoCloseable {
         }
         channel.close();
     }
+
+    /** The I/O error after which every append is refused, or null while the writer works. */
+    IOException broken() {
+        return broken;
+    }
 }

@@ -90,6 +90,11 @@ public final class VendorPolicy {
                 resilience.destructiveRetry());
     }
 
+    /** The credential's circuit breaker (shared by its shares): its state, and its transitions to listen to. */
+    public CircuitBreaker circuitBreaker() {
+        return resilience.circuitBreaker();
+    }
+
     public String name() {
         return name;
     }

@@ -143,6 +143,9 @@ final class VendorPolicyFactory {
                 .failureRateThreshold(properties.failureRateThreshold())
                 .waitDurationInOpenState(properties.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
+                // half-open after the wait even when no call comes: a listener paused while the breaker is open
+                // (BreakerPause) resumes on that transition
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 // a 4xx is a healthy vendor's answer: only transient failures speak of its health
                 .recordException(Failures::isTransient)
                 // waiting for our own limiter or bulkhead says nothing about the vendor

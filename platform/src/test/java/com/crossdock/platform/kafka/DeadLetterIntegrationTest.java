@@ -48,6 +48,8 @@ import static org.awaitility.Awaitility.await;
         "crossdock.kafka.retry.max-attempts=3",
         "crossdock.kafka.retry.initial-interval=50ms",
         "crossdock.kafka.retry.max-interval=100ms",
+        "crossdock.vendors.breaker-vendor.circuit-breaker.wait-in-open-state=3s",
+        "crossdock.vendors.breaker-vendor.retry.max-attempts=1",
         "spring.main.web-application-type=none"})
 @EmbeddedKafka(partitions = 1)
 class DeadLetterIntegrationTest {
@@ -77,6 +79,10 @@ class DeadLetterIntegrationTest {
     Listener listener;
     @Autowired
     KafkaAdmin admin;
+    @Autowired
+    com.crossdock.platform.vendor.VendorPolicies vendors;
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry containers;
 
     @Test
     void poisonRecordGoesToTheDeadLetterTopicByteForByteAndTheConsumerGoesOn() throws Exception {
@@ -151,6 +157,25 @@ class DeadLetterIntegrationTest {
         ConsumerRecord<byte[], byte[]> dead = deadLetterWithKey("always");
         assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
         assertThat(header(dead, DeadLetterHeaders.FAILURE_CLASS)).isEqualTo(IllegalStateException.class.getName());
+    }
+
+    @Test
+    void whileAVendorsBreakerIsOpenItsGroupWaitsPausedAndResumesWhenItHalfOpensWithoutDeadLetters() {
+        io.github.resilience4j.circuitbreaker.CircuitBreaker breaker =
+                vendors.forVendor("breaker-vendor").circuitBreaker();
+        breaker.transitionToOpenState();
+
+        publisher.publish(TOPIC, "breaker-held", event("breaker-held")).block();
+
+        org.springframework.kafka.listener.MessageListenerContainer container = containers.getListenerContainer(GROUP);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(listener.attempts("breaker-held")).isPositive();
+            assertThat(container.isPauseRequested()).as("paused while the breaker is open").isTrue();
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(listener.handled).contains("breaker-held"));
+        assertThat(container.isPauseRequested()).as("resumed once it half-opened").isFalse();
+        assertThat(listener.attempts("breaker-held")).as("not a retry per backoff while open").isLessThan(4);
+        assertThat(deadLetterKeys()).doesNotContain("breaker-held");
     }
 
     @Test
@@ -263,8 +288,11 @@ class DeadLetterIntegrationTest {
         final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
         private final EventCodec codec;
 
-        Listener(EventCodec codec) {
+        private final com.crossdock.platform.vendor.VendorPolicies vendors;
+
+        Listener(EventCodec codec, com.crossdock.platform.vendor.VendorPolicies vendors) {
             this.codec = codec;
+            this.vendors = vendors;
         }
 
         @KafkaListener(id = "#{@dltTestGroup.id()}", groupId = "#{@dltTestGroup.id()}",
@@ -275,6 +303,10 @@ class DeadLetterIntegrationTest {
             StockChanged event = codec.decode(record, StockChanged.class);
             if (event.getProductCode().equals("permanent")) {
                 throw new VendorRefused();
+            }
+            if (event.getProductCode().startsWith("breaker-")) {
+                // a call to a vendor under its policy: refused at once while its breaker is open
+                vendors.forVendor("breaker-vendor").call("send", () -> reactor.core.publisher.Mono.just("sent")).block();
             }
             AtomicInteger left = failuresLeft.get(event.getProductCode());
             if (left != null && left.get() > 0) {
@@ -293,8 +325,8 @@ class DeadLetterIntegrationTest {
     @SpringBootApplication
     static class App {
         @Bean
-        Listener listener(EventCodec codec) {
-            return new Listener(codec);
+        Listener listener(EventCodec codec, com.crossdock.platform.vendor.VendorPolicies vendors) {
+            return new Listener(codec, vendors);
         }
 
         /** The platform creates the group's retry and dead-letter topics; the listener listens on them. */

@@ -17,7 +17,7 @@ class TopicDeclarationsTest {
     private static final String WEEK = Long.toString(7L * 24 * 3600 * 1000);
 
     private final TopicDeclarations topics = new TopicDeclarations(
-            new CrossdockKafkaProperties(6, (short) 3, null, Object.class));
+            new CrossdockKafkaProperties(6, (short) 3, null, null, null, Object.class));
 
     @Test
     void theCanonicalTopicsLeaveRawTopicsToTheKitThatWritesThem() {
@@ -49,6 +49,35 @@ class TopicDeclarationsTest {
                 .filteredOn(topic -> topic.name().equals(group.deadLetterTopic(Topics.ORDER_PLACED)))
                 .singleElement().satisfies(dlt -> assertThat(dlt.configs())
                         .containsEntry(TopicConfig.RETENTION_MS_CONFIG, MONTH));
+    }
+
+    @Test
+    void everyDeclaredTopicNeedsTwoInSyncReplicasOfThreeAndTakesTheProducersLargestRecord() {
+        List<NewTopic> declared = new java.util.ArrayList<>();
+        declared.addAll(topics(topics.canonical()));
+        declared.addAll(topics(topics.raw(List.of(Topics.PRODSMART_WEBHOOK_RAW))));
+        declared.addAll(topics(topics.consumerGroups(List.of(new ConsumerGroup("acme-group", Topics.ORDER_PLACED)))));
+        declared.add(topics.lease("acme"));
+        declared.add(topics.deadLetters("acme.dlt"));
+        declared.add(topics.compactedState("acme-links", 1));
+
+        assertThat(declared).hasSizeGreaterThan(8).allSatisfy(topic -> assertThat(topic.configs())
+                .as(topic.name())
+                .containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2")
+                .containsEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(2L * 1024 * 1024)));
+    }
+
+    @Test
+    void minInSyncReplicasFollowTheReplicationFactorUnlessSet() {
+        assertThat(new CrossdockKafkaProperties(1, (short) 1, null, null, null, Object.class).minInsyncReplicas())
+                .isEqualTo((short) 1);
+        assertThat(new CrossdockKafkaProperties(1, (short) 2, null, null, null, Object.class).minInsyncReplicas())
+                .isEqualTo((short) 1);
+        assertThat(new CrossdockKafkaProperties(1, (short) 5, (short) 3, null, null, Object.class).minInsyncReplicas())
+                .isEqualTo((short) 3);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CrossdockKafkaProperties(1, (short) 1, (short) 2, null, null, Object.class))
+                .withMessageContaining("crossdock.kafka.min-insync-replicas");
     }
 
     @SuppressWarnings("unchecked")

@@ -176,6 +176,97 @@ class DurableSpoolTest {
     }
 
     @Test
+    void setsAsideARecordKafkaRefusesForGoodAndDrainsEveryRecordBehindIt() throws IOException {
+        SpoolRecord tooLarge = record(3);
+        DurableSpool.Sender refusingOne = record -> record.equals(tooLarge)
+                ? CompletableFuture.failedFuture(new org.apache.kafka.common.errors.RecordTooLargeException(
+                        "The message is 1048700 bytes when serialized which is larger than 1048576"))
+                : CompletableFuture.completedFuture(null);
+        List<SpoolRecord> sent = new CopyOnWriteArrayList<>();
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir).withMaxInFlight(4))) {
+            appendAll(spool, records(0, 10));
+
+            DrainResult result = spool.drain(record -> {
+                CompletableFuture<?> ack = refusingOne.send(record);
+                if (!ack.isCompletedExceptionally()) {
+                    sent.add(record);
+                }
+                return ack;
+            });
+
+            assertThat(result.succeeded()).isTrue();
+            assertThat(result.delivered()).as("the set-aside record is not counted as delivered").isEqualTo(9);
+            assertThat(sent).containsExactlyElementsOf(records(0, 10).stream().filter(r -> !r.equals(tooLarge)).toList());
+            assertThat(spool.depth()).isZero();
+            assertThat(spool.setAsideDepth()).isEqualTo(1);
+        }
+        try (DurableSpool reopened = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            assertThat(reopened.setAsideDepth()).as("the set-aside survives a restart").isEqualTo(1);
+            assertThat(reopened.setAsideRecords(10)).singleElement().satisfies(kept -> {
+                assertThat(kept.value()).isEqualTo(tooLarge.value());
+                assertThat(kept.headers()).anySatisfy(header -> {
+                    assertThat(header.name()).isEqualTo(DurableSpool.SET_ASIDE_REASON);
+                    assertThat(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
+                            .contains("RecordTooLargeException");
+                });
+            });
+            assertThat(reopened.replaySetAside(refusingOne).succeeded())
+                    .as("still refused: it stays set aside").isFalse();
+            assertThat(reopened.setAsideDepth()).isEqualTo(1);
+
+            RecordingSender fixed = new RecordingSender();
+            DrainResult replayed = reopened.replaySetAside(fixed);
+
+            assertThat(replayed.delivered()).isEqualTo(1);
+            assertThat(fixed.sent()).as("sent as it was spooled, without the set-aside headers")
+                    .containsExactly(tooLarge);
+            assertThat(reopened.setAsideDepth()).isZero();
+        }
+    }
+
+    @Test
+    void aFailureThatMayPassLaterStillStopsTheDrainInsteadOfSettingTheRecordAside() throws IOException {
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            appendAll(spool, records(0, 3));
+
+            DrainResult result = spool.drain(record -> CompletableFuture.failedFuture(
+                    new org.apache.kafka.common.errors.TimeoutException("Expiring 1 record(s)")));
+
+            assertThat(result.succeeded()).isFalse();
+            assertThat(spool.depth()).isEqualTo(3);
+            assertThat(spool.setAsideDepth()).isZero();
+        }
+    }
+
+    @Test
+    void aFullSpoolRefusesAppendsClearlyUntilTheDrainMakesRoom() throws IOException {
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir).withMaxBytes(300))) {
+            List<SpoolRecord> taken = new java.util.ArrayList<>();
+            Throwable refusal = null;
+            for (SpoolRecord record : records(0, 50)) {
+                try {
+                    spool.append(record);
+                    taken.add(record);
+                } catch (SpoolFullException full) {
+                    refusal = full;
+                    break;
+                }
+            }
+
+            assertThat(taken).isNotEmpty();
+            assertThat(refusal).hasMessageContaining("is full").hasMessageContaining("at most 300");
+            assertThat(spool.bytes()).isLessThanOrEqualTo(300);
+            assertThat(spool.refusedFullCount()).isEqualTo(1);
+
+            RecordingSender sender = new RecordingSender();
+            spool.drain(sender);
+            spool.append(record(99));
+
+            assertThat(spool.depth()).as("room again once drained").isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesASecondSpoolOnTheSameDirectory() throws IOException {
         try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
             assertThatThrownBy(() -> DurableSpool.open(SpoolOptions.defaults(dir)))

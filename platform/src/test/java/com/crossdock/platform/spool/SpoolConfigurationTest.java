@@ -22,9 +22,13 @@ class SpoolConfigurationTest {
     private final RecordingSender sender = new RecordingSender();
 
     private ApplicationContextRunner runner() {
+        return runner(sender);
+    }
+
+    private ApplicationContextRunner runner(DurableSpool.Sender drainSender) {
         return new ApplicationContextRunner()
                 .withUserConfiguration(SpoolConfiguration.class)
-                .withBean(DurableSpool.Sender.class, () -> sender)
+                .withBean(DurableSpool.Sender.class, () -> drainSender)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withPropertyValues("crossdock.spool.directory=" + dir, "crossdock.spool.name=webhooks",
                         "crossdock.spool.drain-interval=20ms", "crossdock.spool.segment-size=1KB");
@@ -44,6 +48,39 @@ class SpoolConfigurationTest {
             await().untilAsserted(() -> assertThat(sender.sent()).containsExactlyElementsOf(records(0, 5)));
             assertThat(context.getBean(MeterRegistry.class).get(SpoolMetrics.DEPTH).tag("spool", "webhooks")
                     .gauge().value()).isZero();
+        });
+    }
+
+    @Test
+    void aRecordKafkaRefusesForGoodIsSetAsideShownOnTheEndpointAndReplayedOnceFixed() {
+        java.util.concurrent.atomic.AtomicBoolean limitRaised = new java.util.concurrent.atomic.AtomicBoolean();
+        SpoolRecord large = records(0, 3).get(1);
+        DurableSpool.Sender refusingLarge = record -> !limitRaised.get() && record.equals(large)
+                ? java.util.concurrent.CompletableFuture.failedFuture(
+                        new org.apache.kafka.common.errors.RecordTooLargeException("too large"))
+                : sender.send(record);
+        runner(refusingLarge).run(context -> {
+            DurableSpool spool = context.getBean(DurableSpool.class);
+            for (SpoolRecord record : records(0, 3)) {
+                spool.append(record);
+            }
+
+            await().untilAsserted(() -> assertThat(sender.sent()).hasSize(2));
+            SpoolEndpoint endpoint = context.getBean(SpoolEndpoint.class);
+            assertThat(endpoint.state().setAside()).isEqualTo(1);
+            assertThat(endpoint.state().setAsideRecords()).singleElement().satisfies(kept -> {
+                assertThat(kept.reason()).contains("RecordTooLargeException");
+                assertThat(kept.valueBytes()).isEqualTo(large.value().length);
+            });
+            assertThat(context.getBean(MeterRegistry.class).get(SpoolMetrics.SET_ASIDE).tag("spool", "webhooks")
+                    .gauge().value()).isEqualTo(1.0);
+
+            limitRaised.set(true);
+            SpoolEndpoint.Replayed replayed = endpoint.replaySetAside();
+
+            assertThat(replayed.sent()).isEqualTo(1);
+            assertThat(replayed.stillSetAside()).isZero();
+            assertThat(sender.sent()).last().isEqualTo(large);
         });
     }
 

@@ -92,6 +92,22 @@ class SpoolDrainerTest {
     }
 
     @Test
+    void aGracefulStopDrainsWhatIsLeftWhileKafkaTakesIt() throws IOException {
+        RecordingSender sender = new RecordingSender();
+        drainer = new SpoolDrainer(spool, sender, Duration.ofHours(1), Backoff.fixed(Duration.ofHours(1)),
+                Duration.ofSeconds(10));
+        drainer.start();
+        await().untilAsserted(() -> assertThat(drainer.drains()).isEqualTo(1));
+        appendAll(records(0, 4));
+        assertThat(spool.depth()).as("the next scheduled drain is an hour away").isEqualTo(4);
+
+        drainer.stop();
+
+        assertThat(sender.sent()).containsExactlyElementsOf(records(0, 4));
+        assertThat(spool.depth()).isZero();
+    }
+
+    @Test
     void stopFinishesTheSendInFlightAndPersistsThePosition() throws Exception {
         List<CompletableFuture<Void>> acks = new CopyOnWriteArrayList<>();
         appendAll(records(0, 5));

@@ -50,19 +50,24 @@ class SpoolRecoveryTest {
     }
 
     @Test
-    void refusesToOpenWhenARecordInTheMiddleIsDamaged() throws IOException {
+    void setsAsideASegmentDamagedInTheMiddleAndGoesOnWithEveryIntactRecord() throws IOException {
         spool(records(0, 5));
         Path segment = onlySegment();
         long thirdRecord = frameSize(record(0)) + frameSize(record(1));
         flipByte(segment, thirdRecord + FrameCodec.HEADER_BYTES + 10);
 
-        assertThatThrownBy(() -> DurableSpool.open(SpoolOptions.defaults(dir)))
-                .isInstanceOfSatisfying(SpoolCorruptedException.class, e -> {
-                    assertThat(e.offset()).isEqualTo(thirdRecord);
-                    assertThat(e.segment()).isEqualTo(segment);
-                })
-                .hasMessageContaining("checksum mismatch");
-        assertThat(Files.size(segment)).as("the evidence is kept").isEqualTo(sizeOf(records(0, 5)));
+        RecordingSender sender = new RecordingSender();
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            assertThat(spool.damagedCount()).isEqualTo(1);
+            spool.drain(sender);
+            spool.append(record(5));
+            spool.drain(sender);
+        }
+
+        assertThat(sender.sent()).as("all but the damaged record, in order")
+                .containsExactly(record(0), record(1), record(3), record(4), record(5));
+        assertThat(damagedFiles()).singleElement().satisfies(kept ->
+                assertThat(Files.size(kept)).as("the evidence is kept whole").isEqualTo(sizeOf(records(0, 5))));
     }
 
     @Test
@@ -75,16 +80,20 @@ class SpoolRecoveryTest {
     }
 
     @Test
-    void refusesToOpenWhenALengthFieldInTheMiddleIsDamaged() throws IOException {
+    void skipsADamagedLengthFieldToTheNextIntactRecord() throws IOException {
         spool(records(0, 5));
         flipByte(onlySegment(), frameSize(record(0)) + 3);
 
-        assertThatThrownBy(() -> DurableSpool.open(SpoolOptions.defaults(dir)))
-                .isInstanceOf(SpoolCorruptedException.class);
+        RecordingSender sender = new RecordingSender();
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            spool.drain(sender);
+        }
+
+        assertThat(sender.sent()).containsExactly(record(0), record(2), record(3), record(4));
     }
 
     @Test
-    void refusesToOpenWhenAnOlderSegmentEndsShort() throws IOException {
+    void setsAsideAnOlderSegmentThatEndsShortAndKeepsTheRecordsOfTheNewerOnes() throws IOException {
         try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir).withSegmentBytes(400))) {
             for (SpoolRecord record : records(0, 20)) {
                 spool.append(record);
@@ -93,9 +102,37 @@ class SpoolRecoveryTest {
         Path oldest = segments().get(0);
         truncate(oldest, Files.size(oldest) - 5);
 
-        assertThatThrownBy(() -> DurableSpool.open(SpoolOptions.defaults(dir).withSegmentBytes(400)))
-                .isInstanceOf(SpoolCorruptedException.class)
-                .hasMessageContaining(oldest.getFileName().toString());
+        RecordingSender sender = new RecordingSender();
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir).withSegmentBytes(400))) {
+            assertThat(spool.damagedCount()).isEqualTo(1);
+            spool.drain(sender);
+        }
+
+        assertThat(sender.sent()).hasSize(19).doesNotHaveDuplicates().isSubsetOf(records(0, 20));
+        assertThat(damagedFiles()).singleElement()
+                .satisfies(kept -> assertThat(kept.getFileName().toString()).startsWith(oldest.getFileName().toString()));
+    }
+
+    @Test
+    void aDamagedPositionFileIsSetAsideAndTheDrainStartsAtTheOldestRecordKept() throws IOException {
+        RecordingSender sender = new RecordingSender();
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            for (SpoolRecord record : records(0, 5)) {
+                spool.append(record);
+            }
+            spool.drain(new RecordingSender());
+            spool.append(record(5));
+        }
+        Files.write(dir.resolve("position"), new byte[] {1, 2, 3});
+
+        try (DurableSpool reopened = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            assertThat(reopened.damagedCount()).isEqualTo(1);
+            reopened.drain(sender);
+        }
+
+        assertThat(sender.sent()).as("sent again rather than lost").endsWith(record(5)).contains(record(0));
+        assertThat(damagedFiles()).singleElement()
+                .satisfies(kept -> assertThat(kept.getFileName().toString()).startsWith("position"));
     }
 
     @Test
@@ -135,6 +172,12 @@ class SpoolRecoveryTest {
             reopened.drain(sender);
         }
         assertThat(sender.sent()).containsExactlyElementsOf(records(0, 6));
+    }
+
+    private List<Path> damagedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("damaged"))) {
+            return files.toList();
+        }
     }
 
     private void assertRecoveredAndAppendable(List<SpoolRecord> survivors) throws IOException {

@@ -155,6 +155,17 @@ final class JsonField {
         } else {
             throw invalid("must be a number");
         }
+        // Judge the size from precision and scale before any arithmetic: 1e999999999 is 11 characters, but scaling it
+        // (or stripping 1e-999999999's zeros) would build a number of a billion digits.
+        long integerDigits = (long) value.precision() - value.scale();
+        if (value.signum() != 0 && integerDigits > INTEGER_DIGITS) {
+            throw invalid("is too large");
+        }
+        if (value.signum() != 0 && integerDigits < -SCALE) {
+            // below 10^-7: HALF_EVEN to 6 decimals gives 0
+            rounded.add(path());
+            return BigDecimal.ZERO.setScale(SCALE);
+        }
         BigDecimal scaled = value.setScale(SCALE, RoundingMode.HALF_EVEN);
         if (value.stripTrailingZeros().scale() > SCALE) {
             rounded.add(path());

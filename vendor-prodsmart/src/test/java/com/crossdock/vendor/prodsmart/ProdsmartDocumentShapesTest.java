@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Issue 9, point 8 on the mapping side: the mapper reads every shape the document shows (a quantity as text, more
@@ -106,6 +107,21 @@ class ProdsmartDocumentShapesTest {
             assertThat(line.getQuantityProduced()).isEqualTo(new BigDecimal("1.234568"));
         });
         assertThat(meters.counter(ProdsmartEventMapper.ROUNDED, "source", "feed").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void judgesHugeExponentsWithoutBuildingTheirDigits() {
+        // 1e999999999 scaled to 6 decimals would be a number of a billion digits (minutes of CPU, gigabytes)
+        String huge = text(Example.SHIPPING_INVENTORY_MOVEMENT_CREATED).replace("\"quantity\": 10.0", "\"quantity\": 1e999999999");
+        String tiny = text(Example.RECEIVING_INVENTORY_MOVEMENT_CREATED).replace("\"quantity\": 10.0", "\"quantity\": \"1e-999999999\"");
+
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> map(SHIPPING, huge)).isInstanceOfSatisfying(InvalidPayloadException.class, e -> {
+                assertThat(e.field()).isEqualTo("[0].quantity");
+                assertThat(e.reason()).contains("too large");
+            });
+            assertThat(single(map(RECEIVING, tiny)).getQuantity()).isEqualTo(new BigDecimal("0.000000"));
+        });
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.crossdock.ingress.webhook.RawRecordHeaders;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,14 @@ public final class DedupeRebuilder {
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.partitionsFor(topic, REQUEST)
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                List<PartitionInfo> known = consumer.partitionsFor(topic, REQUEST);
+                if (known == null || known.isEmpty()) {
+                    // the service declares its raw topics at start: none means a broker that did not answer (or
+                    // not yet), not an empty memory
+                    throw new IllegalStateException("no partitions of " + topic + " known yet: the broker is "
+                            + "unreachable or the topic is not created yet");
+                }
+                known.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, REQUEST);

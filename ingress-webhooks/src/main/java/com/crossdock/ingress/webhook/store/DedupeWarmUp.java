@@ -12,8 +12,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Rebuilds one provider's {@link DedupeMemory} from its raw topic ({@link DedupeRebuilder}) on a thread of its own
  * ({@code ingress-dedupe-rebuild-<provider>}), again and again (waiting as the {@code retry} backoff says) until
- * Kafka can be read. The readiness contributor {@code dedupeMemory} starts and stops it with the service and stays
- * OUT_OF_SERVICE until every provider's is {@link #done()}. A webhook that arrives meanwhile is still accepted:
+ * Kafka can be read. The health contributor {@code dedupeMemory} starts and stops it with the service and shows
+ * whether every provider's is {@link #done()}; readiness does not wait for it. A webhook that arrives meanwhile is still accepted:
  * Prodsmart never retries, so refusing it would lose it, and the event ids derived from the delivery id make a
  * duplicate harmless downstream.
  */
