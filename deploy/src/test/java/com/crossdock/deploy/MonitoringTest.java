@@ -48,6 +48,10 @@ class MonitoringTest {
 
         assertThat(scraped).extracting(Manifest::name)
                 .contains("ingress-webhooks", "paqtana-publisher", "prodsmart-poller");
+        assertThat(DeployFiles.yaml(BASE.resolve("kustomization.yaml")).path("labels").values())
+                .as("labels the base gives every object")
+                .anySatisfy(labels -> assertThat(labels.path("pairs").path("app.kubernetes.io/part-of").asString())
+                        .isEqualTo("crossdock"));
         assertThat(scraped).allSatisfy(service -> {
             Manifest monitor = monitors.stream().filter(m -> m.name().equals(service.name())).findFirst()
                     .orElseThrow(() -> new AssertionError("no ServiceMonitor " + service.name()));
@@ -57,6 +61,9 @@ class MonitoringTest {
                     .forEach(port -> portNames.add(port.path("name").asString()));
 
             assertThat(endpoint.path("path").asString()).as(monitor.toString()).isEqualTo("/actuator/prometheus");
+            // CrossdockTargetDown selects the targets by the label the base gives every Service
+            assertThat(monitor.document().path("spec").path("targetLabels").values()).extracting(JsonNode::asString)
+                    .as(monitor.toString()).contains("app.kubernetes.io/part-of");
             assertThat(portNames).as("ports of %s", service).contains(endpoint.path("port").asString());
             // of all the base's Services its selector matches, the endpoint's relabelings keep this one only
             List<String> scrapedThrough = services.stream()
