@@ -83,6 +83,42 @@ class DockerfilesTest {
     }
 
     @Test
+    void labelsTheFinalImageWithTheOciAnnotationsOfItsModuleVersionAndRevision() {
+        Dockerfile dockerfile = Dockerfile.read(DOCKERFILE).withBuildArgs(
+                Map.of("MODULE", "paqtana-publisher", "PORT", "8082", "VERSION", "1.2.3", "REVISION", "0123abc"));
+        List<String> keywords = dockerfile.instructions().stream().map(Dockerfile.Instruction::keyword).toList();
+        Map<String, String> labels = new TreeMap<>();
+        for (String label : dockerfile.all("LABEL")) {
+            var pair = java.util.regex.Pattern.compile("([a-z0-9.]+)=\"([^\"]*)\"").matcher(label);
+            while (pair.find()) {
+                labels.put(pair.group(1), pair.group(2));
+            }
+        }
+
+        // a LABEL of an earlier stage does not reach the image: it must follow the last FROM
+        assertThat(keywords.lastIndexOf("LABEL")).isGreaterThan(keywords.lastIndexOf("FROM"));
+        assertThat(labels).containsEntry("org.opencontainers.image.title", "crossdock-paqtana-publisher")
+                .containsEntry("org.opencontainers.image.version", "1.2.3")
+                .containsEntry("org.opencontainers.image.revision", "0123abc")
+                .containsKeys("org.opencontainers.image.created", "org.opencontainers.image.description");
+        assertThat(Dockerfile.read(DOCKERFILE).argDefaults()).containsEntry("REVISION", "unknown");
+    }
+
+    @Test
+    void itsDockerignoreLeavesOnlyTheExecJarInTheContext() throws java.io.IOException {
+        // BuildKit reads <Dockerfile>.dockerignore next to the Dockerfile in place of the context's .dockerignore
+        List<String> rules = Files.readAllLines(DOCKERFILE.resolveSibling("Dockerfile.dockerignore")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        MavenCoordinates coordinates = MavenCoordinates.of(DeployFiles.repositoryRoot().resolve("ingress-webhooks/pom.xml"));
+
+        assertThat(rules).containsExactly("*", "!target/*-exec.jar");
+        assertThat(Dockerfile.read(DOCKERFILE).withBuildArgs(ComposeBuild.of("ingress-webhooks").args()).all("COPY"))
+                .filteredOn(copy -> !copy.startsWith("--from="))
+                .allSatisfy(copy -> assertThat(copy.split("\\s+")[0]).matches("target/[^/]+-exec\\.jar")
+                        .isEqualTo("target/" + coordinates.execJar()));
+    }
+
+    @Test
     void leavesNoDockerfileOfItsOwnInAServiceModule() {
         assertThat(List.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller", "sandboxes"))
                 .allSatisfy(module -> assertThat(Files.exists(DeployFiles.repositoryRoot().resolve(module).resolve("Dockerfile")))
