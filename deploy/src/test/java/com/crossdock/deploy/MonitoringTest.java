@@ -31,12 +31,6 @@ class MonitoringTest {
     private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
     /** Where each alert's runbook_url points: docs/runbook.md and the anchor of one of its sections. */
     private static final Pattern RUNBOOK_URL = Pattern.compile("https://[^/]+/docs/runbook\\.md#([a-z0-9-]+)");
-    /**
-     * Spool meters the lead's branch i13-nothing-lost registers (SpoolMetrics: set_aside, max_bytes, damaged), not yet
-     * merged here; once they are, {@link #seriesAwaitingAMergeAreNotRegisteredYet} asks for their removal.
-     */
-    private static final Set<String> AWAITING_MERGE =
-            Set.of("crossdock.spool.set_aside", "crossdock.spool.max_bytes", "crossdock.spool.damaged");
 
     @Test
     void everyBaseServiceIsScrapedOnceByAServiceMonitorOnItsNamedPort() {
@@ -120,7 +114,7 @@ class MonitoringTest {
 
     @Test
     void everyCrossdockSeriesOfTheAlertsAndTheDashboardIsRegisteredByTheCode() {
-        Set<String> registered = registeredOrAwaited();
+        Set<String> registered = registered();
         Map<String, Set<String>> queried = new TreeMap<>();
         Monitoring.alerts().forEach(alert -> queried.put("alert " + alert.name(), RegisteredMeters.seriesIn(alert.expression())));
         for (PanelQuery query : Monitoring.dashboardQueries()) {
@@ -138,15 +132,9 @@ class MonitoringTest {
         Monitoring.alerts(DeployFiles.resourcePath("planted/renamed-meter-rule.yaml"))
                 .forEach(alert -> queried.put(alert.name(), RegisteredMeters.seriesIn(alert.expression())));
 
-        assertThat(unregistered(queried, registeredOrAwaited())).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(unregistered(queried, registered())).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SpoolDepthMisspelt", Set.of("crossdock_spool_deepth"),
                 "CallsUnderTheirOldName", Set.of("crossdock_vendor_call_total")));
-    }
-
-    @Test
-    void seriesAwaitingAMergeAreNotRegisteredYet() {
-        assertThat(RegisteredMeters.meterNames())
-                .as("registered now: remove them from MonitoringTest.AWAITING_MERGE").doesNotContainAnyElementsOf(AWAITING_MERGE);
     }
 
     @Test
@@ -191,10 +179,8 @@ class MonitoringTest {
         return all;
     }
 
-    private static Set<String> registeredOrAwaited() {
-        Set<String> registered = new TreeSet<>(RegisteredMeters.prometheusSeries());
-        AWAITING_MERGE.forEach(name -> registered.addAll(RegisteredMeters.prometheusNames(name)));
-        return registered;
+    private static Set<String> registered() {
+        return new TreeSet<>(RegisteredMeters.prometheusSeries());
     }
 
     private static Map<String, Set<String>> unregistered(Map<String, Set<String>> queried, Set<String> registered) {
