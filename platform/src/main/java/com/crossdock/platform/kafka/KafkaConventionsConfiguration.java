@@ -43,18 +43,23 @@ public class KafkaConventionsConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler crossdockErrorHandler(RawRecordSender sender, CrossdockKafkaProperties properties,
-            MeterRegistry meters) {
+    DeadLetters crossdockDeadLetters(RawRecordSender sender, MeterRegistry meters) {
         FailureTracker tracker = new FailureTracker(Clock.systemUTC());
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(sender.template(),
                 (record, ex) -> new TopicPartition(deadLetterTopic(record), -1));
         publisher.setHeadersFunction((record, ex) -> headers(record, ex, tracker.failureOf(record)));
-        ConsumerRecordRecoverer recoverer = (record, ex) -> {
+        return new DeadLetters(tracker, (record, ex) -> {
             publisher.accept(record, ex);
             meters.counter("crossdock.kafka.dead_letters", "topic", record.topic(),
                     "group", String.valueOf(KafkaUtils.getConsumerGroupId()),
                     "failure", rootCause(ex).getClass().getSimpleName()).increment();
-        };
+        });
+    }
+
+    @Bean
+    DefaultErrorHandler crossdockErrorHandler(DeadLetters deadLetters, CrossdockKafkaProperties properties) {
+        FailureTracker tracker = deadLetters.tracker();
+        ConsumerRecordRecoverer recoverer = deadLetters;
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, properties.retry().toSpringBackOff());
         // a missing schema is waited for, never dead-lettered: the same waits, without an attempt limit
         BackOff untilSchemaAppears = properties.retry().withMaxAttempts(0).toSpringBackOff();
