@@ -34,13 +34,23 @@ final class TokenInUse {
                 return Mono.fromSupplier(refusal);
             }
             long start = System.nanoTime();
-            return Mono.delay(pace).map(tick -> answer.get())
-                    .doFinally(signal -> {
-                        busyNanos.addAndGet(System.nanoTime() - start);
-                        served.incrementAndGet();
-                        busy.remove(token);
-                    });
+            // the token is free once SERPI has its answer, before the answer is on its way: the client may send its
+            // next request the moment it has read this one
+            return Mono.delay(pace).map(tick -> {
+                try {
+                    return answer.get();
+                } finally {
+                    release(token, start);
+                }
+            }).doOnCancel(() -> release(token, start));
         });
+    }
+
+    private void release(String token, long start) {
+        if (busy.remove(token)) {
+            busyNanos.addAndGet(System.nanoTime() - start);
+            served.incrementAndGet();
+        }
     }
 
     long refused() {
