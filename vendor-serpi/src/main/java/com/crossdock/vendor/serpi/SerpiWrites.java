@@ -38,7 +38,7 @@ public final class SerpiWrites {
                     + "crossdock.serpi.mapping.default-material-type is not set (SERPI requires idgrupocontable, "
                     + "idlinea, idcategoria, idpresentacion, idmarca)");
         }
-        SerpiMapping.CreateIds ids = mapping.materialTypes().get(type);
+        SerpiMapping.CreateIds ids = mapping.createIds(type).orElse(null);
         String entry = "crossdock.serpi.mapping.material-types." + type;
         if (ids == null) {
             throw new UnmappableArticleException(code, "no mapping " + entry + " (SERPI requires idgrupocontable, "
@@ -66,9 +66,7 @@ public final class SerpiWrites {
         if (article.getDescription() != null && !article.getDescription().isBlank()) {
             body.put("descripcion", article.getDescription());
         }
-        if (article.getUnitOfMeasure() != null && mapping.units().containsKey(article.getUnitOfMeasure())) {
-            body.put("idunidadmedida", mapping.units().get(article.getUnitOfMeasure()));
-        }
+        mapping.unitId(article.getUnitOfMeasure()).ifPresent(unit -> body.put("idunidadmedida", unit));
         body.put("activo", active(article));
         facts(body, article);
         return body;
@@ -79,7 +77,7 @@ public final class SerpiWrites {
             throw new UnmappableArticleException(article.getCode(), "it has no unitOfMeasure (SERPI requires "
                     + "idunidadmedida)");
         }
-        Integer unit = mapping.units().get(article.getUnitOfMeasure());
+        Integer unit = mapping.unitId(article.getUnitOfMeasure()).orElse(null);
         if (unit == null) {
             throw new UnmappableArticleException(article.getCode(), "no mapping crossdock.serpi.mapping.units."
                     + article.getUnitOfMeasure() + " (SERPI requires idunidadmedida)");
