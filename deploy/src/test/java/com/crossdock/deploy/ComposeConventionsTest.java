@@ -24,6 +24,7 @@ class ComposeConventionsTest {
             "schema-registry", 8081,
             "paqtana-publisher", 8082,
             "prodsmart-poller", 8083,
+            "serpi-sync", 8084,
             "sandboxes", 8090,
             "kafka", 9092);
 
@@ -141,7 +142,7 @@ class ComposeConventionsTest {
                 .toList();
 
         assertThat(built).containsExactlyInAnyOrder("sandboxes", "ingress-webhooks", "paqtana-publisher",
-                "prodsmart-poller");
+                "prodsmart-poller", "serpi-sync");
         assertThat(built).allSatisfy(name -> assertThat(
                 Duration.parse("PT" + services.path(name).path("stop_grace_period").asString("10s").toUpperCase()))
                 .as("stop_grace_period of %s", name)

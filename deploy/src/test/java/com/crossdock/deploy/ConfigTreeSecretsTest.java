@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigTreeSecretsTest {
 
     /** The Spring services of the base, each a module whose image a workload runs. */
-    private static final Set<String> SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller");
+    private static final Set<String> SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
+            "serpi-sync");
     private static final String IMPORT = "spring.config.import";
     private static final String CONFIG_TREE = "optional:configtree:";
 
@@ -54,7 +55,11 @@ class ConfigTreeSecretsTest {
             "crossdock.vendors.prodsmart.auth.key",
             binder -> bind(binder, VendorsProperties.class).forVendor("prodsmart").auth().key(),
             "crossdock.vendors.prodsmart.auth.secret",
-            binder -> bind(binder, VendorsProperties.class).forVendor("prodsmart").auth().secret());
+            binder -> bind(binder, VendorsProperties.class).forVendor("prodsmart").auth().secret(),
+            "crossdock.vendors.serpi.auth.headers.authorization.value",
+            binder -> bind(binder, VendorsProperties.class).forVendor("serpi").auth().headers().get("authorization").value(),
+            "crossdock.vendors.serpi.auth.headers.secretkey.value",
+            binder -> bind(binder, VendorsProperties.class).forVendor("serpi").auth().headers().get("secretkey").value());
 
     @Test
     void everyServiceOfTheBaseIsChecked() {

@@ -54,7 +54,8 @@ class KubernetesSecretsTest {
         Set<String> missing = new TreeSet<>(referencedKeys());
         missing.removeAll(KubernetesSecrets.createdKeys(KubernetesSecrets.step(planted, "Kubernetes", 1)));
 
-        assertThat(missing).containsExactly("prodsmart-api-key", "prodsmart-api-secret");
+        assertThat(missing).containsExactly("prodsmart-api-key", "prodsmart-api-secret", "serpi-secretkey",
+                "serpi-token");
     }
 
     @Test

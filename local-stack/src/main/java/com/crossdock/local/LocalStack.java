@@ -9,6 +9,7 @@ import com.crossdock.ingress.IngressApplication;
 import com.crossdock.paqtana.PaqtanaPublisherApplication;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
 import com.crossdock.poller.ProdsmartPollerApplication;
+import com.crossdock.serpi.SerpiSyncApplication;
 import com.crossdock.sandbox.SandboxesApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private int ingressPort;
     private int publisherPort;
     private int pollerPort;
+    private int serpiPort;
     private Duration startup;
 
     private LocalStack(LocalStackSettings settings) {
@@ -80,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
                 "sandboxes.prodsmart.api.key", settings.prodsmartApiKey().reveal(),
                 "sandboxes.prodsmart.api.secret", settings.prodsmartApiSecret().reveal(),
                 "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart",
+                "sandboxes.serpi.tokens." + settings.serpiToken().reveal(), settings.serpiSecretKey().reveal(),
                 // the vendor fakes share the launcher's classpath but are no Kafka client
                 "spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
                         + "com.crossdock.platform.config.CrossdockPlatformAutoConfiguration")));
@@ -101,7 +104,32 @@ public final class LocalStack implements AutoCloseable {
                 "crossdock.prodsmart.feed.idle-interval", "2s",
                 "crossdock.spool.directory", settings.dataDir().resolve("prodsmart-poller-spool").toString())));
         }
+        serpiPort = settings.serpiSyncPort();
+        if (settings.services().contains("serpi-sync")) {
+            serpiPort = port(run(SerpiSyncApplication.class, "serpi-sync", serpiSyncProperties()));
+        }
         startup = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /**
+     * serpi-sync against the SERPI sandbox, reading every 10 s (not SERPI's 5 minutes) so the demo shows a change
+     * soon; warehouse 1 is the location {@code serpi-bodega-1}; demo mapping tables for what it creates in SERPI.
+     */
+    private Map<String, Object> serpiSyncProperties() {
+        Map<String, Object> serpi = new java.util.LinkedHashMap<>();
+        serpi.put("server.port", settings.serpiSyncPort());
+        serpi.put("crossdock.vendors.serpi.base-url", sandboxUrl() + "/serpi");
+        serpi.put("crossdock.vendors.serpi.auth.headers.authorization.value", settings.serpiToken().reveal());
+        serpi.put("crossdock.vendors.serpi.auth.headers.secretkey.value", settings.serpiSecretKey().reveal());
+        serpi.put("crossdock.serpi.feed.idle-interval", "10s");
+        serpi.put("crossdock.serpi.warehouses.1", "serpi-bodega-1");
+        serpi.put("crossdock.serpi.mapping.units.UN", "3");
+        serpi.put("crossdock.serpi.mapping.default-material-type", "DEMO");
+        for (String id : new String[] {"accounting-group", "line", "category", "presentation", "brand"}) {
+            serpi.put("crossdock.serpi.mapping.material-types.DEMO." + id, "1");
+        }
+        serpi.put("crossdock.spool.directory", settings.dataDir().resolve("serpi-sync-spool").toString());
+        return serpi;
     }
 
     private ConfigurableApplicationContext run(Class<?> application, String name, Map<String, Object> properties) {
@@ -141,6 +169,10 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + ingressPort;
     }
 
+    public String serpiSyncUrl() {
+        return "http://localhost:" + serpiPort;
+    }
+
     public String prodsmartPollerUrl() {
         return "http://localhost:" + pollerPort;
     }
@@ -163,7 +195,9 @@ public final class LocalStack implements AutoCloseable {
                 "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET)",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
                 "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
-                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, faults: /_sandbox/faults)",
+                "  serpi-sync               " + serpiSyncUrl() + "/actuator/health   (full pass: POST /admin/serpi/reconciliation)",
+                "  SERPI articles and stock " + sandboxUrl() + "/serpi/_sandbox/articles",
+                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /serpi, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
                 "  Metrics                  " + ingressUrl() + "/actuator/prometheus",
                 "");

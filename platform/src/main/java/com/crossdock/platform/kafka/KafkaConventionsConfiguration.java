@@ -47,20 +47,25 @@ public class KafkaConventionsConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler crossdockErrorHandler(RawRecordSender sender, CrossdockKafkaProperties properties,
-            MeterRegistry meters, ObjectProvider<VendorPolicies> vendors,
-            ObjectProvider<ListenerContainerRegistry> containers) {
-        BreakerPause breakerPause = new BreakerPause(vendors, containers);
+    DeadLetters crossdockDeadLetters(RawRecordSender sender, MeterRegistry meters) {
         FailureTracker tracker = new FailureTracker(Clock.systemUTC());
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(sender.template(),
                 (record, ex) -> new TopicPartition(deadLetterTopic(record), -1));
         publisher.setHeadersFunction((record, ex) -> headers(record, ex, tracker.failureOf(record)));
-        ConsumerRecordRecoverer recoverer = (record, ex) -> {
+        return new DeadLetters(tracker, (record, ex) -> {
             publisher.accept(record, ex);
             meters.counter("crossdock.kafka.dead_letters", "topic", record.topic(),
                     "group", String.valueOf(KafkaUtils.getConsumerGroupId()),
                     "failure", rootCause(ex).getClass().getSimpleName()).increment();
-        };
+        });
+    }
+
+    @Bean
+    DefaultErrorHandler crossdockErrorHandler(DeadLetters deadLetters, CrossdockKafkaProperties properties,
+            ObjectProvider<VendorPolicies> vendors, ObjectProvider<ListenerContainerRegistry> containers) {
+        BreakerPause breakerPause = new BreakerPause(vendors, containers);
+        FailureTracker tracker = deadLetters.tracker();
+        ConsumerRecordRecoverer recoverer = deadLetters;
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, properties.retry().toSpringBackOff());
         // a missing schema, like a vendor's open breaker, is waited for, never dead-lettered: the same waits, without an
         // attempt limit

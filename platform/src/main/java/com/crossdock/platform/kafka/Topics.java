@@ -31,6 +31,8 @@ public final class Topics {
      * items that could not be mapped, as JSON.
      */
     public static final String PRODSMART_CHANGES_RAW = "crossdock.prodsmart-changes-raw.v1";
+    /** SERPI answers and articles serpi-sync could not read, as JSON with the reason in a header. */
+    public static final String SERPI_RAW = "crossdock.serpi-raw.v1";
     /** Every operator replay run, as JSON keyed by replay id: who, what filter, how many. */
     public static final String OPERATOR_AUDIT = "crossdock.operator-audit.v1";
     /**
