@@ -51,6 +51,8 @@ public final class Topics {
      * what makes a repeated key answer the first order's outcome, across restarts. Compacted.
      */
     public static final String SUPPLIER_ORDER_KEYS = "crossdock.supplier-order-keys.v1";
+    /** Supplier invoice answers the gateway could not map, kept as received (the poller kit's raw topic). */
+    public static final String SUPPLIER_INVOICES_RAW = "crossdock.supplier-invoices-raw.v1";
 
     /**
      * The local schema registry's store ({@code InProcessSchemaRegistry}), named and laid out as Confluent's

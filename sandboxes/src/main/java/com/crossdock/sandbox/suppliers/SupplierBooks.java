@@ -18,7 +18,7 @@ public final class SupplierBooks {
     public static final String OMEGA = "omega";
     public static final String ELIT = "elit";
     public static final String BUSMARKET = "busmarket";
-    public static final String UNIQUE_TRADE = "unique-trade";
+    public static final String UNIQUE_TRADE = "uniquetrade";
     public static final String VESNA = "vesna";
     public static final String INTERCARS = "intercars";
 

@@ -22,7 +22,7 @@ public record QuantityRange(BigDecimal min, boolean minExclusive, BigDecimal max
 
     /** An exact count. */
     public static QuantityRange exactly(BigDecimal quantity) {
-        BigDecimal value = quantity.stripTrailingZeros();
+        BigDecimal value = plain(quantity);
         return new QuantityRange(value, false, value, false, value.toPlainString());
     }
 
@@ -36,7 +36,7 @@ public record QuantityRange(BigDecimal min, boolean minExclusive, BigDecimal max
         if (!form.matches()) {
             throw new IllegalArgumentException("'" + stated + "' is not a quantity (a number, or >n, >=n, n+, <n, <=n)");
         }
-        BigDecimal value = new BigDecimal(form.group(2).replace(',', '.')).stripTrailingZeros();
+        BigDecimal value = plain(new BigDecimal(form.group(2).replace(',', '.')));
         String sign = form.group(1) != null ? form.group(1) : form.group(3);
         if (sign == null) {
             return new QuantityRange(value, false, value, false, stated.trim());
@@ -47,6 +47,12 @@ public record QuantityRange(BigDecimal min, boolean minExclusive, BigDecimal max
             case "<" -> new QuantityRange(BigDecimal.ZERO, false, value, true, stated.trim());
             default -> new QuantityRange(BigDecimal.ZERO, false, value, false, stated.trim());
         };
+    }
+
+    /** Without trailing zeros, never in exponent form ({@code 10}, not {@code 1E+1}). */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Whether the supplier stated an exact count. */

@@ -32,6 +32,11 @@ public final class OmegaPayloads {
     public static final String STOCK = "/product/stock";
     public static final String ORDER = "/order/create";
     public static final String INVOICES = "/invoice/list";
+    /**
+     * The description Omega's envelope gives for a code it does not know (the sandbox's wording: the document shows
+     * no error texts), so an unknown article is reported as such rather than as a failure.
+     */
+    public static final String UNKNOWN_PRODUCT = "Unknown product code";
     /** Omega's date format, "DD.MM.YYYY". */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 

@@ -33,13 +33,13 @@ import tools.jackson.databind.JsonNode;
  * можливість": no invoices, so there is no invoice path (404). Errors {@code {"error": ...}}.
  */
 @RestController
-class ElitSandbox {
+class ElitApi {
 
     private static final String BASE = "/suppliers/elit/api/v1";
 
     private final SupplierBook book;
 
-    ElitSandbox(SupplierBooks books) {
+    ElitApi(SupplierBooks books) {
         this.book = books.book(SupplierBooks.ELIT);
     }
 

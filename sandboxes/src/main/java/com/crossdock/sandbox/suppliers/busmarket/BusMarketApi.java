@@ -43,14 +43,14 @@ import tools.jackson.databind.JsonNode;
  * {@code YYYY-MM-DD}, snake_case.
  */
 @RestController
-class BusMarketSandbox {
+class BusMarketApi {
 
     private static final String BASE = "/suppliers/busmarket/api";
 
     private final SupplierBook book;
     private final BusMarketQuota quota;
 
-    BusMarketSandbox(SupplierBooks books, BusMarketQuota busmarketQuota) {
+    BusMarketApi(SupplierBooks books, BusMarketQuota busmarketQuota) {
         this.book = books.book(SupplierBooks.BUSMARKET);
         this.quota = busmarketQuota;
     }

@@ -39,15 +39,15 @@ import tools.jackson.databind.JsonNode;
  * {@code YYYY-MM-DD}.
  */
 @RestController
-class UniqueTradeSandbox {
+class UniqueTradeApi {
 
-    private static final String BASE = "/suppliers/unique-trade/api";
+    private static final String BASE = "/suppliers/uniquetrade/api";
 
     private final SupplierBook book;
     private final UniqueTradeTokens tokens;
     private final SuppliersSandboxProperties.UniqueTrade account;
 
-    UniqueTradeSandbox(SupplierBooks books, UniqueTradeTokens uniqueTradeTokens, SuppliersSandboxProperties properties) {
+    UniqueTradeApi(SupplierBooks books, UniqueTradeTokens uniqueTradeTokens, SuppliersSandboxProperties properties) {
         this.book = books.book(SupplierBooks.UNIQUE_TRADE);
         this.tokens = uniqueTradeTokens;
         this.account = properties.uniqueTrade();
@@ -97,7 +97,7 @@ class UniqueTradeSandbox {
     }
 
     /** Control: every access JWT issued so far stops being valid (refresh tokens stay good). */
-    @PostMapping("/suppliers/unique-trade/_sandbox/tokens/expire")
+    @PostMapping("/suppliers/uniquetrade/_sandbox/tokens/expire")
     Map<String, Object> expire() {
         tokens.expireAll();
         return tokens.state();

@@ -40,14 +40,14 @@ import tools.jackson.databind.JsonNode;
  * strings. The shapes are the sandbox's choice.
  */
 @RestController
-class VesnaSandbox {
+class VesnaApi {
 
     private static final String BASE = "/suppliers/vesna/api/v1";
 
     private final SupplierBook book;
     private final String customerId;
 
-    VesnaSandbox(SupplierBooks books, SuppliersSandboxProperties properties) {
+    VesnaApi(SupplierBooks books, SuppliersSandboxProperties properties) {
         this.book = books.book(SupplierBooks.VESNA);
         this.customerId = properties.vesna().customerId();
     }

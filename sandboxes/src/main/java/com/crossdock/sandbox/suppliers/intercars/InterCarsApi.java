@@ -28,12 +28,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * the answer and listed in {@code X-Unknown-Skus: A,B}. The header's name and the shapes are the sandbox's choice.
  */
 @RestController
-class InterCarsSandbox {
+class InterCarsApi {
 
     private static final String PREFIX = SupplierBooks.prefix(SupplierBooks.INTERCARS);
     private static final String BASE = "/suppliers/intercars";
@@ -52,12 +53,14 @@ class InterCarsSandbox {
 
     private final SupplierBook book;
     private final TokenIssuer tokens;
+    private final java.time.Duration tokenLife;
     private final AtomicLong stockCalls = new AtomicLong();
     private final AtomicLong priceCalls = new AtomicLong();
 
-    InterCarsSandbox(SupplierBooks books, TokenIssuer intercarsTokens) {
+    InterCarsApi(SupplierBooks books, TokenIssuer intercarsTokens, SuppliersSandboxProperties properties) {
         this.book = books.book(SupplierBooks.INTERCARS);
         this.tokens = intercarsTokens;
+        this.tokenLife = properties.intercars().tokenLife();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -100,13 +103,13 @@ class InterCarsSandbox {
         });
     }
 
+    /** RFC 6749 4.4: a form {@code grant_type=client_credentials} (WebFlux reads a form from the exchange). */
     @PostMapping(path = BASE + "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Object> token(@RequestBody MultiValueMap<String, String> form) {
-        if (!"client_credentials".equals(form.getFirst("grant_type"))) {
-            return ResponseEntity.badRequest().body(Map.of("error", "unsupported_grant_type"));
-        }
-        return ResponseEntity.ok(Map.of("access_token", tokens.issue(), "token_type", "Bearer",
-                "expires_in", 3600));
+    Mono<ResponseEntity<Object>> token(ServerWebExchange exchange) {
+        return exchange.getFormData().map(form -> "client_credentials".equals(form.getFirst("grant_type"))
+                ? ResponseEntity.ok(Map.of("access_token", tokens.issue(), "token_type", "Bearer", "expires_in",
+                        tokenLife.toSeconds()))
+                : ResponseEntity.badRequest().body(Map.of("error", "unsupported_grant_type")));
     }
 
     @GetMapping(BASE + "/inventory/stock")
