@@ -9,6 +9,7 @@ import com.crossdock.ingress.IngressApplication;
 import com.crossdock.paqtana.PaqtanaPublisherApplication;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
 import com.crossdock.poller.ProdsmartPollerApplication;
+import com.crossdock.suppliers.SupplierGatewayApplication;
 import com.crossdock.sandbox.SandboxesApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private int ingressPort;
     private int publisherPort;
     private int pollerPort;
+    private int gatewayPort;
     private Duration startup;
 
     private LocalStack(LocalStackSettings settings) {
@@ -101,6 +103,14 @@ public final class LocalStack implements AutoCloseable {
                 "crossdock.prodsmart.feed.idle-interval", "2s",
                 "crossdock.spool.directory", settings.dataDir().resolve("prodsmart-poller-spool").toString())));
         }
+        gatewayPort = settings.supplierGatewayPort();
+        if (settings.services().contains("supplier-gateway")) {
+            // the six supplier sandboxes with the demo credentials they accept (sandboxes.suppliers.* defaults)
+            Map<String, Object> gateway = new java.util.LinkedHashMap<>(SupplierDemo.settings(sandboxUrl()));
+            gateway.put("server.port", settings.supplierGatewayPort());
+            gateway.put("crossdock.spool.directory", settings.dataDir().resolve("supplier-gateway-spool").toString());
+            gatewayPort = port(run(SupplierGatewayApplication.class, "supplier-gateway", gateway));
+        }
         startup = Duration.ofNanos(System.nanoTime() - begin);
     }
 
@@ -145,6 +155,10 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + pollerPort;
     }
 
+    public String supplierGatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
     public String paqtanaPublisherUrl() {
         return "http://localhost:" + publisherPort;
     }
@@ -163,7 +177,8 @@ public final class LocalStack implements AutoCloseable {
                 "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET)",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
                 "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
-                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, faults: /_sandbox/faults)",
+                "  supplier-gateway         " + supplierGatewayUrl() + "/quotes?article=OC90&qty=2   (OpenAPI: /openapi.yaml)",
+                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /suppliers/<name>, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
                 "  Metrics                  " + ingressUrl() + "/actuator/prometheus",
                 "");

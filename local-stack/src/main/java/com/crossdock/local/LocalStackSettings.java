@@ -29,12 +29,14 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param paqtanaPublisherPort paqtana-publisher's port (actuator)
  * @param prodsmartPollerPort prodsmart-poller's port (actuator)
  * @param dataDir             where the broker's log and the services' spools live between runs
- * @param services            the services to embed, of ingress-webhooks, paqtana-publisher and prodsmart-poller
+ * @param services            the services to embed, of ingress-webhooks, paqtana-publisher, prodsmart-poller and
+ *                            supplier-gateway
  *                            (default all; empty: none, the benchmark starts them in their own JVMs)
  * @param paqtanaToken        the Bearer token the Paqtana sandbox accepts and paqtana-publisher sends
  * @param prodsmartApiKey     the Prodsmart company's API key the sandbox accepts and prodsmart-poller sends
  * @param prodsmartApiSecret  the Prodsmart company's API secret: the poller's Basic password, and, as at Prodsmart,
  *                            the key the sandbox signs webhooks with and the ingress verifies them with
+ * @param supplierGatewayPort supplier-gateway's port (its API and actuator)
  */
 @ConfigurationProperties(LocalStackSettings.PREFIX)
 public record LocalStackSettings(
@@ -48,12 +50,14 @@ public record LocalStackSettings(
         Set<String> services,
         @DefaultValue(DEMO_PAQTANA_TOKEN) Secret paqtanaToken,
         @DefaultValue(DEMO_PRODSMART_API_KEY) Secret prodsmartApiKey,
-        @DefaultValue(DEMO_PRODSMART_API_SECRET) Secret prodsmartApiSecret) {
+        @DefaultValue(DEMO_PRODSMART_API_SECRET) Secret prodsmartApiSecret,
+        @DefaultValue("8086") int supplierGatewayPort) {
 
     static final String PREFIX = "crossdock.local";
 
     /** The services the stack embeds unless {@code crossdock.local.services} names fewer. */
-    public static final Set<String> ALL_SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller");
+    public static final Set<String> ALL_SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
+            "supplier-gateway");
 
     public static final String DEMO_PAQTANA_TOKEN = "paqtana-demo-token";
     public static final String DEMO_PRODSMART_API_KEY = "prodsmart-demo-key";
@@ -79,7 +83,7 @@ public record LocalStackSettings(
     /** Every port chosen freely, data in the given directory: for tests. */
     public static LocalStackSettings ephemeral(Path dataDir) {
         return new LocalStackSettings(0, 0, 0, 0, 0, 0, dataDir, ALL_SERVICES, Secret.of(DEMO_PAQTANA_TOKEN),
-                Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET));
+                Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET), 0);
     }
 
     private static LocalStackSettings bind(PropertySources sources) {
