@@ -27,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"spring.config.name=supplier-gateway",
                 "crossdock.suppliers.deadline=1500ms",
                 "crossdock.suppliers.receiving-location=WH-KYIV",
+                "crossdock.suppliers.rates.EUR=45.10",
                 "crossdock.suppliers.feed.idle-interval=1s",
                 "crossdock.suppliers.lease.session-timeout=6s",
                 "crossdock.suppliers.accounts.omega.key=omega-demo-key",

@@ -32,9 +32,11 @@ class QuoteTest extends GatewayTestSupport {
                 .containsExactly("busmarket", "elit", "intercars", "omega", "uniquetrade", "vesna");
         assertThat(offers).extracting(offer -> offer.get("status")).containsOnly("ok");
         Map<String, Object> vesna = offers.get(5);
-        // EUR only, and no rate source configured: the price as stated, no conversion
+        // EUR only: the price as stated, and converted because a rate source is configured (rates.EUR=45.10),
+        // 423.94 UAH, which ranks it after Unique Trade's 420.00
         assertThat(vesna.get("price")).isEqualTo(Map.of("amount", 9.40, "currency", "EUR"));
-        assertThat(vesna).doesNotContainKey("converted");
+        assertThat(vesna.get("converted")).isEqualTo(Map.of("amount", 423.94, "currency", "UAH", "rate", 45.10));
+        assertThat(offers.get(0)).doesNotContainKey("converted");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> branches = (List<Map<String, Object>>) vesna.get("availability");
         assertThat(branches).anySatisfy(branch -> {
