@@ -142,7 +142,7 @@ class ComposeConventionsTest {
                 .toList();
 
         assertThat(built).containsExactlyInAnyOrder("sandboxes", "ingress-webhooks", "paqtana-publisher",
-                "prodsmart-poller", "serpi-sync");
+                "prodsmart-poller", "serpi-sync", "supplier-gateway");
         assertThat(built).allSatisfy(name -> assertThat(
                 Duration.parse("PT" + services.path(name).path("stop_grace_period").asString("10s").toUpperCase()))
                 .as("stop_grace_period of %s", name)

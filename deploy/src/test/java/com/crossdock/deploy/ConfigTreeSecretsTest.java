@@ -17,6 +17,7 @@ import com.crossdock.deploy.KubernetesManifests.Container;
 import com.crossdock.ingress.prodsmart.ProdsmartWebhookProperties;
 import com.crossdock.platform.config.Secret;
 import com.crossdock.platform.vendor.VendorsProperties;
+import com.crossdock.suppliers.GatewayProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -42,24 +43,46 @@ class ConfigTreeSecretsTest {
 
     /** The Spring services of the base, each a module whose image a workload runs. */
     private static final Set<String> SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
-            "serpi-sync");
+            "serpi-sync", "supplier-gateway");
     private static final String IMPORT = "spring.config.import";
     private static final String CONFIG_TREE = "optional:configtree:";
 
     /** Every credential a service reads from a file, as its record binds it. */
-    private static final Map<String, Function<Binder, Secret>> CREDENTIALS = Map.of(
-            "crossdock.ingress.prodsmart.webhook-secret",
-            binder -> bind(binder, ProdsmartWebhookProperties.class).webhookSecret(),
-            "crossdock.vendors.paqtana.auth.token",
-            binder -> bind(binder, VendorsProperties.class).forVendor("paqtana").auth().token(),
-            "crossdock.vendors.prodsmart.auth.key",
-            binder -> bind(binder, VendorsProperties.class).forVendor("prodsmart").auth().key(),
-            "crossdock.vendors.prodsmart.auth.secret",
-            binder -> bind(binder, VendorsProperties.class).forVendor("prodsmart").auth().secret(),
-            "crossdock.vendors.serpi.auth.headers.authorization.value",
-            binder -> bind(binder, VendorsProperties.class).forVendor("serpi").auth().headers().get("authorization").value(),
-            "crossdock.vendors.serpi.auth.headers.secretkey.value",
-            binder -> bind(binder, VendorsProperties.class).forVendor("serpi").auth().headers().get("secretkey").value());
+    private static final Map<String, Function<Binder, Secret>> CREDENTIALS = Map.ofEntries(
+            Map.entry("crossdock.ingress.prodsmart.webhook-secret",
+                    binder -> bind(binder, ProdsmartWebhookProperties.class).webhookSecret()),
+            Map.entry("crossdock.vendors.paqtana.auth.token",
+                    binder -> bind(binder, VendorsProperties.class).forVendor("paqtana").auth().token()),
+            Map.entry("crossdock.vendors.prodsmart.auth.key",
+                    binder -> bind(binder, VendorsProperties.class).forVendor("prodsmart").auth().key()),
+            Map.entry("crossdock.vendors.prodsmart.auth.secret",
+                    binder -> bind(binder, VendorsProperties.class).forVendor("prodsmart").auth().secret()),
+            Map.entry("crossdock.vendors.serpi.auth.headers.authorization.value",
+                    binder -> bind(binder, VendorsProperties.class).forVendor("serpi").auth().headers().get("authorization")
+                            .value()),
+            Map.entry("crossdock.vendors.serpi.auth.headers.secretkey.value",
+                    binder -> bind(binder, VendorsProperties.class).forVendor("serpi").auth().headers().get("secretkey")
+                            .value()),
+            Map.entry("crossdock.suppliers.accounts.omega.key",
+                    binder -> bind(binder, GatewayProperties.class).accounts().get("omega").key()),
+            vendorKey("elit"), vendorSecret("elit"), vendorHeader("busmarket"), vendorKey("uniquetrade"),
+            vendorSecret("uniquetrade"), vendorHeader("vesna"), vendorKey("intercars"), vendorSecret("intercars"));
+
+    private static Map.Entry<String, Function<Binder, Secret>> vendorKey(String vendor) {
+        return Map.entry("crossdock.vendors." + vendor + ".auth.key",
+                binder -> bind(binder, VendorsProperties.class).forVendor(vendor).auth().key());
+    }
+
+    private static Map.Entry<String, Function<Binder, Secret>> vendorSecret(String vendor) {
+        return Map.entry("crossdock.vendors." + vendor + ".auth.secret",
+                binder -> bind(binder, VendorsProperties.class).forVendor(vendor).auth().secret());
+    }
+
+    private static Map.Entry<String, Function<Binder, Secret>> vendorHeader(String vendor) {
+        return Map.entry("crossdock.vendors." + vendor + ".auth.headers.authorization.value",
+                binder -> bind(binder, VendorsProperties.class).forVendor(vendor).auth().headers().get("authorization")
+                        .value());
+    }
 
     @Test
     void everyServiceOfTheBaseIsChecked() {

@@ -9,8 +9,9 @@ import com.crossdock.ingress.IngressApplication;
 import com.crossdock.paqtana.PaqtanaPublisherApplication;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
 import com.crossdock.poller.ProdsmartPollerApplication;
-import com.crossdock.serpi.SerpiSyncApplication;
 import com.crossdock.sandbox.SandboxesApplication;
+import com.crossdock.serpi.SerpiSyncApplication;
+import com.crossdock.suppliers.SupplierGatewayApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private int publisherPort;
     private int pollerPort;
     private int serpiPort;
+    private int gatewayPort;
     private Duration startup;
 
     private LocalStack(LocalStackSettings settings) {
@@ -108,6 +110,14 @@ public final class LocalStack implements AutoCloseable {
         if (settings.services().contains("serpi-sync")) {
             serpiPort = port(run(SerpiSyncApplication.class, "serpi-sync", serpiSyncProperties()));
         }
+        gatewayPort = settings.supplierGatewayPort();
+        if (settings.services().contains("supplier-gateway")) {
+            // the six supplier sandboxes with the demo credentials they accept (sandboxes.suppliers.* defaults)
+            Map<String, Object> gateway = new java.util.LinkedHashMap<>(SupplierDemo.settings(sandboxUrl()));
+            gateway.put("server.port", settings.supplierGatewayPort());
+            gateway.put("crossdock.spool.directory", settings.dataDir().resolve("supplier-gateway-spool").toString());
+            gatewayPort = port(run(SupplierGatewayApplication.class, "supplier-gateway", gateway));
+        }
         startup = Duration.ofNanos(System.nanoTime() - begin);
     }
 
@@ -177,6 +187,10 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + pollerPort;
     }
 
+    public String supplierGatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
     public String paqtanaPublisherUrl() {
         return "http://localhost:" + publisherPort;
     }
@@ -197,7 +211,8 @@ public final class LocalStack implements AutoCloseable {
                 "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
                 "  serpi-sync               " + serpiSyncUrl() + "/actuator/health   (full pass: POST /admin/serpi/reconciliation)",
                 "  SERPI articles and stock " + sandboxUrl() + "/serpi/_sandbox/articles",
-                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /serpi, faults: /_sandbox/faults)",
+                "  supplier-gateway         " + supplierGatewayUrl() + "/quotes?article=OC90&qty=2   (OpenAPI: /openapi.yaml)",
+                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /serpi, /suppliers/<name>, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
                 "  Metrics                  " + ingressUrl() + "/actuator/prometheus",
                 "");

@@ -29,8 +29,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param paqtanaPublisherPort paqtana-publisher's port (actuator)
  * @param prodsmartPollerPort prodsmart-poller's port (actuator)
  * @param dataDir             where the broker's log and the services' spools live between runs
- * @param services            the services to embed, of ingress-webhooks, paqtana-publisher, prodsmart-poller and
- *                            serpi-sync
+ * @param services            the services to embed, of ingress-webhooks, paqtana-publisher, prodsmart-poller,
+ *                            serpi-sync and supplier-gateway
  *                            (default all; empty: none, the benchmark starts them in their own JVMs)
  * @param paqtanaToken        the Bearer token the Paqtana sandbox accepts and paqtana-publisher sends
  * @param prodsmartApiKey     the Prodsmart company's API key the sandbox accepts and prodsmart-poller sends
@@ -39,6 +39,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param serpiSyncPort       serpi-sync's port (actuator, {@code POST /admin/serpi/reconciliation})
  * @param serpiToken          the SERPI Bearer token the sandbox accepts and serpi-sync sends
  * @param serpiSecretKey      the {@code secretkey} that belongs to that token
+ * @param supplierGatewayPort supplier-gateway's port (its API and actuator)
  */
 @ConfigurationProperties(LocalStackSettings.PREFIX)
 public record LocalStackSettings(
@@ -55,13 +56,14 @@ public record LocalStackSettings(
         @DefaultValue(DEMO_PRODSMART_API_SECRET) Secret prodsmartApiSecret,
         @DefaultValue("8084") int serpiSyncPort,
         @DefaultValue(DEMO_SERPI_TOKEN) Secret serpiToken,
-        @DefaultValue(DEMO_SERPI_SECRET_KEY) Secret serpiSecretKey) {
+        @DefaultValue(DEMO_SERPI_SECRET_KEY) Secret serpiSecretKey,
+        @DefaultValue("8086") int supplierGatewayPort) {
 
     static final String PREFIX = "crossdock.local";
 
     /** The services the stack embeds unless {@code crossdock.local.services} names fewer. */
     public static final Set<String> ALL_SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
-            "serpi-sync");
+            "serpi-sync", "supplier-gateway");
 
     public static final String DEMO_PAQTANA_TOKEN = "paqtana-demo-token";
     public static final String DEMO_PRODSMART_API_KEY = "prodsmart-demo-key";
@@ -90,7 +92,7 @@ public record LocalStackSettings(
     public static LocalStackSettings ephemeral(Path dataDir) {
         return new LocalStackSettings(0, 0, 0, 0, 0, 0, dataDir, ALL_SERVICES, Secret.of(DEMO_PAQTANA_TOKEN),
                 Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET), 0, Secret.of(DEMO_SERPI_TOKEN),
-                Secret.of(DEMO_SERPI_SECRET_KEY));
+                Secret.of(DEMO_SERPI_SECRET_KEY), 0);
     }
 
     private static LocalStackSettings bind(PropertySources sources) {

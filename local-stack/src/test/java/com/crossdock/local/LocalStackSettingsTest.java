@@ -34,8 +34,9 @@ class LocalStackSettingsTest {
 
         assertThat(settings).extracting(LocalStackSettings::kafkaPort, LocalStackSettings::registryPort,
                 LocalStackSettings::sandboxPort, LocalStackSettings::ingressPort,
-                LocalStackSettings::paqtanaPublisherPort, LocalStackSettings::prodsmartPollerPort)
-                .containsExactly(9092, 8081, 8090, 8080, 8082, 8083);
+                LocalStackSettings::paqtanaPublisherPort, LocalStackSettings::prodsmartPollerPort,
+                LocalStackSettings::supplierGatewayPort)
+                .containsExactly(9092, 8081, 8090, 8080, 8082, 8083, 8086);
         assertThat(settings.services()).isEqualTo(LocalStackSettings.ALL_SERVICES);
         assertThat(settings.dataDir()).isEqualTo(Path.of(".local"));
         assertThat(settings.paqtanaToken().reveal()).isEqualTo(LocalStackSettings.DEMO_PAQTANA_TOKEN);

@@ -14,6 +14,7 @@ import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.OrderPlaced;
 import com.crossdock.events.ProductionOrderChanged;
 import com.crossdock.events.StockChanged;
+import com.crossdock.events.SupplierInvoiceReceived;
 import com.crossdock.schemas.CompatibilityGate.HistoricSchema;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class SchemaCompatibilityGateTest {
             "StockChanged", StockChanged.getClassSchema(),
             "ProductionOrderChanged", ProductionOrderChanged.getClassSchema(),
             "OrderPlaced", OrderPlaced.getClassSchema(),
-            "ArticleUpserted", ArticleUpserted.getClassSchema());
+            "ArticleUpserted", ArticleUpserted.getClassSchema(),
+            "SupplierInvoiceReceived", SupplierInvoiceReceived.getClassSchema());
 
     static Stream<String> eventNames() {
         return EVENTS.keySet().stream().sorted();

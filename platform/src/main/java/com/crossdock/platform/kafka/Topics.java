@@ -46,6 +46,16 @@ public final class Topics {
      */
     public static final String PAQTANA_MASTER_INVENTORY_SENT = "crossdock.paqtana-master-inventory-sent.v1";
 
+    /** Supplier invoices, the incoming-goods documents (supplier-gateway); key {@code <supplier>:<invoice id>}. Compacted. */
+    public static final String SUPPLIER_INVOICE_RECEIVED = "crossdock.supplier-invoice-received.v1";
+    /**
+     * The outcome of each supplier order by its {@code Idempotency-Key} (supplier-gateway), as JSON keyed by the key:
+     * what makes a repeated key answer the first order's outcome, across restarts. Compacted.
+     */
+    public static final String SUPPLIER_ORDER_KEYS = "crossdock.supplier-order-keys.v1";
+    /** Supplier invoice answers the gateway could not map, kept as received (the poller kit's raw topic). */
+    public static final String SUPPLIER_INVOICES_RAW = "crossdock.supplier-invoices-raw.v1";
+
     /**
      * The local schema registry's store ({@code InProcessSchemaRegistry}), named and laid out as Confluent's
      * registry keeps its own: one partition, compacted, each record a schema version or a compatibility setting.

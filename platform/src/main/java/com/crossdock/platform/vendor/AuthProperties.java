@@ -117,6 +117,15 @@ public record AuthProperties(
      *                       ones, so two services of one company that each POST would knock each other out). A token
      *                       found so is kept for {@code life} from when it was found, and renewed once on a 401.
      *                       Default false (OAuth2 has no such read)
+     * @param basic          send the key and secret as the exchange's Basic authorization (default true); false for a
+     *                       vendor that takes them in the body instead: {@code body} may name them as {@code {key}} and
+     *                       {@code {secret}}, replaced as sent (Unique Trade's login {@code {"login":"{key}","password":"{secret}"}})
+     * @param refreshPath    where a token is renewed with the refresh token of the last answer ({@code POST}), for a
+     *                       vendor that issues one (Unique Trade's JWT "from login + refresh token"); none by default.
+     *                       A refresh the vendor refuses falls back to a new exchange
+     * @param refreshBody    the refresh request's body, {@code {refresh_token}} replaced by the held refresh token (default
+     *                       {@code {"refresh_token":"{refresh_token}"}}, sent as {@code application/json})
+     * @param refreshTokenField the answer's JSON field that holds the refresh token (default {@code refresh_token})
      */
     public record ExchangeProperties(
             String path,
@@ -127,18 +136,25 @@ public record AuthProperties(
             Duration life,
             Duration renewBefore,
             Placement placement,
-            Boolean reuseExisting) {
+            Boolean reuseExisting,
+            Boolean basic,
+            String refreshPath,
+            String refreshBody,
+            String refreshTokenField) {
 
         static final ExchangeProperties BUILT_IN = new ExchangeProperties(null,
                 MediaType.APPLICATION_FORM_URLENCODED, "grant_type=client_credentials", "access_token", "expires_in",
-                Duration.ofHours(1), Duration.ofMinutes(5), Placement.BEARER, false);
+                Duration.ofHours(1), Duration.ofMinutes(5), Placement.BEARER, false, true, null,
+                "{\"refresh_token\":\"{refresh_token}\"}", "refresh_token");
 
         ExchangeProperties orElse(ExchangeProperties base) {
             return new ExchangeProperties(first(path, base.path()), first(contentType, base.contentType()),
                     first(body, base.body()), first(tokenField, base.tokenField()),
                     first(expiresInField, base.expiresInField()), first(life, base.life()),
                     first(renewBefore, base.renewBefore()), first(placement, base.placement()),
-                    first(reuseExisting, base.reuseExisting()));
+                    first(reuseExisting, base.reuseExisting()), first(basic, base.basic()),
+                    first(refreshPath, base.refreshPath()), first(refreshBody, base.refreshBody()),
+                    first(refreshTokenField, base.refreshTokenField()));
         }
     }
 }

@@ -1,0 +1,122 @@
+package com.crossdock.suppliers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.crossdock.testkit.SandboxControl.Fault;
+import com.crossdock.testkit.Timeouts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+class QuoteTest extends GatewayTestSupport {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @AfterEach
+    void clearFaults() {
+        SANDBOX.control().clearFaults();
+    }
+
+    @Test
+    void quotesEverySupplierBestOfferFirstWithRangesAndCurrenciesAsStated() {
+        Map<String, Object> quote = awaitAllOk();
+        List<Map<String, Object>> offers = offers(quote);
+        assertThat(offers).extracting(offer -> offer.get("supplier"))
+                .containsExactly("busmarket", "elit", "intercars", "omega", "uniquetrade", "vesna");
+        assertThat(offers).extracting(offer -> offer.get("status")).containsOnly("ok");
+        Map<String, Object> vesna = offers.get(5);
+        // EUR only: the price as stated, and converted because a rate source is configured (rates.EUR=45.10),
+        // 423.94 UAH, which ranks it after Unique Trade's 420.00
+        assertThat(vesna.get("price")).isEqualTo(Map.of("amount", 9.40, "currency", "EUR"));
+        assertThat(vesna.get("converted")).isEqualTo(Map.of("amount", 423.94, "currency", "UAH", "rate", 45.10));
+        assertThat(offers.get(0)).doesNotContainKey("converted");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> branches = (List<Map<String, Object>>) vesna.get("availability");
+        assertThat(branches).anySatisfy(branch -> {
+            assertThat(branch.get("branch")).isEqualTo("Вінниця");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> quantity = (Map<String, Object>) branch.get("quantity");
+            assertThat(quantity).containsEntry("stated", ">10").containsEntry("min", 10)
+                    .containsEntry("minExclusive", true).containsEntry("max", null);
+        });
+    }
+
+    @Test
+    void answersWithinTheDeadlineWhenOneSupplierIsSlowAndOneFails() {
+        awaitAllOk();
+        SANDBOX.control().fault("suppliers/elit", Fault.latency(Duration.ofSeconds(5)));
+        SANDBOX.control().fault("suppliers/omega", Fault.status(503));
+        long start = System.nanoTime();
+        Map<String, Object> quote = quote("OC90", 2);
+        long tookMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertThat(tookMs).as("the answer waited no longer than the deadline (1.5 s) and a margin").isLessThan(2_500);
+        Map<String, Object> statuses = statuses(quote);
+        assertThat(statuses).containsEntry("elit", "timeout").containsEntry("omega", "error")
+                .containsEntry("busmarket", "ok").containsEntry("intercars", "ok").containsEntry("uniquetrade", "ok")
+                .containsEntry("vesna", "ok");
+        // the ones that answered come first
+        assertThat(offers(quote).get(0).get("supplier")).isEqualTo("busmarket");
+    }
+
+    @Test
+    void aBreakerOpensOnAFailingSupplierAndRecovers() {
+        awaitAllOk();
+        SANDBOX.control().fault("suppliers/uniquetrade", Fault.status(500));
+        await().atMost(Timeouts.PATIENCE).untilAsserted(() ->
+                assertThat(statuses(quote("GDB1330", 1))).containsEntry("uniquetrade", "breaker-open"));
+        SANDBOX.control().clearFaults("suppliers/uniquetrade");
+        await().atMost(Timeouts.PATIENCE).untilAsserted(() ->
+                assertThat(statuses(quote("GDB1330", 1))).containsEntry("uniquetrade", "ok"));
+    }
+
+    @Test
+    void availabilityAcrossSuppliersListsUnknownArticles() {
+        awaitAllOk();
+        List<Map<String, Object>> answer = web().get().uri("/availability?article=OC90&article=NOPE-1").exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+        assertThat(answer).hasSize(6).allSatisfy(part -> {
+            assertThat(part.get("status")).isEqualTo("ok");
+            assertThat(part.get("unknown")).isEqualTo(List.of("NOPE-1"));
+        });
+    }
+
+    @Test
+    void aQuoteWithoutArticleIsAProblemNamingTheField() {
+        web().get().uri("/quotes?qty=2").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo("article");
+    }
+
+    private Map<String, Object> awaitAllOk() {
+        Map<String, Object>[] last = new Map[1];
+        await().atMost(Timeouts.PATIENCE).untilAsserted(() -> {
+            last[0] = quote("OC90", 2);
+            assertThat(statuses(last[0]).values()).as("%s", last[0]).containsOnly("ok");
+        });
+        return last[0];
+    }
+
+    private Map<String, Object> quote(String article, int qty) {
+        return web().get().uri("/quotes?article={a}&qty={q}", article, qty).exchange().expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> offers(Map<String, Object> quote) {
+        return (List<Map<String, Object>>) quote.get("offers");
+    }
+
+    static Map<String, Object> statuses(Map<String, Object> quote) {
+        Map<String, Object> statuses = new java.util.LinkedHashMap<>();
+        offers(quote).forEach(offer -> statuses.put((String) offer.get("supplier"), offer.get("status")));
+        return statuses;
+    }
+}
