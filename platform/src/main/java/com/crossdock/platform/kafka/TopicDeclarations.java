@@ -37,12 +37,21 @@ public final class TopicDeclarations {
                 topic(Topics.STOCK_CHANGED, false, WEEK),
                 topic(Topics.PRODUCTION_ORDER_CHANGED, true, WEEK),
                 topic(Topics.ORDER_PLACED, true, WEEK),
-                topic(Topics.ARTICLE_UPSERTED, true, WEEK));
+                topic(Topics.ARTICLE_UPSERTED, true, WEEK),
+                topic(Topics.ORDER_FULFILLED, true, WEEK));
     }
 
     /** Raw input topics (a webhook provider's, a poller's): not compacted, kept a week like the canonical ones. */
     public KafkaAdmin.NewTopics raw(Collection<String> topics) {
         return new KafkaAdmin.NewTopics(topics.stream().map(raw -> topic(raw, false, WEEK)).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A service's own state kept in Kafka (a poller's cursor, a link between two vendors' ids): compacted, so that
+     * the latest record of every key stays, and read whole at the service's start.
+     */
+    public NewTopic state(String topic) {
+        return topic(topic, true, WEEK);
     }
 
     /**
