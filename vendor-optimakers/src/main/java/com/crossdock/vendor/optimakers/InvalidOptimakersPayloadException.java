@@ -5,8 +5,21 @@ import com.crossdock.platform.kafka.Retryability;
 /** An Optimakers body that does not fit, naming the field at fault ({@code ids: must be an array}). Permanent. */
 public class InvalidOptimakersPayloadException extends IllegalArgumentException implements Retryability {
 
-    public InvalidOptimakersPayloadException(String field, String message) {
-        super(field + ": " + message);
+    private final String field;
+    private final String reason;
+
+    public InvalidOptimakersPayloadException(String field, String reason) {
+        super(field + ": " + reason);
+        this.field = field;
+        this.reason = reason;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     @Override
