@@ -8,6 +8,7 @@ import java.util.Map;
 import com.crossdock.ingress.IngressApplication;
 import com.crossdock.paqtana.PaqtanaPublisherApplication;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
+import com.crossdock.orders.OrderBridgeApplication;
 import com.crossdock.poller.ProdsmartPollerApplication;
 import com.crossdock.sandbox.SandboxesApplication;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private int ingressPort;
     private int publisherPort;
     private int pollerPort;
+    private int bridgePort;
     private Duration startup;
 
     private LocalStack(LocalStackSettings settings) {
@@ -72,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
             ingressPort = port(run(IngressApplication.class, "ingress-webhooks", Map.of(
                     "server.port", settings.ingressPort(),
                     "crossdock.ingress.prodsmart.webhook-secret", settings.prodsmartApiSecret().reveal(),
+                    "crossdock.ingress.optimakers.token", settings.optimakersWebhookToken().reveal(),
                     "crossdock.spool.directory", settings.dataDir().resolve("ingress-spool").toString())));
         }
         sandboxPort = port(run(SandboxesApplication.class, "sandboxes", Map.of(
@@ -80,6 +83,10 @@ public final class LocalStack implements AutoCloseable {
                 "sandboxes.prodsmart.api.key", settings.prodsmartApiKey().reveal(),
                 "sandboxes.prodsmart.api.secret", settings.prodsmartApiSecret().reveal(),
                 "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart",
+                "sandboxes.baselinker.token", settings.baselinkerToken().reveal(),
+                "sandboxes.optimakers.api-key", settings.optimakersApiKey().reveal(),
+                "sandboxes.optimakers.webhook-token", settings.optimakersWebhookToken().reveal(),
+                "sandboxes.optimakers.webhook-target", ingressUrl() + "/webhooks/optimakers",
                 // the vendor fakes share the launcher's classpath but are no Kafka client
                 "spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
                         + "com.crossdock.platform.config.CrossdockPlatformAutoConfiguration")));
@@ -100,6 +107,18 @@ public final class LocalStack implements AutoCloseable {
                 "crossdock.vendors.prodsmart.auth.secret", settings.prodsmartApiSecret().reveal(),
                 "crossdock.prodsmart.feed.idle-interval", "2s",
                 "crossdock.spool.directory", settings.dataDir().resolve("prodsmart-poller-spool").toString())));
+        }
+        bridgePort = settings.orderBridgePort();
+        if (settings.services().contains("order-bridge")) {
+            // BaseLinker orders into Optimakers and fulfilment back, both vendors the sandbox's (their demo ids)
+            bridgePort = port(run(OrderBridgeApplication.class, "order-bridge", Map.of(
+                    "server.port", settings.orderBridgePort(),
+                    "crossdock.vendors.baselinker.base-url", sandboxUrl() + "/baselinker/connector.php",
+                    "crossdock.vendors.baselinker.auth.headers.token.value", settings.baselinkerToken().reveal(),
+                    "crossdock.vendors.optimakers.base-url", sandboxUrl() + "/optimakers",
+                    "crossdock.vendors.optimakers.auth.headers.api-key.value", settings.optimakersApiKey().reveal(),
+                    "crossdock.baselinker.feed.idle-interval", "1s",
+                    "crossdock.spool.directory", settings.dataDir().resolve("order-bridge-spool").toString())));
         }
         startup = Duration.ofNanos(System.nanoTime() - begin);
     }
@@ -145,6 +164,10 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + pollerPort;
     }
 
+    public String orderBridgeUrl() {
+        return "http://localhost:" + bridgePort;
+    }
+
     public String paqtanaPublisherUrl() {
         return "http://localhost:" + publisherPort;
     }
@@ -163,7 +186,8 @@ public final class LocalStack implements AutoCloseable {
                 "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET)",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
                 "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
-                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, faults: /_sandbox/faults)",
+                "  order-bridge             " + orderBridgeUrl() + "/actuator/health   (BaseLinker -> Optimakers -> BaseLinker)",
+                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /baselinker, /optimakers, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
                 "  Metrics                  " + ingressUrl() + "/actuator/prometheus",
                 "");

@@ -29,12 +29,17 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param paqtanaPublisherPort paqtana-publisher's port (actuator)
  * @param prodsmartPollerPort prodsmart-poller's port (actuator)
  * @param dataDir             where the broker's log and the services' spools live between runs
- * @param services            the services to embed, of ingress-webhooks, paqtana-publisher and prodsmart-poller
+ * @param services            the services to embed, of ingress-webhooks, paqtana-publisher, prodsmart-poller and
+ *                            order-bridge
  *                            (default all; empty: none, the benchmark starts them in their own JVMs)
  * @param paqtanaToken        the Bearer token the Paqtana sandbox accepts and paqtana-publisher sends
  * @param prodsmartApiKey     the Prodsmart company's API key the sandbox accepts and prodsmart-poller sends
  * @param prodsmartApiSecret  the Prodsmart company's API secret: the poller's Basic password, and, as at Prodsmart,
  *                            the key the sandbox signs webhooks with and the ingress verifies them with
+ * @param orderBridgePort     order-bridge's port (actuator)
+ * @param baselinkerToken     the BaseLinker API token ({@code X-BLToken}) the sandbox accepts and order-bridge sends
+ * @param optimakersApiKey    the Optimakers employee's API key the sandbox accepts and order-bridge sends
+ * @param optimakersWebhookToken the Optimakers webhooks' security token: the sandbox sends it, the ingress checks it
  */
 @ConfigurationProperties(LocalStackSettings.PREFIX)
 public record LocalStackSettings(
@@ -48,16 +53,24 @@ public record LocalStackSettings(
         Set<String> services,
         @DefaultValue(DEMO_PAQTANA_TOKEN) Secret paqtanaToken,
         @DefaultValue(DEMO_PRODSMART_API_KEY) Secret prodsmartApiKey,
-        @DefaultValue(DEMO_PRODSMART_API_SECRET) Secret prodsmartApiSecret) {
+        @DefaultValue(DEMO_PRODSMART_API_SECRET) Secret prodsmartApiSecret,
+        @DefaultValue("8085") int orderBridgePort,
+        @DefaultValue(DEMO_BASELINKER_TOKEN) Secret baselinkerToken,
+        @DefaultValue(DEMO_OPTIMAKERS_API_KEY) Secret optimakersApiKey,
+        @DefaultValue(DEMO_OPTIMAKERS_WEBHOOK_TOKEN) Secret optimakersWebhookToken) {
 
     static final String PREFIX = "crossdock.local";
 
     /** The services the stack embeds unless {@code crossdock.local.services} names fewer. */
-    public static final Set<String> ALL_SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller");
+    public static final Set<String> ALL_SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
+            "order-bridge");
 
     public static final String DEMO_PAQTANA_TOKEN = "paqtana-demo-token";
     public static final String DEMO_PRODSMART_API_KEY = "prodsmart-demo-key";
     public static final String DEMO_PRODSMART_API_SECRET = "prodsmart-demo-secret";
+    public static final String DEMO_BASELINKER_TOKEN = "baselinker-demo-token";
+    public static final String DEMO_OPTIMAKERS_API_KEY = "optimakers-demo-key";
+    public static final String DEMO_OPTIMAKERS_WEBHOOK_TOKEN = "optimakers-demo-webhook-token";
 
     public LocalStackSettings {
         services = services == null ? ALL_SERVICES : chosen(services);
@@ -79,7 +92,9 @@ public record LocalStackSettings(
     /** Every port chosen freely, data in the given directory: for tests. */
     public static LocalStackSettings ephemeral(Path dataDir) {
         return new LocalStackSettings(0, 0, 0, 0, 0, 0, dataDir, ALL_SERVICES, Secret.of(DEMO_PAQTANA_TOKEN),
-                Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET));
+                Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET),
+                0, Secret.of(DEMO_BASELINKER_TOKEN), Secret.of(DEMO_OPTIMAKERS_API_KEY),
+                Secret.of(DEMO_OPTIMAKERS_WEBHOOK_TOKEN));
     }
 
     private static LocalStackSettings bind(PropertySources sources) {

@@ -18,26 +18,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class BaseLinkerOrderBook {
 
-    /** The first order id handed out; BaseLinker's ids are large integers. */
-    static final long FIRST_ID = 7_000_001;
-
     private final Clock clock;
     private final Map<Long, ObjectNode> orders = new TreeMap<>();
     private final List<Map<String, Object>> statusChanges = new ArrayList<>();
-    private long nextId = FIRST_ID;
+    private long nextId;
 
     BaseLinkerOrderBook(Clock clock) {
         this.clock = clock;
+        // ids never seen before, even across a restart of the sandbox (the bridge keeps its links in Kafka)
+        this.nextId = clock.instant().getEpochSecond() * 10;
     }
 
     /**
-     * Adds {@code order} (BaseLinker's field names), filling {@code order_id}, {@code date_add} and
-     * {@code date_confirmed} (now, in unix seconds) and {@code order_status_id} where it names none.
+     * Adds {@code order} (BaseLinker's field names), filling {@code order_id} (a new one, unless it names one
+     * not taken), {@code date_add} and {@code date_confirmed} (now, in unix seconds) and {@code order_status_id}
+     * where it names none; empty when the id it names is taken.
      */
-    synchronized ObjectNode add(ObjectNode order, long defaultStatus) {
+    synchronized Optional<ObjectNode> add(ObjectNode order, long defaultStatus) {
         ObjectNode added = order.deepCopy();
         long now = clock.instant().getEpochSecond();
-        added.put("order_id", nextId++);
+        long id = added.path("order_id").canConvertToLong() ? added.path("order_id").asLong() : nextId++;
+        if (orders.containsKey(id)) {
+            return Optional.empty();
+        }
+        added.put("order_id", id);
         if (!added.hasNonNull("order_status_id")) {
             added.put("order_status_id", defaultStatus);
         }
@@ -51,8 +55,8 @@ final class BaseLinkerOrderBook {
         if (!added.has("products")) {
             added.putArray("products");
         }
-        orders.put(added.path("order_id").asLong(), added);
-        return added.deepCopy();
+        orders.put(id, added);
+        return Optional.of(added.deepCopy());
     }
 
     /**
@@ -112,7 +116,6 @@ final class BaseLinkerOrderBook {
     synchronized void reset() {
         orders.clear();
         statusChanges.clear();
-        nextId = FIRST_ID;
     }
 
     static ObjectNode emptyOrder() {

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The BaseLinker fake's control: {@code POST /baselinker/_sandbox/orders} adds an order (BaseLinker's field names;
- * {@code order_id}, dates and status are filled in where it names none) as a shop or marketplace would, and
+ * {@code order_id}, dates and status are filled in where it names none; an {@code order_id} already taken is 409)
+ * as a shop or marketplace would, and
  * {@code GET /baselinker/_sandbox/orders/{id}} shows one as it is now.
  */
 @RestController
@@ -29,7 +30,9 @@ class BaseLinkerSandboxController {
     @PostMapping("/baselinker/_sandbox/orders")
     ResponseEntity<ObjectNode> add(@RequestBody(required = false) JsonNode order) {
         ObjectNode body = order instanceof ObjectNode object ? object : BaseLinkerOrderBook.emptyOrder();
-        return ResponseEntity.status(HttpStatus.CREATED).body(orders.add(body, properties.defaultStatus()));
+        return orders.add(body, properties.defaultStatus())
+                .map(added -> ResponseEntity.status(HttpStatus.CREATED).body(added))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
     }
 
     @GetMapping("/baselinker/_sandbox/orders/{id}")

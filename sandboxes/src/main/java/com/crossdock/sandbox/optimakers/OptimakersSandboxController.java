@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,6 +47,24 @@ class OptimakersSandboxController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no order " + id);
         }
         return send(target, "order.updated", List.of(id), null);
+    }
+
+    /** The orders carrying external reference {@code externalId}, as Optimakers holds them (no API key needed). */
+    @GetMapping("/optimakers/_sandbox/orders")
+    List<ObjectNode> orders(@RequestParam String externalId) {
+        return instance.ordersByExternalId(externalId);
+    }
+
+    /** Fulfils the order carrying {@code externalId} (its BaseLinker reference) and sends {@code order.updated}. */
+    @PostMapping("/optimakers/_sandbox/orders/fulfil")
+    Mono<ResponseEntity<Map<String, Object>>> fulfilByReference(@RequestParam String externalId,
+            @RequestParam(required = false) URI target) {
+        List<Long> ids = instance.ordersByExternalId(externalId).stream().map(order -> order.path("id").asLong()).toList();
+        if (ids.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no order with externalId " + externalId);
+        }
+        ids.forEach(instance::realize);
+        return send(target, "order.updated", ids, null);
     }
 
     @PostMapping("/optimakers/_sandbox/products")
