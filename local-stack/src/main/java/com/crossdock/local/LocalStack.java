@@ -116,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
                     "crossdock.vendors.baselinker.base-url", sandboxUrl() + "/baselinker/connector.php",
                     "crossdock.vendors.baselinker.auth.headers.token.value", settings.baselinkerToken().reveal(),
                     "crossdock.vendors.optimakers.base-url", sandboxUrl() + "/optimakers",
-                    "crossdock.vendors.optimakers.auth.headers.api-key.value", settings.optimakersApiKey().reveal(),
+                    "crossdock.vendors.optimakers.auth.headers.apikey.value", settings.optimakersApiKey().reveal(),
                     "crossdock.baselinker.feed.idle-interval", "1s",
                     "crossdock.spool.directory", settings.dataDir().resolve("order-bridge-spool").toString())));
         }

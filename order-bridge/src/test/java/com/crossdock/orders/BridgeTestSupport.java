@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OrderBridgeApplication.class,
         properties = {"spring.config.name=order-bridge",
                 "crossdock.vendors.baselinker.auth.headers.token.value=baselinker-demo-token",
-                "crossdock.vendors.optimakers.auth.headers.api-key.value=optimakers-demo-key",
+                "crossdock.vendors.optimakers.auth.headers.apikey.value=optimakers-demo-key",
                 "crossdock.vendors.baselinker.rate-limit-period=50ms",
                 "crossdock.vendors.baselinker.retry.initial-interval=100ms",
                 "crossdock.vendors.optimakers.retry.initial-interval=100ms",
