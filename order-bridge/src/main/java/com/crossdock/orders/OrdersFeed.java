@@ -24,13 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * BaseLinker's orders of one status as a source of the poller kit: {@code getOrders} with
  * {@code date_confirmed_from} = the last {@code date_confirmed} read + 1 s, at most 100 orders a call (VENDORS.md
- * "BaseLinker"). The cursor is a record of the page itself, on the compacted {@link Topics#BASELINKER_ORDERS_CURSOR},
- * and moves in memory only once the kit has the page in Kafka or the spool ({@link #saved}): a restart reads the
- * cursor back and neither skips nor repeats a page. An order that cannot be mapped is kept raw with the reason.
+ * "BaseLinker"), held {@link #HOLD_BACK_SECONDS} behind the read. The cursor is a record of the page itself, on
+ * the compacted {@link Topics#BASELINKER_ORDERS_CURSOR}, and moves in memory only once the kit has the page in Kafka
+ * or the spool ({@link #saved}): a restart reads the cursor back and neither skips nor repeats a page. An order that cannot be mapped is kept raw with the reason.
  */
 final class OrdersFeed implements FeedSource {
 
     static final RawItems RAW = new RawItems(Topics.BASELINKER_ORDERS_RAW, "crossdock.baselinker");
+    /**
+     * How far behind the read the cursor stays: an order confirmed in the second of a read, after it, has that
+     * second's {@code date_confirmed}, which "last + 1 s" would skip for ever. Orders of the last seconds are read
+     * again instead (the same event ids; the export creates each once).
+     */
+    static final long HOLD_BACK_SECONDS = 2;
 
     private static final Logger log = LoggerFactory.getLogger(OrdersFeed.class);
 
@@ -103,6 +109,8 @@ final class OrdersFeed implements FeedSource {
                 records.add(RAW.item(channel(), type(), node.toString(), read.id(), String.valueOf(unmappable.getMessage())));
             }
         }
+        // never past what may still be confirmed in the seconds of this read
+        next = Math.max(cursor(), Math.min(next, read.at().getEpochSecond() - HOLD_BACK_SECONDS));
         if (next != cursor()) {
             records.add(Outgoing.raw(Topics.BASELINKER_ORDERS_CURSOR, cursorKey,
                     Long.toString(next).getBytes(StandardCharsets.UTF_8), Map.of()));
