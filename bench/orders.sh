@@ -7,13 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/results/orders-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  ./mvnw -q -B -pl order-bridge -am test-compile
-fi
-./mvnw -q -B -pl order-bridge -am dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/$out/classpath.txt" > /dev/null
+# compiled and resolved in one reactor run, so the sibling modules are their target/classes, not ~/.m2's jars
+# (order-bridge is the last module of -am: its class path is the one left in the file)
+goals="dependency:build-classpath"
+[ -n "${SKIP_BUILD:-}" ] || goals="test-compile $goals"
+./mvnw -q -B -pl order-bridge -am $goals -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$out/classpath.txt" > /dev/null
 cp="order-bridge/target/test-classes:order-bridge/target/classes:$(cat "$out/classpath.txt")"
-java ${JAVA_OPTS:--Xmx1g} -cp "$cp" com.crossdock.orders.OrdersBenchmark "$@" 2>&1 | tee "$out/run.log" \
-  | grep --line-buffered 'BENCHMARK' | sed 's/.*BENCHMARK/BENCHMARK/'
-grep 'BENCHMARK' "$out/run.log" | sed 's/.*BENCHMARK/BENCHMARK/' > "$out/summary.txt"
+# the services log JSON lines: the figures are the BENCHMARK messages in them
+java ${JAVA_OPTS:--Xmx1g} -cp "$cp" com.crossdock.orders.OrdersBenchmark "$@" > "$out/run.log" 2>&1
+grep -o 'BENCHMARK[^"]*' "$out/run.log" | tee "$out/summary.txt"
 echo "results: $out/summary.txt"

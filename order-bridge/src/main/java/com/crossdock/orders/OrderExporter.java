@@ -69,6 +69,10 @@ class OrderExporter {
             return;
         }
         JsonNode created = optimakers.createOrder(body).block(CALL_TIMEOUT);
+        if (created == null) {
+            // transient: the retry looks the order up by its reference before it creates anything
+            throw new IllegalStateException("Optimakers answered the create of BaseLinker order " + id + " with no body");
+        }
         String optimakersId = OptimakersOrders.id(created);
         links.link(id, optimakersId);
         log.info("BaseLinker order {} created at Optimakers as order {}", id, optimakersId);

@@ -50,25 +50,14 @@ class BaseLinkerConfiguration {
 
     @Bean
     VendorSandbox baseLinkerSandbox(BaseLinkerOrderBook orders, RateLimitRule baseLinkerRateLimit) {
-        return new VendorSandbox() {
-            @Override
-            public String prefix() {
-                return PREFIX;
-            }
-
-            @Override
-            public Map<String, Object> state() {
-                Map<String, Object> state = new LinkedHashMap<>(orders.state());
-                state.putAll(baseLinkerRateLimit.window().state());
-                return state;
-            }
-
-            @Override
-            public void reset() {
-                orders.reset();
-                baseLinkerRateLimit.window().reset();
-            }
-        };
+        return VendorSandbox.of(PREFIX, () -> {
+            Map<String, Object> state = new LinkedHashMap<>(orders.state());
+            state.putAll(baseLinkerRateLimit.window().state());
+            return state;
+        }, () -> {
+            orders.reset();
+            baseLinkerRateLimit.window().reset();
+        });
     }
 
     /** BaseLinker's failure body: {@code {"status":"ERROR","error_code":…,"error_message":…}}, with HTTP 200. */

@@ -42,22 +42,7 @@ class OptimakersConfiguration {
 
     @Bean
     VendorSandbox optimakersSandbox(OptimakersInstance optimakersInstance) {
-        return new VendorSandbox() {
-            @Override
-            public String prefix() {
-                return PREFIX;
-            }
-
-            @Override
-            public Map<String, Object> state() {
-                return optimakersInstance.state();
-            }
-
-            @Override
-            public void reset() {
-                optimakersInstance.reset();
-            }
-        };
+        return VendorSandbox.of(PREFIX, optimakersInstance::state, optimakersInstance::reset);
     }
 
     /** The fake's error body: {@code {"errors":[{"field":…,"message":…}]}}. */
