@@ -183,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
                 "Crossdock local stack is up (started in " + startup.toMillis() + " ms). Ctrl-C stops it.",
                 "  Kafka (KRaft)            " + kafka,
                 "  Schema registry          " + registry + "   (Confluent REST API)",
-                "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET)",
+                "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET), /webhooks/optimakers",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
                 "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
                 "  order-bridge             " + orderBridgeUrl() + "/actuator/health   (BaseLinker -> Optimakers -> BaseLinker)",
