@@ -202,7 +202,7 @@ class SecondProviderTest extends IngressIntegrationTest {
 
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.dedupeMemory.status").isEqualTo("UP");
-        assertThat(dedupeMemory.health().getDetails()).containsOnlyKeys("prodsmart", AcmeProvider.NAME);
+        assertThat(dedupeMemory.health().getDetails()).containsOnlyKeys("prodsmart", AcmeProvider.NAME, "optimakers");
     }
 
     @Test
