@@ -48,6 +48,9 @@ final class OrdersFeed implements FeedSource {
     private final String cursorKey;
     private Long cursor;
     private long pageCursor;
+    /** Orders published from the held-back seconds (id → version, confirmed at): not published again unchanged. */
+    private final Map<Long, Map.Entry<String, Long>> heldBack = new java.util.HashMap<>();
+    private final Map<Long, Map.Entry<String, Long>> pageHeldBack = new java.util.HashMap<>();
 
     OrdersFeed(BaseLinkerClient client, BaseLinkerOrderMapper mapper, PublishedRecords published, JsonMapper json,
             String account, long statusId) {
@@ -86,6 +89,7 @@ final class OrdersFeed implements FeedSource {
 
     @Override
     public Page page(byte[] answer, Read read) {
+        pageHeldBack.clear();
         List<JsonNode> orders;
         try {
             orders = BaseLinkerOrders.orderNodes(json.readTree(answer));
@@ -102,7 +106,12 @@ final class OrdersFeed implements FeedSource {
             next = Math.max(next, node.path("date_confirmed").asLong(0) + 1);
             try {
                 BaseLinkerOrder order = BaseLinkerOrders.read(node, "orders[" + i + "]");
+                Map.Entry<String, Long> seen = heldBack.get(order.orderId());
+                if (seen != null && seen.getKey().equals(order.version())) {
+                    continue;
+                }
                 records.add(Outgoing.event(mapper.map(order)));
+                pageHeldBack.put(order.orderId(), Map.entry(order.version(), node.path("date_confirmed").asLong(0)));
             } catch (RuntimeException unmappable) {
                 log.warn("BaseLinker order {} cannot be mapped ({}); it goes to {}", node.path("order_id"),
                         unmappable.getMessage(), RAW.topic());
@@ -122,5 +131,9 @@ final class OrdersFeed implements FeedSource {
     @Override
     public void saved(Page page) {
         cursor = pageCursor;
+        heldBack.putAll(pageHeldBack);
+        pageHeldBack.clear();
+        // what the cursor has passed is never read again
+        heldBack.values().removeIf(seen -> seen.getValue() < cursor);
     }
 }
