@@ -25,6 +25,7 @@ class ComposeConventionsTest {
             "paqtana-publisher", 8082,
             "prodsmart-poller", 8083,
             "serpi-sync", 8084,
+            "order-bridge", 8085,
             "sandboxes", 8090,
             "kafka", 9092);
 
@@ -38,7 +39,10 @@ class ComposeConventionsTest {
             "sandboxes.SANDBOXES_PAQTANA_TOKEN", List.of("paqtana-publisher.CROSSDOCK_VENDORS_PAQTANA_AUTH_TOKEN"),
             "sandboxes.SANDBOXES_PRODSMART_API_KEY", List.of("prodsmart-poller.CROSSDOCK_VENDORS_PRODSMART_AUTH_KEY"),
             "sandboxes.SANDBOXES_PRODSMART_API_SECRET", List.of("prodsmart-poller.CROSSDOCK_VENDORS_PRODSMART_AUTH_SECRET",
-                    "ingress-webhooks.CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET"));
+                    "ingress-webhooks.CROSSDOCK_INGRESS_PRODSMART_WEBHOOK_SECRET"),
+            "sandboxes.SANDBOXES_BASELINKER_TOKEN", List.of("order-bridge.CROSSDOCK_VENDORS_BASELINKER_AUTH_HEADERS_TOKEN_VALUE"),
+            "sandboxes.SANDBOXES_OPTIMAKERS_API_KEY", List.of("order-bridge.CROSSDOCK_VENDORS_OPTIMAKERS_AUTH_HEADERS_APIKEY_VALUE"),
+            "sandboxes.SANDBOXES_OPTIMAKERS_WEBHOOK_TOKEN", List.of("ingress-webhooks.CROSSDOCK_INGRESS_OPTIMAKERS_TOKEN"));
     /** Spring's graceful shutdown phase (spring.lifecycle.timeout-per-shutdown-phase) of every service. */
     private static final Duration SHUTDOWN_PHASE = Duration.ofSeconds(30);
 
@@ -142,7 +146,7 @@ class ComposeConventionsTest {
                 .toList();
 
         assertThat(built).containsExactlyInAnyOrder("sandboxes", "ingress-webhooks", "paqtana-publisher",
-                "prodsmart-poller", "serpi-sync", "supplier-gateway");
+                "prodsmart-poller", "serpi-sync", "supplier-gateway", "order-bridge");
         assertThat(built).allSatisfy(name -> assertThat(
                 Duration.parse("PT" + services.path(name).path("stop_grace_period").asString("10s").toUpperCase()))
                 .as("stop_grace_period of %s", name)

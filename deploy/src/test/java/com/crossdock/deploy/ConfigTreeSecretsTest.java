@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.crossdock.deploy.KubernetesManifests.Container;
+import com.crossdock.ingress.optimakers.OptimakersWebhookProperties;
 import com.crossdock.ingress.prodsmart.ProdsmartWebhookProperties;
 import com.crossdock.platform.config.Secret;
 import com.crossdock.platform.vendor.VendorsProperties;
@@ -43,12 +44,20 @@ class ConfigTreeSecretsTest {
 
     /** The Spring services of the base, each a module whose image a workload runs. */
     private static final Set<String> SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
-            "serpi-sync", "supplier-gateway");
+            "serpi-sync", "supplier-gateway", "order-bridge");
     private static final String IMPORT = "spring.config.import";
     private static final String CONFIG_TREE = "optional:configtree:";
 
     /** Every credential a service reads from a file, as its record binds it. */
     private static final Map<String, Function<Binder, Secret>> CREDENTIALS = Map.ofEntries(
+            Map.entry("crossdock.ingress.optimakers.token",
+                    binder -> bind(binder, OptimakersWebhookProperties.class).token()),
+            Map.entry("crossdock.vendors.baselinker.auth.headers.token.value",
+                    binder -> bind(binder, VendorsProperties.class).forVendor("baselinker").auth().headers().get("token")
+                            .value()),
+            Map.entry("crossdock.vendors.optimakers.auth.headers.apikey.value",
+                    binder -> bind(binder, VendorsProperties.class).forVendor("optimakers").auth().headers().get("apikey")
+                            .value()),
             Map.entry("crossdock.ingress.prodsmart.webhook-secret",
                     binder -> bind(binder, ProdsmartWebhookProperties.class).webhookSecret()),
             Map.entry("crossdock.vendors.paqtana.auth.token",

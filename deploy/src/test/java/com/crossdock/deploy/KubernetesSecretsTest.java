@@ -54,10 +54,11 @@ class KubernetesSecretsTest {
         Set<String> missing = new TreeSet<>(referencedKeys());
         missing.removeAll(KubernetesSecrets.createdKeys(KubernetesSecrets.step(planted, "Kubernetes", 1)));
 
-        // the pollers' keys, and serpi-sync's and the supplier gateway's, which came after that README
+        // the pollers' keys, and serpi-sync's, order-bridge's and the supplier gateway's, which came after that README
         assertThat(missing).containsExactlyInAnyOrder("prodsmart-api-key", "prodsmart-api-secret", "serpi-secretkey",
                 "serpi-token", "omega-key", "elit-login", "elit-password", "busmarket-key", "uniquetrade-login",
-                "uniquetrade-password", "vesna-token", "intercars-client-id", "intercars-client-secret");
+                "uniquetrade-password", "vesna-token", "intercars-client-id", "intercars-client-secret",
+                "baselinker-token", "optimakers-api-key", "optimakers-webhook-token");
     }
 
     @Test

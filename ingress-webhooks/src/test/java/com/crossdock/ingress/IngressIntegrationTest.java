@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
         properties = {
                 "spring.config.name=" + IngressApplication.CONFIG_NAME,
                 "crossdock.ingress.prodsmart.webhook-secret=" + IngressIntegrationTest.SECRET,
+                "crossdock.ingress.optimakers.token=" + IngressIntegrationTest.OPTIMAKERS_TOKEN,
                 // the Prodsmart company, as the poller reads it too (ProdsmartProperties)
                 "crossdock.prodsmart.company=" + IngressIntegrationTest.COMPANY,
                 "crossdock.prodsmart.time-zone=Europe/Lisbon",
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 abstract class IngressIntegrationTest {
 
     static final String SECRET = "prodsmart-demo-secret";
+    static final String OPTIMAKERS_TOKEN = "optimakers-demo-webhook-token";
     static final String COMPANY = "acme";
     private static final Path SPOOL = temporaryDirectory();
 

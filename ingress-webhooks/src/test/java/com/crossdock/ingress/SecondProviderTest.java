@@ -200,7 +200,8 @@ class SecondProviderTest extends IngressIntegrationTest {
     void showsTheRebuildOfEveryProvidersMemory() {
         awaitReady();
 
-        assertThat(dedupeMemory.health().getDetails()).containsOnlyKeys("rebuilt", "prodsmart", AcmeProvider.NAME);
+        assertThat(dedupeMemory.health().getDetails()).containsOnlyKeys("rebuilt", "prodsmart", AcmeProvider.NAME,
+                "optimakers");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Map;
 
 import com.crossdock.ingress.IngressApplication;
+import com.crossdock.orders.OrderBridgeApplication;
 import com.crossdock.paqtana.PaqtanaPublisherApplication;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
 import com.crossdock.poller.ProdsmartPollerApplication;
@@ -37,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private int pollerPort;
     private int serpiPort;
     private int gatewayPort;
+    private int bridgePort;
     private Duration startup;
 
     private LocalStack(LocalStackSettings settings) {
@@ -76,18 +78,23 @@ public final class LocalStack implements AutoCloseable {
             ingressPort = port(run(IngressApplication.class, "ingress-webhooks", Map.of(
                     "server.port", settings.ingressPort(),
                     "crossdock.ingress.prodsmart.webhook-secret", settings.prodsmartApiSecret().reveal(),
+                    "crossdock.ingress.optimakers.token", settings.optimakersWebhookToken().reveal(),
                     "crossdock.spool.directory", settings.dataDir().resolve("ingress-spool").toString())));
         }
-        sandboxPort = port(run(SandboxesApplication.class, "sandboxes", Map.of(
-                "server.port", settings.sandboxPort(),
-                "sandboxes.paqtana.token", settings.paqtanaToken().reveal(),
-                "sandboxes.prodsmart.api.key", settings.prodsmartApiKey().reveal(),
-                "sandboxes.prodsmart.api.secret", settings.prodsmartApiSecret().reveal(),
-                "sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart",
-                "sandboxes.serpi.tokens." + settings.serpiToken().reveal(), settings.serpiSecretKey().reveal(),
+        sandboxPort = port(run(SandboxesApplication.class, "sandboxes", Map.ofEntries(
+                Map.entry("server.port", settings.sandboxPort()),
+                Map.entry("sandboxes.paqtana.token", settings.paqtanaToken().reveal()),
+                Map.entry("sandboxes.prodsmart.api.key", settings.prodsmartApiKey().reveal()),
+                Map.entry("sandboxes.prodsmart.api.secret", settings.prodsmartApiSecret().reveal()),
+                Map.entry("sandboxes.prodsmart.webhook-target", ingressUrl() + "/webhooks/prodsmart"),
+                Map.entry("sandboxes.serpi.tokens." + settings.serpiToken().reveal(), settings.serpiSecretKey().reveal()),
+                Map.entry("sandboxes.baselinker.token", settings.baselinkerToken().reveal()),
+                Map.entry("sandboxes.optimakers.api-key", settings.optimakersApiKey().reveal()),
+                Map.entry("sandboxes.optimakers.webhook-token", settings.optimakersWebhookToken().reveal()),
+                Map.entry("sandboxes.optimakers.webhook-target", ingressUrl() + "/webhooks/optimakers"),
                 // the vendor fakes share the launcher's classpath but are no Kafka client
-                "spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
-                        + "com.crossdock.platform.config.CrossdockPlatformAutoConfiguration")));
+                Map.entry("spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+                        + "com.crossdock.platform.config.CrossdockPlatformAutoConfiguration"))));
         publisherPort = settings.paqtanaPublisherPort();
         if (settings.services().contains("paqtana-publisher")) {
             publisherPort = port(run(PaqtanaPublisherApplication.class, "paqtana-publisher", Map.of(
@@ -117,6 +124,18 @@ public final class LocalStack implements AutoCloseable {
             gateway.put("server.port", settings.supplierGatewayPort());
             gateway.put("crossdock.spool.directory", settings.dataDir().resolve("supplier-gateway-spool").toString());
             gatewayPort = port(run(SupplierGatewayApplication.class, "supplier-gateway", gateway));
+        }
+        bridgePort = settings.orderBridgePort();
+        if (settings.services().contains("order-bridge")) {
+            // BaseLinker orders into Optimakers and fulfilment back, both vendors the sandbox's (their demo ids)
+            bridgePort = port(run(OrderBridgeApplication.class, "order-bridge", Map.of(
+                    "server.port", settings.orderBridgePort(),
+                    "crossdock.vendors.baselinker.base-url", sandboxUrl() + "/baselinker/connector.php",
+                    "crossdock.vendors.baselinker.auth.headers.token.value", settings.baselinkerToken().reveal(),
+                    "crossdock.vendors.optimakers.base-url", sandboxUrl() + "/optimakers",
+                    "crossdock.vendors.optimakers.auth.headers.apikey.value", settings.optimakersApiKey().reveal(),
+                    "crossdock.baselinker.feed.idle-interval", "1s",
+                    "crossdock.spool.directory", settings.dataDir().resolve("order-bridge-spool").toString())));
         }
         startup = Duration.ofNanos(System.nanoTime() - begin);
     }
@@ -191,6 +210,10 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + gatewayPort;
     }
 
+    public String orderBridgeUrl() {
+        return "http://localhost:" + bridgePort;
+    }
+
     public String paqtanaPublisherUrl() {
         return "http://localhost:" + publisherPort;
     }
@@ -206,13 +229,14 @@ public final class LocalStack implements AutoCloseable {
                 "Crossdock local stack is up (started in " + startup.toMillis() + " ms). Ctrl-C stops it.",
                 "  Kafka (KRaft)            " + kafka,
                 "  Schema registry          " + registry + "   (Confluent REST API)",
-                "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET)",
+                "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET), /webhooks/optimakers",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
                 "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
                 "  serpi-sync               " + serpiSyncUrl() + "/actuator/health   (full pass: POST /admin/serpi/reconciliation)",
                 "  SERPI articles and stock " + sandboxUrl() + "/serpi/_sandbox/articles",
+                "  order-bridge             " + orderBridgeUrl() + "/actuator/health   (BaseLinker -> Optimakers -> BaseLinker)",
                 "  supplier-gateway         " + supplierGatewayUrl() + "/quotes?article=OC90&qty=2   (OpenAPI: /openapi.yaml)",
-                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /serpi, /suppliers/<name>, faults: /_sandbox/faults)",
+                "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /serpi, /baselinker, /optimakers, /suppliers/<name>, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
                 "  Metrics                  " + ingressUrl() + "/actuator/prometheus",
                 "");

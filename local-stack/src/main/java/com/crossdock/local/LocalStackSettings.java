@@ -30,7 +30,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param prodsmartPollerPort prodsmart-poller's port (actuator)
  * @param dataDir             where the broker's log and the services' spools live between runs
  * @param services            the services to embed, of ingress-webhooks, paqtana-publisher, prodsmart-poller,
- *                            serpi-sync and supplier-gateway
+ *                            serpi-sync, order-bridge and supplier-gateway
  *                            (default all; empty: none, the benchmark starts them in their own JVMs)
  * @param paqtanaToken        the Bearer token the Paqtana sandbox accepts and paqtana-publisher sends
  * @param prodsmartApiKey     the Prodsmart company's API key the sandbox accepts and prodsmart-poller sends
@@ -40,6 +40,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param serpiToken          the SERPI Bearer token the sandbox accepts and serpi-sync sends
  * @param serpiSecretKey      the {@code secretkey} that belongs to that token
  * @param supplierGatewayPort supplier-gateway's port (its API and actuator)
+ * @param orderBridgePort     order-bridge's port (actuator)
+ * @param baselinkerToken     the BaseLinker API token ({@code X-BLToken}) the sandbox accepts and order-bridge sends
+ * @param optimakersApiKey    the Optimakers employee's API key the sandbox accepts and order-bridge sends
+ * @param optimakersWebhookToken the Optimakers webhooks' security token: the sandbox sends it, the ingress checks it
  */
 @ConfigurationProperties(LocalStackSettings.PREFIX)
 public record LocalStackSettings(
@@ -57,19 +61,26 @@ public record LocalStackSettings(
         @DefaultValue("8084") int serpiSyncPort,
         @DefaultValue(DEMO_SERPI_TOKEN) Secret serpiToken,
         @DefaultValue(DEMO_SERPI_SECRET_KEY) Secret serpiSecretKey,
-        @DefaultValue("8086") int supplierGatewayPort) {
+        @DefaultValue("8086") int supplierGatewayPort,
+        @DefaultValue("8085") int orderBridgePort,
+        @DefaultValue(DEMO_BASELINKER_TOKEN) Secret baselinkerToken,
+        @DefaultValue(DEMO_OPTIMAKERS_API_KEY) Secret optimakersApiKey,
+        @DefaultValue(DEMO_OPTIMAKERS_WEBHOOK_TOKEN) Secret optimakersWebhookToken) {
 
     static final String PREFIX = "crossdock.local";
 
     /** The services the stack embeds unless {@code crossdock.local.services} names fewer. */
     public static final Set<String> ALL_SERVICES = Set.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
-            "serpi-sync", "supplier-gateway");
+            "serpi-sync", "supplier-gateway", "order-bridge");
 
     public static final String DEMO_PAQTANA_TOKEN = "paqtana-demo-token";
     public static final String DEMO_PRODSMART_API_KEY = "prodsmart-demo-key";
     public static final String DEMO_PRODSMART_API_SECRET = "prodsmart-demo-secret";
     public static final String DEMO_SERPI_TOKEN = "serpi-demo-token";
     public static final String DEMO_SERPI_SECRET_KEY = "serpi-demo-key";
+    public static final String DEMO_BASELINKER_TOKEN = "baselinker-demo-token";
+    public static final String DEMO_OPTIMAKERS_API_KEY = "optimakers-demo-key";
+    public static final String DEMO_OPTIMAKERS_WEBHOOK_TOKEN = "optimakers-demo-webhook-token";
 
     public LocalStackSettings {
         services = services == null ? ALL_SERVICES : chosen(services);
@@ -92,7 +103,8 @@ public record LocalStackSettings(
     public static LocalStackSettings ephemeral(Path dataDir) {
         return new LocalStackSettings(0, 0, 0, 0, 0, 0, dataDir, ALL_SERVICES, Secret.of(DEMO_PAQTANA_TOKEN),
                 Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET), 0, Secret.of(DEMO_SERPI_TOKEN),
-                Secret.of(DEMO_SERPI_SECRET_KEY), 0);
+                Secret.of(DEMO_SERPI_SECRET_KEY), 0, 0, Secret.of(DEMO_BASELINKER_TOKEN), Secret.of(DEMO_OPTIMAKERS_API_KEY),
+                Secret.of(DEMO_OPTIMAKERS_WEBHOOK_TOKEN));
     }
 
     private static LocalStackSettings bind(PropertySources sources) {

@@ -42,6 +42,9 @@ class LocalStackSettingsTest {
         assertThat(settings.paqtanaToken().reveal()).isEqualTo(LocalStackSettings.DEMO_PAQTANA_TOKEN);
         assertThat(settings.prodsmartApiKey().reveal()).isEqualTo(LocalStackSettings.DEMO_PRODSMART_API_KEY);
         assertThat(settings.prodsmartApiSecret().reveal()).isEqualTo(LocalStackSettings.DEMO_PRODSMART_API_SECRET);
+        assertThat(settings.orderBridgePort()).isEqualTo(8085);
+        assertThat(settings.baselinkerToken().reveal()).isEqualTo(LocalStackSettings.DEMO_BASELINKER_TOKEN);
+        assertThat(settings.optimakersWebhookToken().reveal()).isEqualTo(LocalStackSettings.DEMO_OPTIMAKERS_WEBHOOK_TOKEN);
     }
 
     @Test

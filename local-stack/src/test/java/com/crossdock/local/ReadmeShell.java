@@ -29,7 +29,7 @@ import com.crossdock.operator.Operator;
 
 /**
  * Runs the README's shell lines the way bash would, for the few forms the README uses: single-quoted assignments,
- * the openssl HMAC line, the uuid line, {@code curl} and the operator's {@code java -jar}. A line of any other form
+ * the openssl HMAC line, the uuid line, {@code $(date +%s)}, {@code curl} and the operator's {@code java -jar}. A line of any other form
  * fails, so the README cannot gain a command the test does not run. The README's {@code localhost} ports (the stack's
  * defaults) are sent to the ports the test's stack chose.
  */
@@ -42,6 +42,7 @@ final class ReadmeShell {
             "(\\w+)=\\$\\(printf '%s' \"\\$(\\w+)\" \\| openssl dgst -sha256 -hmac (\\S+) -hex \\| sed 's/\\^\\.\\* //'\\)");
     private static final Pattern ASSIGN_UUID = Pattern.compile(
             "(\\w+)=\\$\\(uuidgen 2>/dev/null \\|\\| cat /proc/sys/kernel/random/uuid\\)");
+    private static final Pattern ASSIGN_EPOCH = Pattern.compile("(\\w+)=\\$\\(date \\+%s\\)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
     private static final String NOW = "$(date -u +%Y-%m-%dT%H:%M:%SZ)";
 
@@ -50,6 +51,7 @@ final class ReadmeShell {
     }
 
     private final Map<String, String> variables = new HashMap<>();
+    private long lastEpoch;
     private final Map<String, String> hosts;
     private final String bootstrapServers;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -115,6 +117,12 @@ final class ReadmeShell {
         if ((matcher = ASSIGN_UUID.matcher(line)).matches()) {
             // upper case, as macOS's uuidgen prints it (the ingress takes either)
             variables.put(matcher.group(1), UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
+            return null;
+        }
+        if ((matcher = ASSIGN_EPOCH.matcher(line)).matches()) {
+            // the seconds now, as date +%s prints them; never the same twice, as two lines run a second apart would be
+            lastEpoch = Math.max(lastEpoch + 1, Instant.now().getEpochSecond());
+            variables.put(matcher.group(1), Long.toString(lastEpoch));
             return null;
         }
         List<String> words = words(line);

@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * The root README's "Try it" sections, run as written against a local stack: the bodies, header names, secret and
  * addresses are read from README.md and sent (signed as its openssl line signs), the operator's commands run
  * in-process, and what the README says happens is asserted: the row at Paqtana, the duplicate's answer, the 401 of a
- * changed byte, the dead letter with its reason, the replay's dry run, the change feed's row, the decoded tap.
+ * changed byte, the BaseLinker order at Optimakers and its status back at BaseLinker, the refused order's dead
+ * letter with Optimakers' answer, its replay creating it once, the change feed's row, the decoded tap.
  */
 class ReadmeTryItTest {
 
@@ -38,7 +39,7 @@ class ReadmeTryItTest {
     private static final Path README = Path.of("..", "README.md");
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String DLT = "crossdock.prodsmart-webhook-raw.v1.ingress-mapper.dlt";
+    private static final String DLT = "crossdock.order-placed.v1.order-bridge-export.dlt";
     private static final String PRODUCT = "V23076";
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -50,8 +51,8 @@ class ReadmeTryItTest {
         // what the README promises, checked below against what the stack does
         assertThat(readme).contains("`200 {\"status\":\"accepted\",\"uuid\":\"…\"}`",
                 "`200 {\"status\":\"duplicate\",\"uuid\":\"…\"}`", "`401`, as `application/problem+json`",
-                "`onHandStock` 10 for `V23076` at `main`", "`InvalidPayloadException=1`",
-                "`[0].stock-type: must be in or out, was 'transfer'`", "onHandStock 2395");
+                "`onHandStock` 10 for `V23076` at `main`", "`VendorCallException=1`",
+                "`optimakers findOrders failed (client_error): HTTP 422 …`", "onHandStock 2395");
         LocalStackSettings defaults = LocalStackSettings.fromEnvironment(Map.of());
         assertThat(operatorDefaultBootstrapServers()).as("the operator's default broker is the stack's")
                 .isEqualTo("localhost:" + defaults.kafkaPort());
@@ -88,30 +89,49 @@ class ReadmeTryItTest {
             assertThat(tampered.contentType()).startsWith("application/problem+json");
             assertThat(tampered.body()).contains("webhook-signature-invalid");
 
-            // a webhook that cannot be mapped: accepted, then a dead letter with the reason
-            String transfer = blocks.take(b -> b.contains("\"stock-type\":\"transfer\""));
-            Outcome kept = last(shell.run(transfer));
-            assertThat(kept.status()).as(kept.body()).isEqualTo(200);
-            assertThat(json.readTree(kept.body()).path("status").asString()).isEqualTo("accepted");
-            String transferBody = shell.variable("body");
+            // an order from BaseLinker to Optimakers and back
+            Outcome added = last(shell.run(blocks.take(b -> b.contains("\"sku\":\"STOL-1\""))));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            List<String> trip = ReadmeShell.commands(blocks.take(b -> b.contains("orders/fulfil")));
+            assertThat(trip).hasSize(3);
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(json.readTree(last(shell.run(trip.get(0))).body()).size()).isEqualTo(1));
+            JsonNode atOptimakers = json.readTree(last(shell.run(trip.get(0))).body()).get(0);
+            assertThat(atOptimakers.path("statusId").asInt()).isEqualTo(1);
+            assertThat(atOptimakers.path("realized").asBoolean()).isFalse();
+            Outcome fulfilled = last(shell.run(trip.get(1)));
+            assertThat(fulfilled.status()).as(fulfilled.body()).isEqualTo(200);
+            assertThat(json.readTree(fulfilled.body()).path("status").asInt()).as(fulfilled.body()).isEqualTo(200);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                    json.readTree(last(shell.run(trip.get(2))).body()).path("order_status_id").asInt()).isEqualTo(3));
+            assertThat(last(shell.run(blocks.take(b -> b.contains("historical_demand")))).status()).isEqualTo(200);
+
+            // Optimakers refuses an order: a dead letter with the vendor's answer, replayed once the fault is gone
+            Outcome refused = last(shell.run(blocks.take(b -> b.contains("faults/optimakers") && b.contains("KRZ-2"))));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(201);
             String look = blocks.take(b -> b.contains(" dlt list"));
             await().atMost(PATIENCE).untilAsserted(() -> {
                 List<Outcome> seen = shell.run(look);
                 assertThat(seen).hasSize(2).allSatisfy(o -> assertThat(o.status()).as(o.err()).isZero());
                 assertThat(seen.get(0).body().lines()).anyMatch(line -> line.startsWith(DLT)
-                        && line.contains("ingress-mapper") && line.contains(" 1 ") && line.contains("InvalidPayloadException=1"));
+                        && line.contains("order-bridge-export") && line.contains(" 1 ") && line.contains("VendorCallException=1"));
                 List<String> shown = seen.get(1).body().lines().filter(line -> !line.isBlank()).toList();
                 assertThat(shown).hasSize(1);
                 JsonNode dead = json.readTree(shown.get(0));
-                assertThat(dead.path("valueText").asString()).isEqualTo(transferBody);
                 assertThat(dead.path("failure").path("message").asString())
-                        .contains("[0].stock-type: must be in or out, was 'transfer'");
+                        .contains("optimakers findOrders failed (client_error): HTTP 422");
                 log.info("README dead letter: {}", shown.get(0));
             });
-            assertThat(onHand(last(shell.run(rows)), PRODUCT)).as("nothing of the dead letter reached Paqtana").isEqualTo("10");
-            Outcome dryRun = last(shell.run(blocks.take(b -> b.contains(" dlt replay"))));
+            List<String> replay = ReadmeShell.commands(blocks.take(b -> b.contains(" dlt replay")));
+            assertThat(replay).hasSize(4);
+            assertThat(last(shell.run(replay.get(0))).status()).isBetween(200, 204);
+            Outcome dryRun = last(shell.run(replay.get(1)));
             assertThat(dryRun.status()).as(dryRun.err()).isZero();
-            assertThat(dryRun.body()).contains("1 matched, 1 would be replayed to crossdock.prodsmart-webhook-raw.v1.ingress-mapper.retry");
+            assertThat(dryRun.body()).contains("1 matched, 1 would be replayed to crossdock.order-placed.v1.order-bridge-export.retry");
+            Outcome replayed = last(shell.run(replay.get(2)));
+            assertThat(replayed.status()).as(replayed.err()).isZero();
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(json.readTree(last(shell.run(replay.get(3))).body()).size()).isEqualTo(1));
 
             // the change feed, on to Paqtana
             String feed = blocks.take(b -> b.contains("changes/stock"));

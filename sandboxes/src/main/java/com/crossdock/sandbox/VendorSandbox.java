@@ -1,6 +1,7 @@
 package com.crossdock.sandbox;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One vendor's fake as the kit serves it: its path prefix, what it holds, and how to forget it. For every
@@ -22,4 +23,24 @@ public interface VendorSandbox extends Resettable {
      */
     @Override
     void reset();
+
+    /** A vendor's fake from its prefix, its state and its reset, for a vendor that needs no class of its own. */
+    static VendorSandbox of(String prefix, Supplier<Map<String, Object>> state, Runnable reset) {
+        return new VendorSandbox() {
+            @Override
+            public String prefix() {
+                return prefix;
+            }
+
+            @Override
+            public Map<String, Object> state() {
+                return state.get();
+            }
+
+            @Override
+            public void reset() {
+                reset.run();
+            }
+        };
+    }
 }

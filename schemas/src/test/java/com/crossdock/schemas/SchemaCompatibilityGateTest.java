@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.crossdock.events.ArticleUpserted;
+import com.crossdock.events.OrderFulfilled;
 import com.crossdock.events.OrderPlaced;
 import com.crossdock.events.ProductionOrderChanged;
 import com.crossdock.events.StockChanged;
@@ -40,7 +41,8 @@ class SchemaCompatibilityGateTest {
             "ProductionOrderChanged", ProductionOrderChanged.getClassSchema(),
             "OrderPlaced", OrderPlaced.getClassSchema(),
             "ArticleUpserted", ArticleUpserted.getClassSchema(),
-            "SupplierInvoiceReceived", SupplierInvoiceReceived.getClassSchema());
+            "SupplierInvoiceReceived", SupplierInvoiceReceived.getClassSchema(),
+            "OrderFulfilled", OrderFulfilled.getClassSchema());
 
     static Stream<String> eventNames() {
         return EVENTS.keySet().stream().sorted();

@@ -6,8 +6,8 @@ import java.util.List;
 
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.events.Envelopes;
-import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.poller.PublishedRecords;
 import com.crossdock.platform.vendor.client.VendorClients;
@@ -23,7 +23,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway's wiring: the suppliers' adapters, quotes, orders with their keys, the BusMarket key gauge. */
@@ -65,9 +64,8 @@ class GatewayConfiguration {
 
     /** One partition, compacted: the latest outcome of every key, read whole at every start. */
     @Bean
-    NewTopic supplierOrderKeysTopic(CrossdockKafkaProperties kafka) {
-        return TopicBuilder.name(Topics.SUPPLIER_ORDER_KEYS).partitions(1).replicas(kafka.replicationFactor())
-                .compact().build();
+    NewTopic supplierOrderKeysTopic(TopicDeclarations topics) {
+        return topics.state(Topics.SUPPLIER_ORDER_KEYS, 1);
     }
 
     /** A gauge of days left for each supplier whose key has an issue date (BusMarket's keys live a year). */

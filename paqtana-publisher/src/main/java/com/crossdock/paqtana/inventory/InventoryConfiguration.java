@@ -59,7 +59,7 @@ class InventoryConfiguration {
     /** One partition, compacted: its latest record per item is all that counts, read whole at every start. */
     @Bean
     NewTopic masterInventorySentTopic(TopicDeclarations topics) {
-        return topics.compactedState(Topics.PAQTANA_MASTER_INVENTORY_SENT, 1);
+        return topics.state(Topics.PAQTANA_MASTER_INVENTORY_SENT, 1);
     }
 
     /** The daily run (PUT, then the historical demand), in the configured zone; {@code -} disables it. */

@@ -38,12 +38,22 @@ public final class TopicDeclarations {
                 topic(Topics.STOCK_CHANGED, false, WEEK),
                 topic(Topics.PRODUCTION_ORDER_CHANGED, true, WEEK),
                 topic(Topics.ORDER_PLACED, true, WEEK),
-                topic(Topics.ARTICLE_UPSERTED, true, WEEK));
+                topic(Topics.ARTICLE_UPSERTED, true, WEEK),
+                topic(Topics.ORDER_FULFILLED, true, WEEK),
+                topic(Topics.SUPPLIER_INVOICE_RECEIVED, true, WEEK));
     }
 
     /** Raw input topics (a webhook provider's, a poller's): not compacted, kept a week like the canonical ones. */
     public KafkaAdmin.NewTopics raw(Collection<String> topics) {
         return new KafkaAdmin.NewTopics(topics.stream().map(raw -> topic(raw, false, WEEK)).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A service's own state kept in Kafka (a poller's cursor, a link between two vendors' ids): compacted, so that
+     * the latest record of every key stays, and read whole at the service's start.
+     */
+    public NewTopic state(String topic) {
+        return topic(topic, true, WEEK);
     }
 
     /**
@@ -54,11 +64,8 @@ public final class TopicDeclarations {
         return replicated(TopicBuilder.name(Topics.leaseTopic(vendor)).partitions(1)).build();
     }
 
-    /**
-     * A compacted topic of {@code partitions} partitions holding a service's own state (the last record per key is
-     * what counts: a link table, a cursor, what was sent), replicated like every other.
-     */
-    public NewTopic compactedState(String name, int partitions) {
+    /** {@link #state(String)} with its own number of partitions (one, where a start reads it whole in order). */
+    public NewTopic state(String name, int partitions) {
         return replicated(TopicBuilder.name(name).partitions(partitions)).compact().build();
     }
 

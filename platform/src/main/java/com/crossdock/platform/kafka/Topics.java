@@ -33,6 +33,24 @@ public final class Topics {
     public static final String PRODSMART_CHANGES_RAW = "crossdock.prodsmart-changes-raw.v1";
     /** SERPI answers and articles serpi-sync could not read, as JSON with the reason in a header. */
     public static final String SERPI_RAW = "crossdock.serpi-raw.v1";
+    /** Orders fulfilled at their producer (Optimakers marks one "Zrealizowane"); key the source order's id. Compacted. */
+    public static final String ORDER_FULFILLED = "crossdock.order-fulfilled.v1";
+    /** Verified Optimakers webhooks as received (the body's security token replaced), keyed by the webhook's id. */
+    public static final String OPTIMAKERS_WEBHOOK_RAW = "crossdock.optimakers-webhook-raw.v1";
+    /**
+     * BaseLinker orders that could not be mapped, kept as read (JSON) with the reason in a header; and the
+     * order-bridge poller's cursor record (key {@link #BASELINKER_CURSOR_KEY}: the last date_confirmed stored).
+     */
+    public static final String BASELINKER_ORDERS_RAW = "crossdock.baselinker-orders-raw.v1";
+    /** The key of the BaseLinker order poller's cursor record on {@link #BASELINKER_ORDERS_CURSOR}. */
+    public static final String BASELINKER_CURSOR_KEY = "getOrders.date_confirmed";
+    /** The BaseLinker order poller's cursor, one record per status imported. Compacted. */
+    public static final String BASELINKER_ORDERS_CURSOR = "crossdock.baselinker-orders-cursor.v1";
+    /**
+     * Which Optimakers order was created for which BaseLinker order: key the BaseLinker order id, value the
+     * Optimakers order id (text). Compacted; read whole at order-bridge's start, checked before every create.
+     */
+    public static final String OPTIMAKERS_ORDER_LINKS = "crossdock.optimakers-order-links.v1";
     /** Every operator replay run, as JSON keyed by replay id: who, what filter, how many. */
     public static final String OPERATOR_AUDIT = "crossdock.operator-audit.v1";
     /**
@@ -70,7 +88,8 @@ public final class Topics {
     private static final String LEASE = "-poller.lease";
     /** Longest first, so that a source that is a prefix of another never claims the other's dead letters. */
     private static final List<String> SOURCES = Stream.of(STOCK_CHANGED, PRODUCTION_ORDER_CHANGED, ORDER_PLACED,
-            ARTICLE_UPSERTED, PRODSMART_WEBHOOK_RAW, PRODSMART_CHANGES_RAW, PAQTANA_MASTER_INVENTORY)
+            ARTICLE_UPSERTED, PRODSMART_WEBHOOK_RAW, PRODSMART_CHANGES_RAW, PAQTANA_MASTER_INVENTORY, ORDER_FULFILLED,
+            OPTIMAKERS_WEBHOOK_RAW, BASELINKER_ORDERS_RAW)
             .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     /** A versioned topic's dead letters: {@code <anything>.v<n>.<group>.dlt}. */
     private static final Pattern VERSIONED_DEAD_LETTERS = Pattern.compile("\\.v\\d+\\.(.+)\\.dlt$");

@@ -22,12 +22,20 @@ class TopicDeclarationsTest {
     @Test
     void theCanonicalTopicsLeaveRawTopicsToTheKitThatWritesThem() {
         assertThat(names(topics.canonical())).containsExactly(Topics.STOCK_CHANGED, Topics.PRODUCTION_ORDER_CHANGED,
-                Topics.ORDER_PLACED, Topics.ARTICLE_UPSERTED);
+                Topics.ORDER_PLACED, Topics.ARTICLE_UPSERTED, Topics.ORDER_FULFILLED, Topics.SUPPLIER_INVOICE_RECEIVED);
         assertThat(topics(topics.raw(List.of(Topics.PRODSMART_WEBHOOK_RAW)))).singleElement().satisfies(raw -> {
             assertThat(raw.name()).isEqualTo(Topics.PRODSMART_WEBHOOK_RAW);
             assertThat(raw.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, WEEK);
             assertThat(raw.numPartitions()).isEqualTo(6);
         });
+    }
+
+    @Test
+    void aServicesStateTopicIsCompacted() {
+        NewTopic state = topics.state(Topics.OPTIMAKERS_ORDER_LINKS);
+
+        assertThat(state.name()).isEqualTo(Topics.OPTIMAKERS_ORDER_LINKS);
+        assertThat(state.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     }
 
     @Test
@@ -59,7 +67,7 @@ class TopicDeclarationsTest {
         declared.addAll(topics(topics.consumerGroups(List.of(new ConsumerGroup("acme-group", Topics.ORDER_PLACED)))));
         declared.add(topics.lease("acme"));
         declared.add(topics.deadLetters("acme.dlt"));
-        declared.add(topics.compactedState("acme-links", 1));
+        declared.add(topics.state("acme-links", 1));
 
         assertThat(declared).hasSizeGreaterThan(8).allSatisfy(topic -> assertThat(topic.configs())
                 .as(topic.name())

@@ -48,6 +48,18 @@ public final class AuthGates {
     }
 
     /**
+     * One fixed token in a header of the vendor's naming (BaseLinker's {@code X-BLToken}, an API key header):
+     * missing or another value is 401 "invalid token"; the vendor's error writer words it.
+     */
+    public static AuthGate header(String name, String token) {
+        return request -> {
+            String sent = request.getHeaders().getFirst(name);
+            return sent != null && same(sent, token) ? Optional.empty()
+                    : Optional.of(new VendorError(HttpStatus.UNAUTHORIZED, "invalid or missing " + name));
+        };
+    }
+
+    /**
      * A key header and a bearer token that must belong together (SERPI: {@code secretkey} plus
      * {@code Authorization: Bearer}): either one missing, or a token the vendor does not know, is 401; a known
      * token with a key that is not its own is 403 (SERPI: "401 bad token, 403 key/token mismatch").

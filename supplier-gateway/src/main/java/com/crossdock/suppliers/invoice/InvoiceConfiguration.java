@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.poller.FeedSource;
 import com.crossdock.platform.poller.PollerDefinition;
@@ -17,11 +16,9 @@ import com.crossdock.suppliers.GatewayProperties;
 import com.crossdock.suppliers.client.SupplierClients;
 import com.crossdock.vendor.suppliers.Operation;
 import com.crossdock.vendor.suppliers.SupplierEvents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,12 +55,5 @@ public class InvoiceConfiguration {
                         properties.receivingLocation(), properties.invoiceLookback(), properties.timeZone(), clock))
                 .toList();
         return new PollerSources(feeds, List.of());
-    }
-
-    /** Compacted: an invoice is a fact kept for good, read back at every start. */
-    @Bean
-    NewTopic supplierInvoiceTopic(CrossdockKafkaProperties kafka) {
-        return TopicBuilder.name(Topics.SUPPLIER_INVOICE_RECEIVED).partitions(kafka.partitions())
-                .replicas(kafka.replicationFactor()).compact().build();
     }
 }
