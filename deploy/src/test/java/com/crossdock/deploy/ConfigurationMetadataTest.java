@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTest {
 
     private static final List<String> SERVICES = List.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller",
-            "sandboxes");
+            "serpi-sync", "order-bridge", "supplier-gateway", "sandboxes");
 
     @Test
     void everyModuleWithPropertiesRecordsHasItsGeneratedMetadata() {
@@ -33,7 +33,7 @@ class ConfigurationMetadataTest {
         Set<String> declaring = new TreeSet<>(modules.stream().filter(ConfigurationMetadataTest::declaresProperties).toList());
 
         assertThat(declaring).contains("platform", "vendor-prodsmart", "ingress-webhooks", "paqtana-publisher",
-                "prodsmart-poller", "sandboxes");
+                "prodsmart-poller", "serpi-sync", "vendor-serpi", "order-bridge", "supplier-gateway", "sandboxes");
         assertThat(declaring).allSatisfy(module -> assertThat(metadata(module)).as(module).isRegularFile());
     }
 
