@@ -32,7 +32,8 @@ wait_up() { # url, what
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
-[ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests install
+# package, never install (~/.m2 is shared); the jars are taken from each module's target/
+[ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests -pl local-stack,ingress-webhooks,paqtana-publisher,sandboxes -am package
 jar() { ls "$1"/target/"$1"-*-exec.jar | head -n1; }
 
 echo "== start-up: local stack (broker, registry, sandboxes) + services in their own JVMs"

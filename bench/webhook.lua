@@ -1,6 +1,7 @@
 -- wrk script: signed ~1 KB Prodsmart webhooks, a fresh x-prodsmart-webhook-uuid on every request so the
 -- ingress really stores each one (a repeated uuid would be answered from the dedupe memory).
--- Environment (set by bench/run.sh): BENCH_BODY (file), BENCH_SIGNATURE, BENCH_RUN_ID (8 hex), BENCH_TRIGGERED_AT.
+-- Environment (set by bench/run.sh, bench/ingress-speed.sh): BENCH_BODY (file), BENCH_SIGNATURE, BENCH_RUN_ID (8 hex),
+-- BENCH_TRIGGERED_AT; BENCH_DELAY_MS, optional: each connection waits that long before each request (a paced rate).
 local f = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
 local body = f:read("*a")
 f:close()
@@ -19,4 +20,11 @@ request = function()
     ["x-prodsmart-webhook-uuid"] = string.format("%s-0000-4000-8000-%012x", run, n),
     ["x-prodsmart-triggered-at"] = triggered,
   }, body)
+end
+
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if pause then
+  delay = function()
+    return pause
+  end
 end
