@@ -105,7 +105,7 @@ final class WebhookIntake {
                 delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
         // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
         // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
-        CompletableFuture<Destination> stored = store.store(record).toFuture().whenComplete((destination, failure) -> {
+        CompletableFuture<Destination> stored = store.store(record).whenComplete((destination, failure) -> {
             if (failure != null) {
                 // neither Kafka nor the disk took it: give the id back before the answer goes out
                 dedupe.release(delivery.id());

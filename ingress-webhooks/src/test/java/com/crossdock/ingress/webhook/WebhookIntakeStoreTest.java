@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,9 +47,11 @@ class WebhookIntakeStoreTest {
     private final RawRecordSender sender = new RawRecordSender(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), DataSize.ofMegabytes(2));
     private DurableSpool spool;
+    private final List<RawWebhookStore> stores = new ArrayList<>();
 
     @AfterEach
     void close() throws Exception {
+        stores.forEach(RawWebhookStore::close);
         sender.destroy();
         if (spool != null) {
             spool.close();
@@ -105,7 +109,9 @@ class WebhookIntakeStoreTest {
                 .mapper(delivery -> { throw new UnsupportedOperationException("not mapped here"); })
                 .mapperGroup(new ConsumerGroup("cancel-mapper", TOPIC))
                 .build();
-        return new WebhookIntake(provider, dedupe, new RawWebhookStore(kafka, spool, () -> { }, ackTimeout),
+        RawWebhookStore store = new RawWebhookStore(kafka, spool, () -> { }, ackTimeout);
+        stores.add(store);
+        return new WebhookIntake(provider, dedupe, store,
                 new IngressMetrics(new SimpleMeterRegistry(), "cancel"), Clock.systemUTC(), 1024 * 1024);
     }
 
