@@ -4,7 +4,8 @@ import java.util.Optional;
 
 import com.crossdock.ingress.webhook.BodyCheck;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,23 +19,36 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProdsmartRecordKey implements BodyCheck {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_LENGTH = 128;
 
+    /**
+     * One streaming pass, no tree (issue 15: a tree per body was the edge's largest cost of its own). It reads the
+     * whole body all the same, so that a body that is not well-formed JSON has no key, as with the tree it replaces;
+     * the last top-level {@code id} counts, as in a tree.
+     */
     @Override
     public Optional<String> check(String eventType, byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            String id = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                boolean isId = "id".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (isId) {
+                    id = value == JsonToken.VALUE_NUMBER_INT ? parser.getBigIntegerValue().toString()
+                            : value == JsonToken.VALUE_STRING ? usable(parser.getString()) : null;
+                }
+                parser.skipChildren();
+            }
+            return parser.nextToken() == null ? Optional.ofNullable(id) : Optional.empty();
         } catch (JacksonException notJson) {
             return Optional.empty();
         }
-        JsonNode id = root == null ? null : root.get("id");
-        if (id == null) {
-            return Optional.empty();
-        }
-        if (id.isIntegralNumber()) {
-            return Optional.of(id.bigIntegerValue().toString());
-        }
-        return id.isString() && !id.stringValue().isBlank() && id.stringValue().length() <= 128
-                ? Optional.of(id.stringValue()) : Optional.empty();
+    }
+
+    private static String usable(String id) {
+        return !id.isBlank() && id.length() <= MAX_LENGTH ? id : null;
     }
 }
