@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,10 +38,14 @@ final class RawRecords {
             boolean derivedId, String eventType, String correlationId, Instant receivedAt, String quarantined) {
         String topic = quarantined == null ? provider.rawTopic() : provider.quarantineTopic();
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, utf8(key), body);
-        for (Map.Entry<String, List<String>> header : request.headerSet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
+        // by name first: the values of a header that is not kept are never looked up (issue 15's profile)
+        for (String received : request.headerNames()) {
+            String name = received.toLowerCase(Locale.ROOT);
             if (kept(name)) {
-                header.getValue().forEach(value -> record.headers().add(name, utf8(value)));
+                List<String> values = request.get(received);
+                if (values != null) {
+                    values.forEach(value -> record.headers().add(name, utf8(value)));
+                }
             }
         }
         record.headers().add(RawRecordHeaders.RECEIVED_AT, utf8(receivedAt.toString()));
