@@ -66,6 +66,22 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
     }
 
     @Test
+    void countsWebhooksWithTheKitsOwnMetersOnlyWhileOtherPathsAreObservedAsUsual() {
+        double received = meters.get(IngressMetrics.RECEIVED).tag(IngressMetrics.PROVIDER, "prodsmart").counter().count();
+
+        webhooks.post(Example.PRODUCTION_ORDER_CREATE.topic(), Example.PRODUCTION_ORDER_CREATE.body(), Webhooks.newUuid())
+                .expectStatus().isOk();
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+
+        assertThat(meters.get(IngressMetrics.RECEIVED).tag(IngressMetrics.PROVIDER, "prodsmart").counter().count())
+                .isEqualTo(received + 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(meters.find("http.server.requests").tag("uri", "/actuator/health")
+                .timers()).as("other paths are observed").isNotEmpty());
+        assertThat(meters.find("http.server.requests").timers()).as("issue 15: a webhook is not observed twice")
+                .noneMatch(timer -> String.valueOf(timer.getId().getTag("uri")).startsWith("/webhooks/"));
+    }
+
+    @Test
     void readsADateWithoutZoneInTheCompanysZoneSetOnceForEveryModule() {
         String uuid = Webhooks.newUuid();
         byte[] body = new String(Example.PRODUCTION_ORDER_UPDATE.body(), StandardCharsets.UTF_8)
