@@ -16,16 +16,7 @@ HOOK_JAVA_OPTS=${HOOK_JAVA_OPTS:--Xmx256m}
 SECRET=prodsmart-demo-secret
 out=bench/results/ingress-profile-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-wait_up() {
-  for _ in $(seq 1 240); do
-    if curl -fs -o /dev/null "$1"; then return 0; fi
-    sleep 0.5
-  done
-  echo "$2 did not come up; see $out/*.log" >&2; exit 1
-}
+. bench/lib.sh
 
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests -pl local-stack,ingress-webhooks -am package
 ingress_jar=${INGRESS_JAR:-$(ls ingress-webhooks/target/*-exec.jar | head -n1)}

@@ -32,19 +32,7 @@ DEBOUNCE_MS=${DEBOUNCE_MS:-100}
 SECRET=prodsmart-demo-secret
 out=bench/results/ingress-speed-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-wait_up() { # url, what, [curl args]
-  local url=$1 what=$2; shift 2
-  for _ in $(seq 1 240); do
-    if curl -fs -o /dev/null "$@" "$url"; then return 0; fi
-    sleep 0.5
-  done
-  echo "$what did not come up; see $out/*.log" >&2; exit 1
-}
-rss_mb() { awk '/VmRSS/ {printf "%.0f\n", $2/1024}' "/proc/$1/status"; }
+. bench/lib.sh
 load() { cut -d' ' -f1 /proc/loadavg; }
 jar() { ls "$1"/target/*-exec.jar | head -n1; }
 metric() { # sum of a Prometheus counter of the ingress
@@ -158,7 +146,7 @@ last=-1
 while :; do
   now=$(metric crossdock_ingress_webhooks_mapped_total)
   if [ "$now" -gt 0 ] && [ "$now" = "$last" ]; then break; fi
-  last=$now; sleep 3
+  last=$now; sleep 5
 done
 base=$(( $(metric crossdock_ingress_webhooks_mapped_total) - $(metric crossdock_ingress_webhooks_accepted_total) ))
 paced() { # rate, seconds: wrk with a per-connection delay that offers about that rate
@@ -195,16 +183,7 @@ w=$!
 sleep 5
 lat=()
 for i in $(seq 1 "$LATENCY_SAMPLES"); do
-  product="LAT-$RANDOM$RANDOM-$i"
-  body=$(printf '[{"product":{"id":1,"code":"%s","uom":"un"},"date":"2026-11-24T10:00:00Z","quantity":5.0,"stock-type":"in","warehouse-location":{"id":1,"code":"A-01","warehouse":{"id":1,"code":"main"}}}]' "$product")
-  sig=$(printf '%s' "$body" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/^.* //')
-  start=$(date +%s%N)
-  curl -fs -o /dev/null http://localhost:8080/webhooks/prodsmart -H 'Content-Type: application/json' \
-    -H 'x-prodsmart-topic: receiving_inventory_movement_created' -H "x-prodsmart-hmac-sha256: $sig" \
-    -H 'x-prodsmart-api-version: 1' -H "x-prodsmart-webhook-uuid: $(cat /proc/sys/kernel/random/uuid)" \
-    -H "x-prodsmart-triggered-at: $(date -u +%Y-%m-%dT%H:%M:%SZ)" --data-binary "$body"
-  until curl -fs http://localhost:8090/paqtana/_sandbox/orgs/demo/master_inventory | grep -q "\"$product\""; do sleep 0.005; done
-  lat+=( $(( ($(date +%s%N) - start) / 1000000 - DEBOUNCE_MS )) )
+  lat+=( "$(webhook_to_paqtana_ms "LAT-$RANDOM$RANDOM-$i")" )
   sleep 0.5
 done
 wait "$w"

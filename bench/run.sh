@@ -19,18 +19,7 @@ DEBOUNCE_MS=${DEBOUNCE_MS:-100}
 SECRET=prodsmart-demo-secret
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-wait_up() { # url, what
-  for _ in $(seq 1 240); do
-    if curl -fs -o /dev/null "$1"; then return 0; fi
-    sleep 0.5
-  done
-  echo "$2 did not come up; see $out/*.log" >&2; exit 1
-}
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+. bench/lib.sh
 
 # package, never install (~/.m2 is shared); the jars are taken from each module's target/
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests -pl local-stack,ingress-webhooks,paqtana-publisher,sandboxes -am package
@@ -102,16 +91,7 @@ echo "== webhook-to-Paqtana latency on the idle pipeline ($LATENCY_SAMPLES sampl
 sleep 5
 lat=()
 for i in $(seq 1 "$LATENCY_SAMPLES"); do
-  product="LAT-$BENCH_RUN_ID-$i"
-  body=$(printf '[{"product":{"id":1,"code":"%s","uom":"un"},"date":"2026-11-24T10:00:00Z","quantity":5.0,"stock-type":"in","warehouse-location":{"id":1,"code":"A-01","warehouse":{"id":1,"code":"main"}}}]' "$product")
-  sig=$(printf '%s' "$body" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/^.* //')
-  start=$(date +%s%N)
-  curl -fs -o /dev/null http://localhost:8080/webhooks/prodsmart -H 'Content-Type: application/json' \
-    -H 'x-prodsmart-topic: receiving_inventory_movement_created' -H "x-prodsmart-hmac-sha256: $sig" \
-    -H 'x-prodsmart-api-version: 1' -H "x-prodsmart-webhook-uuid: $(uuidgen 2>/dev/null || cat /proc/sys/kernel/random/uuid)" \
-    -H "x-prodsmart-triggered-at: $(date -u +%Y-%m-%dT%H:%M:%SZ)" --data-binary "$body"
-  until curl -fs http://localhost:8090/paqtana/_sandbox/orgs/demo/master_inventory | grep -q "\"$product\""; do sleep 0.005; done
-  lat+=( $(( ($(date +%s%N) - start) / 1000000 - DEBOUNCE_MS )) )
+  lat+=( "$(webhook_to_paqtana_ms "LAT-$BENCH_RUN_ID-$i")" )
 done
 sorted=$(printf '%s\n' "${lat[@]}" | sort -n)
 p50=$(echo "$sorted" | awk '{a[NR]=$1} END {print a[int(NR*0.5+0.5)]}')
