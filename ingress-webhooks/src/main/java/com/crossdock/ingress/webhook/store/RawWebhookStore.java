@@ -127,7 +127,9 @@ public final class RawWebhookStore implements AutoCloseable {
                 return;
             }
             waiting.poll();
-            next.acknowledged().completeExceptionally(new TimeoutException("no acknowledgement within " + ackTimeout));
+            if (!next.acknowledged().isDone()) {
+                next.acknowledged().completeExceptionally(new TimeoutException("no acknowledgement within " + ackTimeout));
+            }
         }
     }
 
