@@ -337,27 +337,36 @@ public final class FaultBattery {
         });
     }
 
-    /** Garbage written into a spool segment of a stopped ingress (or its position file), then the restart. */
+    /**
+     * Garbage written into the spool of a stopped ingress, then the restart. Where: into the first frame after the
+     * committed position when the newest segment holds frames past it (sent but not yet committed, since the broker
+     * is up: a damaged frame with intact ones after it, the segment must be set aside and the rest spooled again);
+     * else at the end of the newest segment (a torn write); else, no segment yet, into the position file.
+     */
     private void damagedSpool() {
-        fault("kill -9 ingress-a, garbage written into its spool segment, restart", () -> {
+        fault("kill -9 ingress-a, garbage written into its spool, restart", () -> {
             procs.get("ingress-a").kill9();
             Path spool = out.resolve("ingress-a-spool");
+            byte[] garbage = new byte[16];
+            random.nextBytes(garbage);
             try (Stream<Path> files = Files.exists(spool) ? Files.list(spool) : Stream.empty()) {
-                List<Path> segments = files.filter(f -> f.getFileName().toString().endsWith(".spool")
-                        || f.getFileName().toString().equals("position")).sorted().toList();
-                Path target = segments.stream().filter(f -> f.toFile().length() > 64).reduce((a, b) -> b)
-                        .orElse(segments.isEmpty() ? null : segments.get(segments.size() - 1));
-                if (target != null) {
-                    byte[] garbage = new byte[16];
-                    random.nextBytes(garbage);
-                    try (var channel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
-                        channel.write(java.nio.ByteBuffer.wrap(garbage), Math.min(24, Math.max(0, channel.size() - 16)));
-                    }
-                    faults.add("  (garbage written into " + target.getFileName() + ", " + target.toFile().length() + " bytes)");
-                } else {
+                Path newest = files.filter(f -> f.getFileName().toString().endsWith(".spool")).sorted()
+                        .reduce((a, b) -> b).orElse(null);
+                Path position = spool.resolve("position");
+                if (newest == null) {
                     Files.createDirectories(spool);
-                    Files.write(spool.resolve("position"), "garbage".getBytes(StandardCharsets.UTF_8));
-                    faults.add("  (no segment yet: garbage position file written)");
+                    Files.write(position, garbage);
+                    faults.add("  (no segment yet: garbage written as the position file)");
+                } else {
+                    long base = Long.parseLong(newest.getFileName().toString().replace(".spool", ""));
+                    long committed = Files.exists(position) ? java.nio.ByteBuffer.wrap(Files.readAllBytes(position)).getLong(0) : base;
+                    long size = Files.size(newest);
+                    long at = committed - base + 8 < size - 64 ? committed - base + 8 : size;
+                    try (var channel = java.nio.channels.FileChannel.open(newest, java.nio.file.StandardOpenOption.WRITE)) {
+                        channel.write(java.nio.ByteBuffer.wrap(garbage), at);
+                    }
+                    faults.add("  (16 bytes of garbage written into " + newest.getFileName() + " at " + at + " of " + size
+                            + " bytes, committed position " + (committed - base) + ")");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -493,7 +502,14 @@ public final class FaultBattery {
             deadLetterTopics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(t -> t.endsWith(".dlt")).sorted().toList();
         }
-        String canonical = text(reader.all(STOCK));
+        List<ConsumerRecord<byte[], byte[]>> stockRecords = reader.all(STOCK);
+        String canonical = text(stockRecords);
+        long levelEvents = 0;
+        for (int i = 0; i < 6; i++) {
+            byte[] code = load.levelProduct(i).getBytes(StandardCharsets.UTF_8);
+            levelEvents += stockRecords.stream().filter(r -> r.value() != null && contains(r.value(), code)).count();
+        }
+        figures.put("level events of the level-only products on " + STOCK + " (feed and reconciliation)", levelEvents);
         StringBuilder dead = new StringBuilder();
         long deadLetters = 0;
         for (String topic : deadLetterTopics) {
@@ -646,6 +662,19 @@ public final class FaultBattery {
             lag.put("(broker did not answer: " + e.getMessage() + ")", -1L);
         }
         return lag;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static Map<String, Integer> uuids(List<ConsumerRecord<byte[], byte[]>> records) {
