@@ -1,0 +1,819 @@
+package com.crossdock.local.battery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import com.crossdock.platform.kafka.Topics;
+import com.crossdock.testing.KraftNode;
+import com.crossdock.testing.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 13's fault battery: every component in its own process (a KRaft broker, the schema registry, the vendor
+ * sandboxes, two ingress-webhooks with their own spools, two prodsmart-pollers competing for the lease,
+ * paqtana-publisher), a seeded load recorded in a ledger, faults one at a time at seeded moments, then the
+ * invariants once they heal. Started by {@code bench/faults.sh SEED}; method and figures in docs/reliability.md.
+ * Arguments: seed, output directory, the class path of the broker and the registry, the directory of the services'
+ * jars (the repository root). Exit status 0 only when every invariant holds.
+ */
+public final class FaultBattery {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultBattery.class);
+    private static final Duration START = Duration.ofMinutes(4);
+    private static final Duration RECOVERY = Duration.ofMinutes(3);
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+    private static final String RAW = Topics.PRODSMART_WEBHOOK_RAW;
+    private static final String QUARANTINE = RAW + ".quarantine";
+    private static final String STOCK = Topics.STOCK_CHANGED;
+    private static final String UUID_HEADER = "x-prodsmart-webhook-uuid";
+    private static final String ORG = "demo";
+    private static final String SMALL_SPOOL = "64KB";
+    private static final int EXTRA_FAULTS = 4;
+
+    private final long seed;
+    private final Path out;
+    private final String classPath;
+    private final Path repository;
+    private final Random random;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, String> secrets = new LinkedHashMap<>();
+    private final List<String> faults = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Duration> recoveries = new LinkedHashMap<>();
+    private final List<String> broken = new ArrayList<>();
+    private final Map<String, Proc> procs = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, Integer> managementPorts = new HashMap<>();
+    private Load load;
+    private String bootstrap;
+
+    private FaultBattery(long seed, Path out, String classPath, Path repository) {
+        this.seed = seed;
+        this.out = out;
+        this.classPath = classPath;
+        this.repository = repository;
+        this.random = new Random(seed);
+        String hex = HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(6));
+        secrets.put("prodsmart api secret (webhook key)", "fb-pssec-" + hex);
+        secrets.put("prodsmart api key", "fb-pskey-" + hex);
+        secrets.put("paqtana token", "fb-paqtok-" + hex);
+    }
+
+    public static void main(String[] args) throws Exception {
+        FaultBattery battery = new FaultBattery(Long.parseLong(args[0]), Path.of(args[1]).toAbsolutePath(), args[2],
+                Path.of(args[3]).toAbsolutePath());
+        int status;
+        try {
+            status = battery.run();
+        } finally {
+            battery.stopAll();
+        }
+        System.exit(status);
+    }
+
+    private int run() throws Exception {
+        Instant begin = Instant.now();
+        Files.createDirectories(out);
+        startEverything();
+        String prefix = "FB" + seed + "-" + Long.toHexString(begin.toEpochMilli() & 0xfffff) + "-";
+        load = new Load(seed, prefix, secret("prodsmart api secret"), List.of(url("ingress-a"), url("ingress-b")),
+                url("sandboxes"));
+
+        // the load runs through the whole fault phase: ~10 webhooks/s over both ingresses, a stock level every 1.5 s
+        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        ticks.scheduleAtFixedRate(() -> senders.execute(() -> load.deliver(load.next())), 0, 100, TimeUnit.MILLISECONDS);
+        ticks.scheduleAtFixedRate(() -> senders.execute(load::retryUnanswered), 2, 2, TimeUnit.SECONDS);
+        ticks.scheduleAtFixedRate(() -> senders.execute(load::level), 1, 1500, TimeUnit.MILLISECONDS);
+        pause(Duration.ofSeconds(15));
+
+        List<Runnable> catalogue = new ArrayList<>(List.of(
+                this::stopRegistry,
+                () -> vendorFault("paqtana", "{\"status\":503,\"count\":6}", "Paqtana 503 x6"),
+                () -> vendorFault("paqtana", "{\"status\":429,\"count\":4,\"retryAfterSeconds\":3}", "Paqtana 429 Retry-After 3 s x4"),
+                () -> vendorFault("paqtana", "{\"count\":2,\"latencyMs\":45000}", "Paqtana latency 45 s x2 (past the client's timeout)"),
+                () -> vendorFault("prodsmart", "{\"status\":503,\"count\":1,\"afterServing\":true}",
+                        "Prodsmart answer served then lost (afterServing 503) x1"),
+                () -> vendorFault("prodsmart", "{\"status\":429,\"count\":3,\"retryAfterSeconds\":2}", "Prodsmart 429 Retry-After 2 s x3"),
+                this::rollingRestartWhileBrokerPaused));
+        // every seed: a kill -9 of one ingress (ingress-a's with a damaged spool segment), of one poller and of the
+        // publisher, the broker paused, the broker killed, webhooks past the clock skew; then four more of the rest, all in a seeded order
+        Collections.shuffle(catalogue, random);
+        List<Runnable> chosen = new ArrayList<>(catalogue.subList(0, EXTRA_FAULTS));
+        chosen.addAll(List.of(random.nextBoolean() ? this::damagedSpool : () -> killAndRestart("ingress-b"),
+                () -> killAndRestart(random.nextBoolean() ? "poller-a" : "poller-b"),
+                () -> killAndRestart("publisher"), this::pauseBroker, this::killBroker, this::clockSkew));
+        Collections.shuffle(chosen, random);
+        for (Runnable fault : chosen) {
+            pause(Duration.ofMillis(2000 + random.nextInt(6000)));
+            fault.run();
+        }
+        pause(Duration.ofSeconds(5));
+        ticks.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(2, TimeUnit.MINUTES);
+
+        Instant loadEnd = Instant.now();
+        if (!await(RECOVERY, () -> load.retryUnanswered() == 0)) {
+            broken.add(load.unanswered.size() + " webhooks never answered 2xx within " + RECOVERY);
+        }
+        // a reconciliation heals a feed page lost in transit (the lease holder runs it; the standby refuses or skips)
+        for (String poller : List.of("poller-a", "poller-b")) {
+            post(url(poller) + "/admin/prodsmart/reconciliation", "{}");
+        }
+        check(loadEnd);
+        String report = report(Duration.between(begin, Instant.now()));
+        Files.writeString(out.resolve("report.txt"), report);
+        writeLedger();
+        log.info("report:\n{}", report);
+        return broken.isEmpty() ? 0 : 1;
+    }
+
+    // ---------------------------------------------------------------------------------------------- processes
+
+    private void startEverything() throws IOException {
+        for (String name : List.of("broker", "controller", "registry", "sandboxes", "ingress-a", "ingress-b", "poller-a",
+                "poller-b", "publisher")) {
+            ports.put(name, KraftNode.freePort());
+            managementPorts.put(name, KraftNode.freePort());
+        }
+        bootstrap = KraftNode.LOOPBACK + ":" + ports.get("broker");
+        Path brokerDir = Files.createDirectories(out.resolve("broker"));
+        Path config = KraftNode.writeConfig(brokerDir, ports.get("broker"), ports.get("controller"));
+        KraftNode.format(brokerDir, config);
+        add(new Proc("broker", Proc.java("512m", "-cp", classPath, "kafka.Kafka", config.toString()), brokerDir,
+                out.resolve("broker.log"), null));
+        add(new Proc("registry", Proc.java("128m", "-cp", classPath, BatteryRegistry.class.getName(),
+                Integer.toString(ports.get("registry")), bootstrap), out, out.resolve("registry.log"),
+                url("registry") + "/subjects"));
+        add(new Proc("sandboxes", Proc.java("384m", "-jar", jar("sandboxes"), "--spring.config.name=sandboxes",
+                "--server.port=" + ports.get("sandboxes"),
+                "--sandboxes.paqtana.token=" + secret("paqtana token"),
+                "--sandboxes.prodsmart.api.key=" + secret("prodsmart api key"),
+                "--sandboxes.prodsmart.api.secret=" + secret("prodsmart api secret")), out, out.resolve("sandboxes.log"),
+                url("sandboxes") + "/paqtana/_sandbox/state"));
+        add(ingress("ingress-a", List.of()));
+        // the spool's disk full, all along: ingress-b's spool holds 64 KB (about 50 webhooks), so every broker outage
+        // fills it and it must answer 503 + Retry-After, never 2xx what it cannot keep
+        add(ingress("ingress-b", List.of("--crossdock.spool.max-size=" + SMALL_SPOOL)));
+        for (String poller : List.of("poller-a", "poller-b")) {
+            add(service(poller, "prodsmart-poller", List.of(
+                    "--crossdock.vendors.prodsmart.base-url=" + url("sandboxes") + "/prodsmart",
+                    "--crossdock.vendors.prodsmart.auth.key=" + secret("prodsmart api key"),
+                    "--crossdock.vendors.prodsmart.auth.secret=" + secret("prodsmart api secret"),
+                    "--crossdock.prodsmart.feed.idle-interval=2s",
+                    "--crossdock.spool.directory=" + out.resolve(poller + "-spool"))));
+        }
+        add(service("publisher", "paqtana-publisher", List.of(
+                "--crossdock.vendors.paqtana.base-url=" + url("sandboxes") + "/paqtana",
+                "--crossdock.vendors.paqtana.auth.token=" + secret("paqtana token"))));
+
+        procs.get("broker").start();
+        awaitBroker();
+        for (String name : List.of("registry", "sandboxes")) {
+            procs.get(name).start();
+            require(procs.get(name).awaitReady(START), name + " did not start");
+        }
+        List<String> services = List.of("ingress-a", "ingress-b", "poller-a", "poller-b", "publisher");
+        services.forEach(name -> procs.get(name).start());
+        for (String name : services) {
+            require(procs.get(name).awaitReady(START), name + " did not become ready; see " + name + ".log");
+        }
+        log.info("everything is up");
+    }
+
+    private Proc ingress(String name, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--crossdock.ingress.prodsmart.webhook-secret=" + secret("prodsmart api secret"),
+                "--crossdock.spool.directory=" + out.resolve(name + "-spool")));
+        args.addAll(extra);
+        return service(name, "ingress-webhooks", args);
+    }
+
+    private Proc service(String name, String module, List<String> extra) {
+        List<String> command = Proc.java("384m", "-jar", jar(module),
+                "--server.port=" + ports.get(name),
+                "--management.server.port=" + managementPorts.get(name),
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.kafka.properties.schema.registry.url=" + url("registry"));
+        command.addAll(extra);
+        return new Proc(name, command, out, out.resolve(name + ".log"),
+                "http://localhost:" + managementPorts.get(name) + "/actuator/health/readiness");
+    }
+
+    private void add(Proc proc) {
+        procs.put(proc.name(), proc);
+    }
+
+    private String jar(String module) {
+        try (Stream<Path> files = Files.list(repository.resolve(module).resolve("target"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no exec jar of " + module + ": build first"))
+                    .toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String url(String name) {
+        return "http://localhost:" + ports.get(name);
+    }
+
+    private String management(String name) {
+        return "http://localhost:" + managementPorts.get(name);
+    }
+
+    private String secret(String startOfName) {
+        return secrets.entrySet().stream().filter(e -> e.getKey().startsWith(startOfName)).findFirst().orElseThrow().getValue();
+    }
+
+    private void awaitBroker() {
+        require(await(START, () -> {
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return true;
+            } catch (Exception notYet) {
+                return false;
+            }
+        }), "the broker did not start; see broker.log");
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    }
+
+    private void stopAll() {
+        List<Proc> reverse = new ArrayList<>(procs.values());
+        Collections.reverse(reverse);
+        for (Proc proc : reverse) {
+            if (proc.alive()) {
+                proc.terminate();
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- faults
+
+    private void killAndRestart(String name) {
+        fault("kill -9 " + name + ", restart", () -> {
+            procs.get(name).kill9();
+            pause(Duration.ofSeconds(1 + random.nextInt(4)));
+            procs.get(name).start();
+        });
+    }
+
+    private void pauseBroker() {
+        int seconds = 10 + random.nextInt(11);
+        fault("broker SIGSTOP " + seconds + " s, SIGCONT", () -> {
+            procs.get("broker").pause();
+            pause(Duration.ofSeconds(seconds));
+            procs.get("broker").resume();
+        });
+    }
+
+    private void killBroker() {
+        fault("broker kill -9, restart after 5 s", () -> {
+            procs.get("broker").kill9();
+            pause(Duration.ofSeconds(5));
+            procs.get("broker").start();
+            awaitBroker();
+        });
+    }
+
+    private void stopRegistry() {
+        fault("registry stopped 20 s", () -> {
+            procs.get("registry").kill9();
+            pause(Duration.ofSeconds(20));
+            procs.get("registry").start();
+        });
+    }
+
+    private void vendorFault(String vendor, String fault, String what) {
+        fault(what, () -> {
+            post(url("sandboxes") + "/_sandbox/faults/" + vendor, fault);
+            // the fault lasts until its count is used up; a fault on a vendor nobody calls meanwhile is cleared
+            await(Duration.ofSeconds(45), () -> {
+                JsonNode held = getJson(url("sandboxes") + "/_sandbox/faults").path(vendor);
+                return held.isMissingNode() || held.path("remaining").asInt(0) == 0;
+            });
+            delete(url("sandboxes") + "/_sandbox/faults/" + vendor);
+        });
+    }
+
+    /**
+     * Garbage written into the spool of a stopped ingress, then the restart. Where: into the first frame after the
+     * committed position when the newest segment holds frames past it (sent but not yet committed, since the broker
+     * is up: a damaged frame with intact ones after it, the segment must be set aside and the rest spooled again);
+     * else at the end of the newest segment (a torn write); else, no segment yet, into the position file.
+     */
+    private void damagedSpool() {
+        fault("kill -9 ingress-a, garbage written into its spool, restart", () -> {
+            procs.get("ingress-a").kill9();
+            Path spool = out.resolve("ingress-a-spool");
+            byte[] garbage = new byte[16];
+            random.nextBytes(garbage);
+            try (Stream<Path> files = Files.exists(spool) ? Files.list(spool) : Stream.empty()) {
+                Path newest = files.filter(f -> f.getFileName().toString().endsWith(".spool")).sorted()
+                        .reduce((a, b) -> b).orElse(null);
+                Path position = spool.resolve("position");
+                if (newest == null) {
+                    Files.createDirectories(spool);
+                    Files.write(position, garbage);
+                    faults.add("  (no segment yet: garbage written as the position file)");
+                } else {
+                    long base = Long.parseLong(newest.getFileName().toString().replace(".spool", ""));
+                    long committed = Files.exists(position) ? java.nio.ByteBuffer.wrap(Files.readAllBytes(position)).getLong(0) : base;
+                    long size = Files.size(newest);
+                    long at = committed - base + 8 < size - 64 ? committed - base + 8 : size;
+                    try (var channel = java.nio.channels.FileChannel.open(newest, java.nio.file.StandardOpenOption.WRITE)) {
+                        channel.write(java.nio.ByteBuffer.wrap(garbage), at);
+                    }
+                    faults.add("  (16 bytes of garbage written into " + newest.getFileName() + " at " + at + " of " + size
+                            + " bytes, committed position " + (committed - base) + ")");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            procs.get("ingress-a").start();
+        });
+    }
+
+    /** Webhooks sent with x-prodsmart-triggered-at 10 minutes off (max-clock-skew 5m): never accepted, never mapped. */
+    private void clockSkew() {
+        fault("clock offset past the skew (5 webhooks triggered 10 min in the past, 5 in the future)", () -> {
+            for (int i = 0; i < 10; i++) {
+                load.deliver(load.stale(Duration.ofMinutes(i < 5 ? -10 : 10)));
+            }
+        });
+    }
+
+    private void rollingRestartWhileBrokerPaused() {
+        fault("rolling restart of both ingresses (SIGTERM, start, ready) while the broker is paused", () -> {
+            procs.get("broker").pause();
+            for (String ingress : List.of("ingress-a", "ingress-b")) {
+                procs.get(ingress).terminate();
+                procs.get(ingress).start();
+                if (!procs.get(ingress).awaitReady(START)) {
+                    broken.add(ingress + " not ready within " + START + " of its restart while the broker was paused");
+                }
+            }
+            procs.get("broker").resume();
+        });
+    }
+
+    /** Injects one fault, then measures its recovery: every process ready again and every spool empty. */
+    private void fault(String what, Runnable inject) {
+        log.info("FAULT {}", what);
+        faults.add(Instant.now() + " " + what);
+        inject.run();
+        Instant healed = Instant.now();
+        boolean recovered = await(RECOVERY, () -> procs.values().stream().allMatch(p -> p.alive() && (p.name().equals("broker")
+                || p.ready())) && spoolDepth() == 0);
+        Duration recovery = Duration.between(healed, Instant.now());
+        recoveries.put(what, recovery);
+        log.info("RECOVERED from {} in {} s", what, recovery.toSeconds());
+        if (!recovered) {
+            broken.add("no recovery within " + RECOVERY + " after: " + what);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- invariants
+
+    private long spoolDepth() {
+        long depth = 0;
+        for (String name : List.of("ingress-a", "ingress-b", "poller-a", "poller-b")) {
+            depth += metric(name, "crossdock_spool_depth");
+        }
+        return depth;
+    }
+
+    private long metric(String service, String name) {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(management(service) + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            double sum = 0;
+            for (String line : answer.body().split("\n")) {
+                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return Math.round(sum);
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE / 8;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Long.MAX_VALUE / 8;
+        }
+    }
+
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+
+    private void check(Instant loadEnd) throws Exception {
+        // spools empty
+        if (!await(SETTLE, () -> spoolDepth() == 0)) {
+            broken.add("spools not empty: depth " + spoolDepth());
+        }
+        for (String name : List.of("ingress-a", "ingress-b", "poller-a", "poller-b")) {
+            long setAside = metric(name, "crossdock_spool_set_aside");
+            if (setAside > 0) {
+                figures.merge("spool records set aside", setAside, (a, b) -> (Long) a + (Long) b);
+            }
+        }
+        // consumer lag 0 within 2 minutes
+        Instant lagStart = Instant.now();
+        if (!await(SETTLE, () -> lag().isEmpty())) {
+            broken.add("consumer lag not 0 within " + SETTLE + ": " + lag());
+        }
+        figures.put("consumer lag 0 after", Duration.between(lagStart, Instant.now()).toSeconds() + " s");
+
+        TopicReader reader = new TopicReader(bootstrap);
+        Map<String, Integer> onRaw = uuids(reader.all(RAW));
+        Map<String, Integer> onQuarantine = uuids(reader.all(QUARANTINE));
+        long lost = load.accepted.keySet().stream().filter(u -> !onRaw.containsKey(u)).count();
+        long rawDuplicates = load.accepted.keySet().stream().filter(u -> onRaw.getOrDefault(u, 0) > 1).count();
+        figures.put("answered 2xx (accepted)", load.accepted.size());
+        figures.put("lost (answered 2xx, not on the raw topic)", lost);
+        figures.put("raw duplicates (same uuid stored twice; consumers dedupe by event id)", rawDuplicates);
+        if (lost > 0) {
+            broken.add(lost + " webhooks answered 2xx are not on " + RAW);
+        }
+        long staleStored = load.ledger.stream().filter(w -> w.kind() == Load.Kind.STALE)
+                .filter(w -> onRaw.containsKey(w.uuid())).count();
+        long staleQuarantined = load.ledger.stream().filter(w -> w.kind() == Load.Kind.STALE)
+                .filter(w -> onQuarantine.containsKey(w.uuid())).count();
+        figures.put("past-the-skew webhooks quarantined / mapped", staleQuarantined + " / " + staleStored);
+        if (staleStored > 0) {
+            broken.add(staleStored + " webhooks past the clock skew reached the raw topic (to be mapped)");
+        }
+        // a webhook first answered 2xx only after its x-prodsmart-triggered-at had passed the skew is quarantined:
+        // kept (on the quarantine topic), not mapped, out of the model
+        List<String> late = load.quarantined.values().stream().filter(w -> w.kind() != Load.Kind.STALE)
+                .filter(w -> !load.accepted.containsKey(w.uuid())).map(Load.Webhook::uuid).toList();
+        long lateLost = late.stream().filter(u -> !onQuarantine.containsKey(u)).count();
+        figures.put("answered 2xx quarantined (sent again only after the skew had passed; on the quarantine topic)",
+                late.size() - lateLost + " of " + late.size());
+        if (lateLost > 0) {
+            broken.add(lateLost + " webhooks answered quarantined are not on " + QUARANTINE);
+        }
+        if (!load.wronglyAnswered.isEmpty()) {
+            broken.add("wrong answers: " + load.wronglyAnswered);
+        }
+
+        // every answered uuid's events on the canonical topic, or in a listed dead letter
+        List<String> deadLetterTopics;
+        try (Admin admin = admin()) {
+            deadLetterTopics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.endsWith(".dlt")).sorted().toList();
+        }
+        List<ConsumerRecord<byte[], byte[]>> stockRecords = reader.all(STOCK);
+        String canonical = text(stockRecords);
+        long levelEvents = 0;
+        for (int i = 0; i < 6; i++) {
+            byte[] code = load.levelProduct(i).getBytes(StandardCharsets.UTF_8);
+            levelEvents += stockRecords.stream().filter(r -> r.value() != null && contains(r.value(), code)).count();
+        }
+        figures.put("level events of the level-only products on " + STOCK + " (feed and reconciliation)", levelEvents);
+        StringBuilder dead = new StringBuilder();
+        long deadLetters = 0;
+        for (String topic : deadLetterTopics) {
+            List<ConsumerRecord<byte[], byte[]>> records = reader.all(topic);
+            deadLetters += records.size();
+            dead.append(text(records));
+            scanHeaders(topic, records);
+        }
+        figures.put("dead letters (all .dlt topics)", deadLetters);
+        long notMapped = 0;
+        long inDeadLetter = 0;
+        for (String uuid : load.accepted.keySet()) {
+            if (!canonical.contains(uuid)) {
+                if (dead.indexOf(uuid) >= 0) {
+                    inDeadLetter++;
+                } else {
+                    notMapped++;
+                }
+            }
+        }
+        figures.put("answered uuids in a dead letter", inDeadLetter);
+        figures.put("answered uuids neither on " + STOCK + " nor dead-lettered", notMapped);
+        if (notMapped > 0) {
+            broken.add(notMapped + " answered webhooks have no event on " + STOCK + " and no dead letter");
+        }
+
+        // the feed: every change handed out, nothing pending; Paqtana's rows equal the model
+        JsonNode prodsmart = getJson(url("sandboxes") + "/prodsmart/_sandbox/state");
+        figures.put("feed changes handed to the sandbox", load.levels.size());
+        figures.put("feed changes still pending at the sandbox", prodsmart.path("pending").toString());
+        Map<String, String> expected = model();
+        Instant rowsStart = Instant.now();
+        boolean equal = await(RECOVERY, () -> rows().equals(expected));
+        figures.put("Paqtana rows equal the model after", Duration.between(rowsStart, Instant.now()).toSeconds() + " s");
+        figures.put("products in the model", expected.size());
+        if (!equal) {
+            Map<String, String> held = rows();
+            Map<String, String> diff = new TreeMap<>();
+            expected.forEach((code, row) -> {
+                if (!row.equals(held.get(code))) {
+                    diff.put(code, "model " + row + ", Paqtana " + held.get(code));
+                }
+            });
+            held.keySet().stream().filter(code -> !expected.containsKey(code)).forEach(code -> diff.put(code, "not in the model"));
+            broken.add("Paqtana rows differ from the model: " + diff);
+        }
+        figures.put("Paqtana PUTs", getJson(url("sandboxes") + "/paqtana/_sandbox/state").toString());
+
+        // no secret in any log line, problem body or dead-letter header
+        List<String> leaks = new ArrayList<>();
+        try (Stream<Path> logs = Files.list(out)) {
+            for (Path file : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+                String content = Files.readString(file, StandardCharsets.ISO_8859_1);
+                secrets.forEach((what, value) -> {
+                    if (content.contains(value)) {
+                        leaks.add(what + " in " + file.getFileName());
+                    }
+                });
+            }
+        }
+        for (String body : load.problemBodies) {
+            secrets.forEach((what, value) -> {
+                if (body.contains(value)) {
+                    leaks.add(what + " in a problem body");
+                }
+            });
+        }
+        leaks.addAll(headerLeaks);
+        figures.put("secrets found in logs, problem bodies, dead-letter headers", leaks.size());
+        if (!leaks.isEmpty()) {
+            broken.add("secrets leaked: " + leaks);
+        }
+    }
+
+    private final List<String> headerLeaks = new ArrayList<>();
+
+    private void scanHeaders(String topic, List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            for (Header header : record.headers()) {
+                String value = header.value() == null ? "" : new String(header.value(), StandardCharsets.ISO_8859_1);
+                secrets.forEach((what, secret) -> {
+                    if (value.contains(secret)) {
+                        headerLeaks.add(what + " in header " + header.key() + " on " + topic);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Each product's row as the rules say: a movement-only product holds the sum of its movements (each uuid
+     * once); a level-only product holds the last level handed out; nothing is in transit. */
+    private Map<String, String> model() {
+        Map<String, BigDecimal> onHand = new TreeMap<>();
+        for (Load.Webhook webhook : load.accepted.values()) {
+            onHand.merge(webhook.product(), webhook.delta(), BigDecimal::add);
+        }
+        synchronized (load.levels) {
+            for (Load.Level level : load.levels) {
+                onHand.put(level.product(), level.stock());
+            }
+        }
+        Map<String, String> rows = new TreeMap<>();
+        onHand.forEach((code, quantity) -> rows.put(code, "onHand=" + plain(quantity) + " transit=0"));
+        return rows;
+    }
+
+    private Map<String, String> rows() {
+        Map<String, String> rows = new TreeMap<>();
+        JsonNode held = getJson(url("sandboxes") + "/paqtana/_sandbox/orgs/" + ORG + "/master_inventory");
+        for (JsonNode row : held.path("rows")) {
+            String code = row.path("code").asString();
+            if (code.startsWith(load.movementProduct(0).substring(0, load.movementProduct(0).length() - 2))) {
+                String value = "onHand=" + plain(row.path("onHandStock").decimalValue()) + " transit="
+                        + plain(row.path("transitStock").decimalValue());
+                if (rows.put(code, value) != null) {
+                    rows.put(code, "two rows");
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "null" : value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** Lag of every consumer group that has committed offsets (the lease group commits none). */
+    private Map<String, Long> lag() {
+        Map<String, Long> lag = new TreeMap<>();
+        try (Admin admin = admin()) {
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.forEach((tp, offset) -> {
+                    if (offset != null) {
+                        latest.put(tp, OffsetSpec.latest());
+                    }
+                });
+                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                long behind = 0;
+                for (var entry : latest.keySet()) {
+                    behind += Math.max(0, ends.get(entry).offset() - committed.get(entry).offset());
+                }
+                if (behind > 0) {
+                    lag.put(group.groupId(), behind);
+                }
+            }
+        } catch (Exception e) {
+            lag.put("(broker did not answer: " + e.getMessage() + ")", -1L);
+        }
+        return lag;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static Map<String, Integer> uuids(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, Integer> uuids = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            Header header = record.headers().lastHeader(UUID_HEADER);
+            if (header != null) {
+                uuids.merge(new String(header.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+            }
+        }
+        return uuids;
+    }
+
+    /** Every record's key, value and headers as Latin-1 text: the event ids (uuid:index) are plain in Avro's bytes. */
+    private static String text(List<ConsumerRecord<byte[], byte[]>> records) {
+        StringBuilder text = new StringBuilder();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.key() != null) {
+                text.append(new String(record.key(), StandardCharsets.ISO_8859_1)).append('\n');
+            }
+            if (record.value() != null && record.value().length < 8192) {
+                text.append(new String(record.value(), StandardCharsets.ISO_8859_1)).append('\n');
+            }
+            for (Header header : record.headers()) {
+                if (header.value() != null) {
+                    text.append(new String(header.value(), StandardCharsets.ISO_8859_1)).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    // -------------------------------------------------------------------------------------------------- report
+
+    private String report(Duration took) {
+        long unique = load.ledger.stream().filter(w -> w.kind() != Load.Kind.STALE).count();
+        long nearLimit = load.ledger.stream().filter(w -> w.kind() == Load.Kind.NEAR_LIMIT).count();
+        Map.Entry<String, Duration> longest = recoveries.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        StringBuilder report = new StringBuilder();
+        report.append("Crossdock fault battery, seed ").append(seed).append(", ").append(Instant.now())
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, took ")
+                .append(took.toSeconds()).append(" s\n");
+        report.append("faults injected (").append(recoveries.size()).append("), recovery = all ready and spools empty:\n");
+        recoveries.forEach((what, d) -> report.append(String.format("  %5.1f s  %s%n", d.toMillis() / 1000.0, what)));
+        synchronized (faults) {
+            faults.stream().filter(f -> f.startsWith("  (")).forEach(f -> report.append(f).append('\n'));
+        }
+        report.append("  (all along: ingress-b's spool holds at most ").append(SMALL_SPOOL)
+                .append(", so a broker outage fills it: the disk full)\n");
+        report.append("inputs: ").append(unique).append(" webhooks (").append(nearLimit).append(" of ")
+                .append(Load.NEAR_LIMIT_BYTES).append(" bytes), ").append(load.redeliveries.get())
+                .append(" exact redeliveries, ").append(load.ledger.size() - unique).append(" past the clock skew, ")
+                .append(load.levels.size()).append(" feed changes; ").append(load.attempts.get()).append(" HTTP attempts, ")
+                .append(load.failedAttempts.get()).append(" not answered 2xx and sent again (")
+                .append(load.refusedFull.get()).append(" of them 503 spool full)\n");
+        figures.forEach((what, value) -> report.append("  ").append(what).append(": ").append(value).append('\n'));
+        report.append("longest recovery: ").append(longest == null ? "-" : longest.getValue().toSeconds() + " s ("
+                + longest.getKey() + ")").append('\n');
+        report.append(broken.isEmpty() ? "RESULT: PASS (every invariant holds)\n" : "RESULT: FAIL\n");
+        broken.forEach(b -> report.append("  BROKEN: ").append(b).append('\n'));
+        return report.toString();
+    }
+
+    private void writeLedger() throws IOException {
+        List<String> lines = new ArrayList<>();
+        synchronized (load.ledger) {
+            for (Load.Webhook w : load.ledger) {
+                lines.add(json.writeValueAsString(Map.of("uuid", w.uuid(), "kind", w.kind().name(), "topic", w.topic(),
+                        "product", w.product(), "delta", w.delta().toPlainString(), "triggeredAt", w.triggeredAt(),
+                        "bytes", w.body().length(), "answered", load.accepted.containsKey(w.uuid()) ? "accepted"
+                                : load.quarantined.containsKey(w.uuid()) ? "quarantined" : "no")));
+            }
+        }
+        synchronized (load.levels) {
+            for (Load.Level level : load.levels) {
+                lines.add(json.writeValueAsString(Map.of("feed", "stock", "product", level.product(),
+                        "stock", level.stock().toPlainString(), "at", level.at().toString())));
+            }
+        }
+        Files.write(out.resolve("ledger.jsonl"), lines);
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean await(Duration patience, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            pause(Duration.ofSeconds(1));
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private JsonNode getJson(String url) {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return json.readTree(answer.body());
+        } catch (IOException | RuntimeException e) {
+            return json.createObjectNode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return json.createObjectNode();
+        }
+    }
+
+    private int post(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private int delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
+    private int send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
