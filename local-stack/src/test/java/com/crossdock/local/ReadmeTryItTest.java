@@ -199,8 +199,11 @@ class ReadmeTryItTest {
             assertThat(json.readTree(last(shell.run(suppliers.get(6))).body()).size()).isEqualTo(1);
             Outcome issued = last(shell.run(suppliers.get(7)));
             assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-            await().atMost(PATIENCE).untilAsserted(() ->
-                    assertThat(onHand(last(shell.run(suppliers.get(8))), "OC90", "main")).isEqualTo("4"));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                Outcome inventory = last(shell.run(suppliers.get(8)));
+                assertThat(onHand(inventory, "OC90", "main")).as(() -> "rows " + inventory.body() + "\ngateway's poll: "
+                        + pollerMeters(http, stack.supplierGatewayUrl())).isEqualTo("4");
+            });
 
             // any topic as JSON, decoded through the registry
             Outcome tap = last(shell.run(blocks.take(b -> b.contains(" tap "))));
@@ -266,6 +269,17 @@ class ReadmeTryItTest {
             }
         }
         return null;
+    }
+
+    /** The gateway's poller meters, to say where an invoice stopped when it did not become stock. */
+    private static String pollerMeters(LocalHttp http, String gateway) {
+        try {
+            return http.get(gateway + "/actuator/prometheus").body().lines()
+                    .filter(line -> line.startsWith("crossdock_poller") || line.startsWith("crossdock_vendor_requests"))
+                    .filter(line -> line.contains("busmarket")).toList().toString();
+        } catch (Exception unavailable) {
+            return String.valueOf(unavailable);
+        }
     }
 
     /** Each supplier's status in a quote. */
