@@ -184,8 +184,11 @@ class ReadmeTryItTest {
             // the deadline (2 s) and a generous margin for a loaded machine, well short of Elit's 10 s
             assertThat(tookMs).as("the quote waited for the deadline, not for Elit").isLessThan(
                     answer.path("deadlineMs").asLong() + 4_000);
-            assertThat(statuses(quoted)).containsEntry("busmarket", "ok").containsEntry("elit", "timeout")
-                    .containsEntry("omega", "error").containsEntry("vesna", "ok");
+            // a breaker that opened on the cold start's slow answers cuts its supplier off sooner still
+            Map<String, String> statuses = statuses(quoted);
+            assertThat(statuses).containsEntry("busmarket", "ok").containsEntry("vesna", "ok");
+            assertThat(statuses.get("elit")).isIn("timeout", "breaker-open");
+            assertThat(statuses.get("omega")).isIn("error", "breaker-open");
             assertThat(answer.path("offers").get(0).path("supplier").asString()).isEqualTo("busmarket");
             assertThat(offer(answer, "vesna").path("price").path("currency").asString()).isEqualTo("EUR");
             assertThat(last(shell.run(suppliers.get(3))).status()).isBetween(200, 204);
