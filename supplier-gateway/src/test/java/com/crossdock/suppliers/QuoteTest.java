@@ -80,8 +80,9 @@ class QuoteTest extends GatewayTestSupport {
             List<CompletableFuture<Long>> quotes = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
                 Map<String, Object> quote = quote("OC90", 2);
-                // Elit's breaker may open on the first attempts' timeouts: then its retries are cut off sooner still
-                assertThat(statuses(quote)).containsEntry("busmarket", "ok").extractingByKey("elit")
+                // a partial answer: Elit not waited for (its breaker may open on the first attempts' timeouts, which
+                // cuts it off sooner still); the others as the shared context left their breakers
+                assertThat(statuses(quote)).hasSize(6).containsValue("ok").extractingByKey("elit")
                         .isIn("timeout", "breaker-open");
                 return Duration.ofNanos(System.nanoTime() - start).toMillis();
             }, callers)).toList();
