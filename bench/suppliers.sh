@@ -21,8 +21,8 @@ mkdir -p "$out"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-wait_for() { # test-command, what
-  for _ in $(seq 1 240); do if eval "$1" >/dev/null 2>&1; then return 0; fi; sleep 0.5; done
+wait_for() { # test-command, what; up to 4 minutes (WAIT_TICKS half-seconds): a loaded machine starts JVMs slowly
+  for _ in $(seq 1 ${WAIT_TICKS:-480}); do if eval "$1" >/dev/null 2>&1; then return 0; fi; sleep 0.5; done
   echo "$2 did not come up; see $out/*.log" >&2; exit 1
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }

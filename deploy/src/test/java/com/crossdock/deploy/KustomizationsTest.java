@@ -92,6 +92,14 @@ class KustomizationsTest {
     }
 
     @Test
+    void supplierGatewayRunsAloneWhileItsOrderKeysAreCoordinatedInOneProcess() {
+        // concurrent repeats of one Idempotency-Key wait for each other inside one process only (deploy/README.md)
+        assertThat(statefulSet("supplier-gateway").document().path("spec").path("replicas").asInt(-1)).isEqualTo(1);
+        assertThat(KubernetesManifests.ofKind("HorizontalPodAutoscaler")).noneSatisfy(hpa -> assertThat(
+                hpa.document().path("spec").path("scaleTargetRef").path("name").asString()).isEqualTo("supplier-gateway"));
+    }
+
+    @Test
     void everyServiceThatReadsProdsmartTakesTheCompanyFromOneConfigMap() {
         Map<String, Map<String, String>> configMaps = generatorLiterals(BASE, "configMapGenerator");
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +30,10 @@ import com.crossdock.operator.Operator;
 
 /**
  * Runs the README's shell lines the way bash would, for the few forms the README uses: single-quoted assignments,
- * the openssl HMAC line, the uuid line, {@code $(date +%s)}, {@code curl} and the operator's {@code java -jar}. A line of any other form
- * fails, so the README cannot gain a command the test does not run. The README's {@code localhost} ports (the stack's
- * defaults) are sent to the ports the test's stack chose.
+ * the openssl HMAC line, the uuid line, {@code $(date +%s)} and {@code $(date +%F)}, {@code \"} inside double quotes,
+ * {@code curl} and the operator's {@code java -jar}. A line of any other form fails, so the README cannot gain a
+ * command the test does not run. The README's {@code localhost} ports (the stack's defaults) are sent to the ports the
+ * test's stack chose.
  */
 final class ReadmeShell {
 
@@ -45,9 +47,17 @@ final class ReadmeShell {
     private static final Pattern ASSIGN_EPOCH = Pattern.compile("(\\w+)=\\$\\(date \\+%s\\)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
     private static final String NOW = "$(date -u +%Y-%m-%dT%H:%M:%SZ)";
+    private static final String TODAY = "$(date +%F)";
 
-    /** What one command gave: an HTTP answer, or the operator's exit code and output. */
-    record Outcome(String command, int status, String contentType, String body, String err) {
+    /** What one command gave: an HTTP answer (with its headers), or the operator's exit code and output. */
+    record Outcome(String command, int status, String contentType, String body, String err,
+            Map<String, List<String>> headers) {
+
+        /** The answer's first value of header {@code name} (any case); null when it has none. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+        }
     }
 
     private final Map<String, String> variables = new HashMap<>();
@@ -169,7 +179,7 @@ final class ReadmeShell {
         try {
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Outcome(line, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""),
-                    answer.body(), "");
+                    answer.body(), "", answer.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(line + ": " + e, e);
         } catch (InterruptedException e) {
@@ -187,7 +197,7 @@ final class ReadmeShell {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Operator.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args.toArray(String[]::new));
-        return new Outcome(line, code, "", out.toString(), err.toString());
+        return new Outcome(line, code, "", out.toString(), err.toString(), Map.of());
     }
 
     /** A README {@code localhost:<port>} (with or without a scheme) at the test's stack; other words unchanged. */
@@ -226,8 +236,12 @@ final class ReadmeShell {
                 inWord = true;
                 i = end + 1;
             } else if (c == '"') {
-                int end = line.indexOf('"', i + 1);
-                word.append(expand(line.substring(i + 1, end)));
+                int end = i + 1;
+                while (line.charAt(end) != '"') {
+                    end += line.charAt(end) == '\\' ? 2 : 1;
+                }
+                // inside double quotes, \" is a quote
+                word.append(expand(line.substring(i + 1, end)).replace("\\\"", "\""));
                 inWord = true;
                 i = end + 1;
             } else {
@@ -248,7 +262,8 @@ final class ReadmeShell {
     }
 
     private String expand(String text) {
-        String dated = text.replace(NOW, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        String dated = text.replace(NOW, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .replace(TODAY, LocalDate.now().toString());
         if (dated.contains("$(")) {
             throw new IllegalArgumentException("a command substitution this test does not run: " + text);
         }

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * addresses are read from README.md and sent (signed as its openssl line signs), the operator's commands run
  * in-process, and what the README says happens is asserted: the row at Paqtana, the duplicate's answer, the 401 of a
  * changed byte, the BaseLinker order at Optimakers and its status back at BaseLinker, the refused order's dead
- * letter with Optimakers' answer, its replay creating it once, the change feed's row, the decoded tap.
+ * letter with Optimakers' answer, its replay creating it once, the change feed's row, the decoded tap, SERPI's
+ * article as an event and a Paqtana row, and the suppliers' quote within the deadline, order once and invoice as stock.
  */
 class ReadmeTryItTest {
 
@@ -145,6 +146,68 @@ class ReadmeTryItTest {
                 assertThat(onHand(last(shell.run(feedCommands.get(2))), "P1")).isEqualTo("2395");
             });
 
+            // an article changed in SERPI: its ArticleUpserted (tap) and its Paqtana row, the token never used twice at once
+            List<String> serpi = ReadmeShell.commands(blocks.take(b -> b.contains("serpi/_sandbox/articles/123")));
+            assertThat(serpi).hasSize(5);
+            assertThat(last(shell.run(serpi.get(0))).status()).isBetween(200, 204);
+            assertThat(last(shell.run(serpi.get(1))).status()).isBetween(200, 204);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                Outcome tapped = last(shell.run(serpi.get(2)));
+                assertThat(tapped.status()).as(tapped.err()).isZero();
+                assertThat(tapped.body().lines().filter(line -> !line.isBlank()).map(json::readTree))
+                        .anySatisfy(event -> {
+                            assertThat(event.path("key").asString()).isEqualTo("123");
+                            JsonNode value = event.path("value");
+                            assertThat(value.path("envelope").path("sourceSystem").asString()).isEqualTo("SERPI");
+                            assertThat(value.path("code").asString()).isEqualTo("123");
+                            assertThat(value.path("description").asString()).isEqualTo("ARTICULO1");
+                            assertThat(value.path("unitOfMeasure").asString()).isEqualTo("UN");
+                        });
+            });
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(onHand(last(shell.run(serpi.get(3))), "123", "serpi-bodega-1")).isEqualTo("42"));
+            assertThat(json.readTree(last(shell.run(serpi.get(4))).body()).path("concurrentRefused").asInt()).isZero();
+
+            // suppliers: a quote within the deadline with one slow and one failing, an order once, an invoice as stock
+            List<String> suppliers = ReadmeShell.commands(blocks.take(b -> b.contains("faults/suppliers/elit")));
+            assertThat(suppliers).hasSize(9);
+            String quote = suppliers.get(2);
+            // the stack's first quotes log in and open connections: the demo starts once every supplier answers
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(statuses(last(shell.run(quote))).values())
+                    .containsOnly("ok"));
+            assertThat(last(shell.run(suppliers.get(0))).status()).isBetween(200, 204);
+            assertThat(last(shell.run(suppliers.get(1))).status()).isBetween(200, 204);
+            long asked = System.nanoTime();
+            Outcome quoted = last(shell.run(quote));
+            long tookMs = Duration.ofNanos(System.nanoTime() - asked).toMillis();
+            JsonNode answer = json.readTree(quoted.body());
+            // the deadline (2 s) and a generous margin for a loaded machine, well short of Elit's 10 s
+            assertThat(tookMs).as("the quote waited for the deadline, not for Elit").isLessThan(
+                    answer.path("deadlineMs").asLong() + 4_000);
+            // a breaker that opened on the cold start's slow answers cuts its supplier off sooner still
+            Map<String, String> statuses = statuses(quoted);
+            assertThat(statuses).containsEntry("busmarket", "ok").containsEntry("vesna", "ok");
+            assertThat(statuses.get("elit")).isIn("timeout", "breaker-open");
+            assertThat(statuses.get("omega")).isIn("error", "breaker-open");
+            assertThat(answer.path("offers").get(0).path("supplier").asString()).isEqualTo("busmarket");
+            assertThat(offer(answer, "vesna").path("price").path("currency").asString()).isEqualTo("EUR");
+            assertThat(last(shell.run(suppliers.get(3))).status()).isBetween(200, 204);
+            Outcome ordered = last(shell.run(suppliers.get(4)));
+            Outcome repeated = last(shell.run(suppliers.get(5)));
+            assertThat(ordered.status()).as(ordered.body()).isEqualTo(201);
+            assertThat(ordered.header("Idempotent-Replayed")).isEqualTo("false");
+            assertThat(repeated.status()).as(repeated.body()).isEqualTo(201);
+            assertThat(repeated.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(repeated.body()).isEqualTo(ordered.body());
+            assertThat(json.readTree(last(shell.run(suppliers.get(6))).body()).size()).isEqualTo(1);
+            Outcome issued = last(shell.run(suppliers.get(7)));
+            assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                Outcome inventory = last(shell.run(suppliers.get(8)));
+                assertThat(onHand(inventory, "OC90", "main")).as(() -> "rows " + inventory.body() + "\ngateway's poll: "
+                        + pollerMeters(http, stack.supplierGatewayUrl())).isEqualTo("4");
+            });
+
             // any topic as JSON, decoded through the registry
             Outcome tap = last(shell.run(blocks.take(b -> b.contains(" tap "))));
             assertThat(tap.status()).as(tap.err()).isZero();
@@ -176,6 +239,7 @@ class ReadmeTryItTest {
         hosts.put("localhost:" + defaults.ingressPort(), withoutScheme(stack.ingressUrl()));
         hosts.put("localhost:" + defaults.sandboxPort(), withoutScheme(stack.sandboxUrl()));
         hosts.put("localhost:" + defaults.registryPort(), withoutScheme(stack.registryUrl()));
+        hosts.put("localhost:" + defaults.supplierGatewayPort(), withoutScheme(stack.supplierGatewayUrl()));
         return hosts;
     }
 
@@ -196,13 +260,47 @@ class ReadmeTryItTest {
 
     /** The onHandStock of the product's row at {@code main}, plainly written; null when it has no row there. */
     private String onHand(Outcome rows, String product) {
+        return onHand(rows, product, "main");
+    }
+
+    /** The onHandStock of the product's row at {@code location}, plainly written; null when it has no row there. */
+    private String onHand(Outcome rows, String product, String location) {
         assertThat(rows.status()).isEqualTo(200);
         for (JsonNode row : json.readTree(rows.body()).path("rows")) {
-            if (row.path("code").asString().equals(product) && row.path("location").asString().equals("main")) {
+            if (row.path("code").asString().equals(product) && row.path("location").asString().equals(location)) {
                 return row.path("onHandStock").decimalValue().stripTrailingZeros().toPlainString();
             }
         }
         return null;
+    }
+
+    /** The gateway's poller meters, to say where an invoice stopped when it did not become stock. */
+    private static String pollerMeters(LocalHttp http, String gateway) {
+        try {
+            return http.get(gateway + "/actuator/prometheus").body().lines()
+                    .filter(line -> line.startsWith("crossdock_poller") || line.startsWith("crossdock_vendor_requests"))
+                    .filter(line -> line.contains("busmarket")).toList().toString();
+        } catch (Exception unavailable) {
+            return String.valueOf(unavailable);
+        }
+    }
+
+    /** Each supplier's status in a quote. */
+    private Map<String, String> statuses(Outcome quote) {
+        assertThat(quote.status()).as(quote.body()).isEqualTo(200);
+        Map<String, String> statuses = new LinkedHashMap<>();
+        json.readTree(quote.body()).path("offers").forEach(offer ->
+                statuses.put(offer.path("supplier").asString(), offer.path("status").asString()));
+        return statuses;
+    }
+
+    private static JsonNode offer(JsonNode quote, String supplier) {
+        for (JsonNode offer : quote.path("offers")) {
+            if (offer.path("supplier").asString().equals(supplier)) {
+                return offer;
+            }
+        }
+        throw new AssertionError("no offer of " + supplier + " in " + quote);
     }
 
     /** {@code --bootstrap-servers}' fallback as written in the operator, whatever this JVM's environment says. */

@@ -9,12 +9,13 @@ import java.util.List;
 import com.crossdock.platform.poller.FeedSource;
 import com.crossdock.platform.poller.Page;
 import com.crossdock.vendor.serpi.SerpiArticle;
+import reactor.core.publisher.Mono;
 
 /**
  * SERPI's changed articles as a source of the poller kit: every {@code feed.idle-interval} (5 minutes, "puede hacer un
  * consumo cada 5 minutos") the articles modified since the previous read ({@code fechamodificaini} =
  * the previous read's end minus {@code change-overlap}, {@code fechamodificafin} = now, in SERPI's zone), page by page
- * ({@code limite}/{@code pagina}). The first read after a start lists every article (no filter): it catches up what
+ * ({@code limite}/{@code pagina}, {@link PagedRead}: the next page is asked for while one is saved). The first read after a start lists every article (no filter): it catches up what
  * changed while no instance read, and gives the catalog of SERPI's ids. Change detection against the article topic,
  * read back at the start of every read, publishes only what is new or changed. An answer that cannot be read keeps
  * the window: the next read asks for it again.
@@ -31,7 +32,7 @@ final class ArticleFeed implements FeedSource {
     private final ZoneId zone;
     private final Clock clock;
     /** The read in progress (the kit calls a source from one thread). */
-    private int page = 1;
+    private final PagedRead pages;
     private LocalDateTime windowStart;
     private LocalDateTime windowEnd;
     private boolean unreadable;
@@ -46,6 +47,7 @@ final class ArticleFeed implements FeedSource {
         this.properties = properties;
         this.zone = zone;
         this.clock = clock;
+        this.pages = new PagedRead(this::articles);
     }
 
     @Override
@@ -55,31 +57,36 @@ final class ArticleFeed implements FeedSource {
 
     @Override
     public byte[] fetch() {
-        if (page == 1) {
+        if (pages.atStart()) {
             known.reload();
             windowEnd = LocalDateTime.now(clock.withZone(zone));
             listed.clear();
             unreadable = false;
         }
+        return pages.fetch();
+    }
+
+    /** One page of this read's window: every article at the first read, the changes since the previous one after. */
+    private Mono<byte[]> articles(int pagina) {
         LocalDateTime from = windowStart == null ? null : windowStart.minus(properties.changeOverlap());
-        return client.articles(properties.pageSize(), page, from, from == null ? null : windowEnd);
+        return client.articles(properties.pageSize(), pagina, from, from == null ? null : windowEnd);
     }
 
     @Override
     public Page page(byte[] answer, Read read) {
         SerpiReads.Result result = reads.articles(CHANNEL, answer, read.id(), read.at(), listed);
         unreadable |= !result.readable();
-        return Page.of(result.records(), result.items(), properties.pageSize());
+        Page page = Page.of(result.records(), result.items(), properties.pageSize());
+        pages.readAhead(page);
+        return page;
     }
 
     @Override
     public void saved(Page saved) {
         known.saved(saved.records());
-        if (saved.full()) {
-            page++;
+        if (!pages.saved(saved)) {
             return;
         }
-        page = 1;
         if (unreadable) {
             return;
         }

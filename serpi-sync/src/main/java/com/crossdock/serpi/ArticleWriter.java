@@ -1,14 +1,19 @@
 package com.crossdock.serpi;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.SourceSystem;
 import com.crossdock.platform.kafka.DeadLetters;
 import com.crossdock.platform.kafka.EventCodec;
+import com.crossdock.platform.poller.Page;
 import com.crossdock.platform.serde.SchemaUnavailableException;
 import com.crossdock.vendor.serpi.SerpiArticle;
 import com.crossdock.vendor.serpi.SerpiEnvelope;
@@ -29,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * own retry and dead-letter topics). An article that came from SERPI is never written back to it (loop prevention by
  * source). One poll's articles, the latest of each code, become {@code POST Articulo} for those SERPI lacks and
  * {@code PUT Articulo} with SERPI's id for those it has (the catalog of SERPI's ids, from its reads), in arrays of
- * {@code crossdock.serpi.write-batch-size}. An article that cannot be mapped, or that SERPI refuses by name, is
+ * {@code crossdock.serpi.write-batch-size}, each array handed to the client while the one before is in flight (the
+ * bulkhead of one keeps them one at a time). An article that cannot be mapped, or that SERPI refuses by name, is
  * dead-lettered on its own with the reason while the rest of the batch goes on; a failure of the whole request is
  * the platform error handler's (retried while transient).
  */
@@ -102,10 +108,7 @@ class ArticleWriter {
             listCatalog();
         }
         SerpiWrites writes = new SerpiWrites(tables.current(), json);
-        List<Pending> creates = new ArrayList<>();
-        List<ObjectNode> createBodies = new ArrayList<>();
-        List<Pending> updates = new ArrayList<>();
-        List<ObjectNode> updateBodies = new ArrayList<>();
+        Outbox outbox = new Outbox();
         for (Pending pending : all) {
             ArticleUpserted article = pending.article();
             SerpiArticle existing = catalog.get(article.getCode()).orElse(null);
@@ -115,11 +118,9 @@ class ArticleWriter {
             }
             try {
                 if (existing == null) {
-                    createBodies.add(writes.create(article));
-                    creates.add(pending);
+                    outbox.add(true, pending, writes.create(article));
                 } else {
-                    updateBodies.add(writes.update(article, existing));
-                    updates.add(pending);
+                    outbox.add(false, pending, writes.update(article, existing));
                 }
             } catch (UnmappableArticleException unmappable) {
                 log.warn("{}; dead-lettered", unmappable.getMessage());
@@ -127,27 +128,99 @@ class ArticleWriter {
                 deadLetters.accept(pending.record(), unmappable);
             }
         }
-        send("postArticulo", creates, createBodies, true);
-        send("putArticulo", updates, updateBodies, false);
+        outbox.flush();
     }
 
-    private void send(String operation, List<Pending> pendings, List<ObjectNode> bodies, boolean create) {
-        int size = properties.writeBatchSize();
-        for (int from = 0; from < pendings.size(); from += size) {
-            int to = Math.min(pendings.size(), from + size);
-            List<ObjectNode> chunk = bodies.subList(from, to);
-            SerpiEnvelope answer = create ? client.create(chunk) : client.update(chunk);
-            for (Pending pending : pendings.subList(from, to)) {
-                String code = pending.article().getCode();
-                List<SerpiEnvelope.Error> errors = answer.errorsOf(code);
-                if (!errors.isEmpty()) {
-                    count("refused");
-                    deadLetters.accept(pending.record(), new SerpiRefusedException(operation, code, errors));
-                } else {
-                    count(create ? "created" : "updated");
-                    if (create) {
-                        catalog.created(code);
-                    }
+    /** One array sent: its articles in order, and SERPI's answer to come. */
+    private record Sent(boolean create, List<Pending> pendings, CompletableFuture<SerpiEnvelope> answer) {
+    }
+
+    /**
+     * The arrays of one poll, sent as they fill: the next array is handed to the client while the one before is in
+     * flight, so it waits in the bulkhead of one and goes out the moment the token is free, and the service's own
+     * work (mapping the next articles, reading an answer, dead-lettering what SERPI refused) happens while SERPI
+     * works. At most one array in flight and one waiting; the listener returns (and the offsets are committed) only
+     * once every answer is read.
+     */
+    private final class Outbox {
+
+        private final List<Pending> creates = new ArrayList<>();
+        private final List<ObjectNode> createBodies = new ArrayList<>();
+        private final List<Pending> updates = new ArrayList<>();
+        private final List<ObjectNode> updateBodies = new ArrayList<>();
+        private final Deque<Sent> sent = new ArrayDeque<>();
+
+        void add(boolean create, Pending pending, ObjectNode body) {
+            List<Pending> pendings = create ? creates : updates;
+            List<ObjectNode> bodies = create ? createBodies : updateBodies;
+            pendings.add(pending);
+            bodies.add(body);
+            if (pendings.size() >= properties.writeBatchSize()) {
+                send(create, pendings, bodies);
+            }
+        }
+
+        /** Sends what is left and reads every answer; the first failed array fails the poll, after the others end. */
+        void flush() {
+            send(true, creates, createBodies);
+            send(false, updates, updateBodies);
+            settleAll();
+        }
+
+        private void send(boolean create, List<Pending> pendings, List<ObjectNode> bodies) {
+            if (pendings.isEmpty()) {
+                return;
+            }
+            if (sent.size() >= 2) {
+                settleOldest();
+            }
+            List<ObjectNode> array = List.copyOf(bodies);
+            sent.add(new Sent(create, List.copyOf(pendings),
+                    (create ? client.create(array) : client.update(array)).toFuture()));
+            pendings.clear();
+            bodies.clear();
+        }
+
+        private void settleAll() {
+            while (!sent.isEmpty()) {
+                settleOldest();
+            }
+        }
+
+        private void settleOldest() {
+            Sent oldest = sent.poll();
+            try {
+                answered(oldest, oldest.answer().join());
+            } catch (CompletionException failed) {
+                // the arrays already handed over end first (their answers kept), then the poll fails as it is
+                drainQuietly();
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
+        }
+
+        private void drainQuietly() {
+            for (Sent other = sent.poll(); other != null; other = sent.poll()) {
+                try {
+                    answered(other, other.answer().join());
+                } catch (CompletionException alsoFailed) {
+                    log.debug("SERPI array failed after an earlier one: {}", String.valueOf(alsoFailed.getCause()));
+                }
+            }
+        }
+    }
+
+    private void answered(Sent sent, SerpiEnvelope answer) {
+        String operation = sent.create() ? "postArticulo" : "putArticulo";
+        for (Pending pending : sent.pendings()) {
+            String code = pending.article().getCode();
+            List<SerpiEnvelope.Error> errors = answer.errorsOf(code);
+            if (!errors.isEmpty()) {
+                count("refused");
+                deadLetters.accept(pending.record(), new SerpiRefusedException(operation, code, errors));
+            } else {
+                count(sent.create() ? "created" : "updated");
+                if (sent.create()) {
+                    catalog.created(code);
                 }
             }
         }
@@ -156,16 +229,16 @@ class ArticleWriter {
     /** Every article SERPI has, for their ids: before the first write, and after this service created one. */
     private void listCatalog() {
         List<SerpiArticle> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            SerpiEnvelope answer = SerpiEnvelope.read(json.readTree(client.articles(properties.pageSize(), page,
-                    null, null)));
+        PagedRead pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null));
+        Page read;
+        do {
+            SerpiEnvelope answer = SerpiEnvelope.read(json.readTree(pages.fetch()));
             for (int i = 0; i < answer.result().size(); i++) {
                 all.add(SerpiArticle.read(answer.result().get(i), "result[" + i + "]"));
             }
-            if (answer.result().size() < properties.pageSize()) {
-                break;
-            }
-        }
+            read = Page.of(List.of(), answer.result().size(), properties.pageSize());
+            pages.readAhead(read);
+        } while (!pages.saved(read));
         catalog.listed(all);
     }
 

@@ -16,7 +16,8 @@ import com.crossdock.vendor.serpi.SerpiEventMapper;
  * The full pass, as the poller kit's reconciliation (on {@code reconciliation.cron}, hourly by default, and on
  * {@code POST /admin/serpi/reconciliation}): every article SERPI lists, without the change filter, so what a filter
  * missed is caught; after the last page, each article whose latest event is this company's live SERPI article and
- * that SERPI no longer lists is published deleted. A pass that does not reach its last page, or read an answer it
+ * that SERPI no longer lists is published deleted. Paged as the feeds are ({@link PagedRead}: the next page is asked
+ * for while one is saved). A pass that does not reach its last page, or read an answer it
  * could not read, removes nothing.
  */
 final class FullPass {
@@ -32,6 +33,7 @@ final class FullPass {
     private final String company;
     private final Clock clock;
     private final List<SerpiArticle> listed = new ArrayList<>();
+    private final PagedRead pages;
     private boolean unreadable;
 
     FullPass(SerpiClient client, SerpiReads reads, KnownArticles known, SerpiCatalog catalog, SerpiEventMapper mapper,
@@ -44,6 +46,7 @@ final class FullPass {
         this.properties = properties;
         this.company = company;
         this.clock = clock;
+        this.pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null));
     }
 
     List<ReconciliationPass> passes() {
@@ -56,12 +59,14 @@ final class FullPass {
             listed.clear();
             unreadable = false;
         }
-        byte[] answer = client.articles(properties.pageSize(), page, null, null);
+        byte[] answer = pages.fetch(page);
         SerpiReads.Result result = reads.articles("full-pass", answer, run.id() + ":" + page, clock.instant(), listed);
         unreadable |= !result.readable();
         run.count("article", result.items());
         Page read = Page.of(result.records(), result.items(), properties.pageSize());
         if (read.full() || unreadable) {
+            // the kit saves this page before it asks for the next: that one is on its way meanwhile
+            pages.readAhead(page, read);
             return read;
         }
         catalog.listed(List.copyOf(listed));

@@ -12,6 +12,7 @@ import com.crossdock.vendor.serpi.SerpiEnvelope;
 import com.crossdock.vendor.serpi.SerpiStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +38,11 @@ final class SerpiClient {
         this.json = json;
     }
 
-    /** One page of {@code GET Articulo}; {@code from}/{@code to} the change filter, both null for every article. */
-    byte[] articles(int limite, int pagina, LocalDateTime from, LocalDateTime to) {
+    /**
+     * One page of {@code GET Articulo}, sent when subscribed; {@code from}/{@code to} the change filter, both null for
+     * every article.
+     */
+    Mono<byte[]> articles(int limite, int pagina, LocalDateTime from, LocalDateTime to) {
         return client.exchange("getArticulo", web -> web.get().uri(uri -> {
             UriBuilder page = uri.path(ARTICULO).queryParam("limite", limite).queryParam("pagina", pagina);
             if (from != null) {
@@ -46,23 +50,26 @@ final class SerpiClient {
                         .queryParam("fechamodificafin", to.format(FILTER_DATE));
             }
             return page.build();
-        }), byte[].class).block();
+        }), byte[].class);
     }
 
-    /** One page of {@code GET SaldoInventario} as of {@code corte}, every warehouse. */
-    byte[] balances(LocalDate corte, int limite, int pagina) {
+    /** One page of {@code GET SaldoInventario} as of {@code corte}, every warehouse, sent when subscribed. */
+    Mono<byte[]> balances(LocalDate corte, int limite, int pagina) {
         return client.exchange("getSaldoInventario", web -> web.get().uri(uri -> uri.path(SALDO)
                 .queryParam("fechaCorte", corte.toString()).queryParam("limite", limite)
-                .queryParam("pagina", pagina).build()), byte[].class).block();
+                .queryParam("pagina", pagina).build()), byte[].class);
     }
 
-    /** {@code POST Articulo}: creates {@code articles}; what SERPI refused one by one is in the envelope's errors. */
-    SerpiEnvelope create(List<ObjectNode> articles) {
+    /**
+     * {@code POST Articulo}: creates {@code articles}, sent when subscribed; what SERPI refused one by one is in the
+     * envelope's errors.
+     */
+    Mono<SerpiEnvelope> create(List<ObjectNode> articles) {
         return write("postArticulo", articles, true);
     }
 
-    /** {@code PUT Articulo}: modifies {@code articles} (each with SERPI's {@code id}). */
-    SerpiEnvelope update(List<ObjectNode> articles) {
+    /** {@code PUT Articulo}: modifies {@code articles} (each with SERPI's {@code id}), sent when subscribed. */
+    Mono<SerpiEnvelope> update(List<ObjectNode> articles) {
         return write("putArticulo", articles, false);
     }
 
@@ -70,15 +77,13 @@ final class SerpiClient {
      * A refusal of the whole array (HTTP 400 with the envelope) whose errors name articles is read like a partial
      * success: each named article failed, the others were not refused. Anything else fails the call as it is.
      */
-    private SerpiEnvelope write(String operation, List<ObjectNode> articles, boolean create) {
-        try {
-            JsonNode answer = client.exchange(operation, web -> (create ? web.post() : web.put())
-                    .uri(uri -> uri.path(ARTICULO).build()).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(articles), JsonNode.class).block();
-            return SerpiEnvelope.read(answer);
-        } catch (VendorCallException refused) {
-            return perArticle(refused).orElseThrow(() -> refused);
-        }
+    private Mono<SerpiEnvelope> write(String operation, List<ObjectNode> articles, boolean create) {
+        return client.exchange(operation, web -> (create ? web.post() : web.put())
+                        .uri(uri -> uri.path(ARTICULO).build()).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(articles), JsonNode.class)
+                .map(SerpiEnvelope::read)
+                .onErrorResume(VendorCallException.class, refused -> perArticle(refused).map(Mono::just)
+                        .orElseGet(() -> Mono.error(refused)));
     }
 
     private Optional<SerpiEnvelope> perArticle(VendorCallException refused) {

@@ -16,9 +16,9 @@ import com.crossdock.platform.poller.Page;
 
 /**
  * SERPI's balances as a source of the poller kit: every {@code feed.idle-interval}, {@code GET SaldoInventario} as of
- * today (SERPI's zone), page by page, each balance of a mapped warehouse a StockChanged LEVEL, published when it
- * differs from the level this instance last published for its item (after a start, every level once: a LEVEL
- * repeated changes nothing downstream).
+ * today (SERPI's zone), page by page ({@link PagedRead}: the next page is asked for while one is saved), each
+ * balance of a mapped warehouse a StockChanged LEVEL, published when it differs from the level this instance last
+ * published for its item (after a start, every level once: a LEVEL repeated changes nothing downstream).
  */
 final class StockFeed implements FeedSource {
 
@@ -30,7 +30,7 @@ final class StockFeed implements FeedSource {
     private final ZoneId zone;
     private final Clock clock;
     private final Map<String, BigDecimal> published = new ConcurrentHashMap<>();
-    private int page = 1;
+    private final PagedRead pages;
     private LocalDate corte;
 
     StockFeed(SerpiClient client, SerpiReads reads, SyncProperties properties, ZoneId zone, Clock clock) {
@@ -39,6 +39,7 @@ final class StockFeed implements FeedSource {
         this.properties = properties;
         this.zone = zone;
         this.clock = clock;
+        this.pages = new PagedRead(pagina -> client.balances(corte, properties.pageSize(), pagina));
     }
 
     @Override
@@ -48,10 +49,10 @@ final class StockFeed implements FeedSource {
 
     @Override
     public byte[] fetch() {
-        if (page == 1) {
+        if (pages.atStart()) {
             corte = LocalDate.now(clock.withZone(zone));
         }
-        return client.balances(corte, properties.pageSize(), page);
+        return pages.fetch();
     }
 
     @Override
@@ -65,7 +66,9 @@ final class StockFeed implements FeedSource {
                 changed.add(record);
             }
         }
-        return Page.of(changed, result.items(), properties.pageSize());
+        Page page = Page.of(changed, result.items(), properties.pageSize());
+        pages.readAhead(page);
+        return page;
     }
 
     @Override
@@ -75,6 +78,6 @@ final class StockFeed implements FeedSource {
                 published.put(record.key(), level.getQuantity());
             }
         }
-        page = saved.full() ? page + 1 : 1;
+        pages.saved(saved);
     }
 }

@@ -14,14 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.Envelope;
 import com.crossdock.events.SourceSystem;
 import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.Topics;
+import com.crossdock.platform.poller.PollerMetrics;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
+import com.crossdock.platform.vendor.VendorMetrics;
 import com.crossdock.testkit.SandboxServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -146,6 +151,7 @@ public final class SerpiBenchmark {
                                 + "{} articles/s = {} of the baseline; token busy {}% of the time",
                         articles, fmt(seconds(startedAt)), fmt(seconds(t0)), fmt(inbound), fmt(inbound / baselineRead),
                         fmt(100 * inboundBusy));
+                logWhereTheTimeGoes(service.getBean(MeterRegistry.class), "inbound", "getArticulo");
 
                 // 3. outbound: articles of another source into SERPI
                 EventPublisher publisher = service.getBean(EventPublisher.class);
@@ -165,6 +171,7 @@ public final class SerpiBenchmark {
                 log.info("BENCHMARK outbound articles={} in {}s: {} articles/s = {} of the baseline; token busy {}% "
                                 + "of the time (poller reading every {}s meanwhile)", articles, fmt(seconds(o0)),
                         fmt(outbound), fmt(outbound / baselineWrite), fmt(100 * outboundBusy), cadence.toSeconds());
+                logWhereTheTimeGoes(service.getBean(MeterRegistry.class), "outbound (totals so far)", "postArticulo");
 
                 // 4. change at SERPI -> its event
                 List<Long> latencies = new ArrayList<>();
@@ -204,6 +211,24 @@ public final class SerpiBenchmark {
                         .setCorrelationId("bench").setTenant(null).build())
                 .setCode(code).setDescription("Desde Prodsmart " + code).setUnitOfMeasure("UN")
                 .setUnitCost(new BigDecimal("10.000000")).setAttributes(Map.of()).build();
+    }
+
+    /**
+     * The service's own timers: the mean SERPI call as the client saw it (bulkhead wait included), and the mean time
+     * from an articles page's answer to its save (the poller kit's persist window), so a low share can be placed.
+     */
+    private static void logWhereTheTimeGoes(MeterRegistry meters, String phase, String operation) {
+        Timer persist = meters.find(PollerMetrics.PERSIST).tag("channel", ArticleFeed.CHANNEL).timer();
+        double calls = 0;
+        double callMillis = 0;
+        for (Timer call : meters.find(VendorMetrics.CALL_DURATION).tag("operation", operation).timers()) {
+            calls += call.count();
+            callMillis += call.totalTime(TimeUnit.MILLISECONDS);
+        }
+        log.info("BENCHMARK {} where the time goes: {} {} calls, mean {} ms each (bulkhead wait included); {} articles "
+                        + "pages saved, mean {} ms from answer to saved", phase, fmt(calls), operation,
+                fmt(calls == 0 ? 0 : callMillis / calls), persist == null ? 0 : persist.count(),
+                fmt(persist == null ? 0 : persist.mean(TimeUnit.MILLISECONDS)));
     }
 
     /** The token's busy time at SERPI over the wall time since {@code start}. */

@@ -29,7 +29,7 @@ class TokenConcurrencyTest extends SyncTestSupport {
         List<CompletableFuture<Void>> readers = IntStream.range(0, 8)
                 .mapToObj(i -> CompletableFuture.runAsync(() -> {
                     for (int page = 1; page <= 5; page++) {
-                        client.articles(5, page, null, null);
+                        client.articles(5, page, null, null).block();
                     }
                 })).toList();
 

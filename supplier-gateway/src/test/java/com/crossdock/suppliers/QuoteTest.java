@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import com.crossdock.testkit.SandboxControl.Fault;
 import com.crossdock.testkit.Timeouts;
@@ -63,6 +67,30 @@ class QuoteTest extends GatewayTestSupport {
                 .containsEntry("vesna", "ok");
         // the ones that answered come first
         assertThat(offers(quote).get(0).get("supplier")).isEqualTo("busmarket");
+    }
+
+    @Test
+    void concurrentQuotesEachAnswerWithinTheDeadlineWhateverTheSlowSupplierDoes() {
+        awaitAllOk();
+        // far slower than the deadline and the margin together: a quote that waited for Elit would show
+        SANDBOX.control().fault("suppliers/elit", Fault.latency(Duration.ofSeconds(15)));
+        // six at once (a thread each): each supplier's calls stay within its bulkhead of 16 (price and availability)
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<CompletableFuture<Long>> quotes = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                Map<String, Object> quote = quote("OC90", 2);
+                // a partial answer: Elit not waited for (its breaker may open on the first attempts' timeouts, which
+                // cuts it off sooner still); the others as the shared context left their breakers
+                assertThat(statuses(quote)).hasSize(6).containsValue("ok").extractingByKey("elit")
+                        .isIn("timeout", "breaker-open");
+                return Duration.ofNanos(System.nanoTime() - start).toMillis();
+            }, callers)).toList();
+            // the deadline (1.5 s) and a generous margin for a loaded machine, well short of Elit's 15 s
+            assertThat(quotes).allSatisfy(took -> assertThat(took.join()).isLessThan(1_500 + 6_000));
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -58,8 +58,13 @@ public final class JsonRead {
         return field(name).text();
     }
 
+    /**
+     * An optional text: null when absent, null or blank (a supplier that has no name for an invoice line may send
+     * {@code "name":""}; that is no value, not a damaged answer).
+     */
     public String optionalText(String name) {
-        return optional(name).map(JsonRead::text).orElse(null);
+        return optional(name).filter(value -> !(value.node().isString() && value.node().asString().isBlank()))
+                .map(JsonRead::text).orElse(null);
     }
 
     /** A string or a number, as text. */

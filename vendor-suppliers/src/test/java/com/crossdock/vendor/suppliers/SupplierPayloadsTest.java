@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.crossdock.vendor.suppliers.busmarket.BusMarketPayloads;
 import com.crossdock.vendor.suppliers.intercars.InterCarsPayloads;
 import com.crossdock.vendor.suppliers.omega.OmegaPayloads;
 import com.crossdock.vendor.suppliers.vesna.VesnaPayloads;
@@ -39,6 +40,22 @@ class SupplierPayloadsTest {
         assertThatThrownBy(() -> OmegaPayloads.invoices(JSON.readTree("""
                 {"Success":true,"Errors":[],"Result":[{"Id":"7","Date":"2026-03-04","Currency":"UAH","Lines":[]}]}"""),
                 KYIV)).isInstanceOf(SupplierPayloadException.class).hasMessageStartingWith("Result[0].Date");
+    }
+
+    @Test
+    void busMarketInvoicesAreReadWhenALineHasABlankName() {
+        // what the README's demo invoice looks like at BusMarket: a line without a name is sent as "name":""
+        List<Invoice> invoices = BusMarketPayloads.invoices(JSON.readTree("""
+                {"invoices":[{"id":"INV-1","number":"BM-7","date":"2026-12-02","currency":"UAH","total":null,
+                 "order_id":null,"items":[{"article":"OC90","name":"","qty":4,"price":399.9}]}]}"""), KYIV);
+        assertThat(invoices).hasSize(1);
+        assertThat(invoices.get(0).lines()).singleElement().satisfies(line -> {
+            assertThat(line.sku()).isEqualTo("OC90");
+            assertThat(line.name()).isNull();
+        });
+        assertThatThrownBy(() -> BusMarketPayloads.invoices(JSON.readTree("""
+                {"invoices":[{"id":"","date":"2026-12-02","currency":"UAH","items":[]}]}"""), KYIV))
+                .as("a blank required text is still a damaged answer").isInstanceOf(SupplierPayloadException.class);
     }
 
     @Test
