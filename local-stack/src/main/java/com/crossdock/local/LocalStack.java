@@ -168,6 +168,7 @@ public final class LocalStack implements AutoCloseable {
         all.put("spring.main.banner-mode", "off");
         all.put("spring.kafka.bootstrap-servers", kafka);
         all.put("spring.kafka.properties.schema.registry.url", registry);
+        all.put("crossdock.admin.token", settings.adminToken().reveal());
         // command-line arguments, so the launcher's ports and credentials win over each service's own yml
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
@@ -231,7 +232,7 @@ public final class LocalStack implements AutoCloseable {
                 "  Schema registry          " + registry + "   (Confluent REST API)",
                 "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET), /webhooks/optimakers",
                 "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
-                "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
+                "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation, Authorization: Bearer CROSSDOCK_LOCAL_ADMIN_TOKEN)",
                 "  serpi-sync               " + serpiSyncUrl() + "/actuator/health   (full pass: POST /admin/serpi/reconciliation)",
                 "  SERPI articles and stock " + sandboxUrl() + "/serpi/_sandbox/articles",
                 "  order-bridge             " + orderBridgeUrl() + "/actuator/health   (BaseLinker -> Optimakers -> BaseLinker)",

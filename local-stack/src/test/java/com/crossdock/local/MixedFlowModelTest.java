@@ -87,7 +87,10 @@ class MixedFlowModelTest {
             Instant lastMovement = levelSeen.plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
             await().atMost(PATIENCE).until(() -> Instant.now().isAfter(lastMovement));
             Instant beforeReconciliation = Instant.now();
+            // without the admin token no reconciliation starts; with it, one does
             assertThat(http.postJson(stack.prodsmartPollerUrl() + "/admin/prodsmart/reconciliation", "{}").statusCode())
+                    .isEqualTo(401);
+            assertThat(http.postAdmin(stack.prodsmartPollerUrl() + "/admin/prodsmart/reconciliation").statusCode())
                     .isEqualTo(202);
             model.level(a, "110", beforeReconciliation).level(b, "20", beforeReconciliation)
                     .level(c, "3", beforeReconciliation);

@@ -166,7 +166,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
         AtomicReference<String> started = new AtomicReference<>();
         await().atMost(Timeouts.RECOVERY).until(() -> {
             WebClient.create("http://localhost:" + port).post().uri("/admin/prodsmart/reconciliation")
-                    .exchangeToMono(answer -> answer.statusCode().value() == 202 ? answer.bodyToMono(Map.class)
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).exchangeToMono(answer -> answer.statusCode().value() == 202 ? answer.bodyToMono(Map.class)
                             : answer.releaseBody().then(Mono.empty()))
                     .blockOptional(Timeouts.BLOCK).ifPresent(body -> started.set((String) body.get("runId")));
             return started.get() != null;
