@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,6 +59,10 @@ abstract class IngressIntegrationTest {
     @Autowired
     KafkaProperties kafka;
 
+    /** Actuator's own port (management.server.port): never the public one. */
+    @LocalManagementPort
+    int managementPort;
+
     Webhooks webhooks;
     TopicReader topics;
 
@@ -75,7 +80,12 @@ abstract class IngressIntegrationTest {
     /** Waits until the service is ready (the dedupe memory is rebuilt), as a load balancer would. */
     void awaitReady() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+                management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+    }
+
+    /** A client of actuator, on its own port. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
     }
 
     /**

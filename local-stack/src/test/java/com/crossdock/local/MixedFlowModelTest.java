@@ -49,7 +49,7 @@ class MixedFlowModelTest {
         String c = prefix + "C";
         try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral(data))) {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                    http.get(stack.ingressUrl() + "/actuator/health/readiness").statusCode()).isEqualTo(200));
+                    http.get(stack.managementUrl("ingress-webhooks") + "/actuator/health/readiness").statusCode()).isEqualTo(200));
             String prodsmart = stack.sandboxUrl() + "/prodsmart/_sandbox/changes/";
 
             // master data through the feed, with the reorder quantities the document gives a product
