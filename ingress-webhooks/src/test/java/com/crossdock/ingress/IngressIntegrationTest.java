@@ -10,6 +10,7 @@ import java.util.List;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.testkit.Timeouts;
 import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,11 @@ import static org.awaitility.Awaitility.await;
                 "crossdock.ingress.dedupe.retry.initial-interval=200ms",
                 // a cold producer on a busy test machine must not make these tests take the spool path
                 // (KafkaOutageTest covers it): a timed-out send could land next to its spooled copy
-                "crossdock.ingress.kafka-ack-timeout=10s"})
+                "crossdock.ingress.kafka-ack-timeout=10s",
+                // slow clients (SlowUploadsTest): no test here sends more webhooks at once; a 1 MB body on this
+                // machine arrives in far less
+                "crossdock.ingress.max-concurrent-uploads=" + IngressIntegrationTest.MAX_CONCURRENT_UPLOADS,
+                "crossdock.ingress.request-timeout=15s"})
 @CrossdockKafkaTest
 @AutoConfigureWebTestClient
 @Import(AcmeProvider.class)
@@ -51,6 +56,7 @@ abstract class IngressIntegrationTest {
     static final String SECRET = "prodsmart-demo-secret";
     static final String OPTIMAKERS_TOKEN = "optimakers-demo-webhook-token";
     static final String COMPANY = "acme";
+    static final int MAX_CONCURRENT_UPLOADS = 8;
     private static final Path SPOOL = temporaryDirectory();
 
     @Autowired
@@ -85,7 +91,8 @@ abstract class IngressIntegrationTest {
 
     /** A client of actuator, on its own port. */
     WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Timeouts.BLOCK).build();
     }
 
     /**

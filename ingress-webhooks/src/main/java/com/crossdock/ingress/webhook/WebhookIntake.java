@@ -13,6 +13,7 @@ import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
 import com.crossdock.platform.spool.SpoolFullException;
 import com.crossdock.platform.web.Problems;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,9 @@ final class WebhookIntake {
         }
         return WebhookBody.read(request.getBody(), maxBodyBytes)
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge(correlationId))
+                // Reactor Netty's request-timeout (whole request) or read-timeout (silence): a slow client, cut off
+                .onErrorMap(WebhookIntake::timedOut,
+                        e -> reject(Rejection.TOO_SLOW, "the request did not arrive whole in time", "body", correlationId))
                 .flatMap(body -> accept(headers, body, correlationId));
     }
 
@@ -261,6 +265,15 @@ final class WebhookIntake {
                 .addKeyValue("rejection", rejection.reason()).addKeyValue("field", field)
                 .log("Webhook refused: {}", detail);
         return rejection.problem(detail, field);
+    }
+
+    /**
+     * Reactor Netty's request-timeout ({@code reactor.netty.http.server.RequestTimeoutException}, package-private: known
+     * by its name) or read-timeout (Netty's {@link ReadTimeoutException}) while the body was read.
+     */
+    private static boolean timedOut(Throwable failure) {
+        return failure instanceof ReadTimeoutException
+                || failure.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
