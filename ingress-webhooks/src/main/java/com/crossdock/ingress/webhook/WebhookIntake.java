@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
+import com.crossdock.platform.error.Causes;
 import com.crossdock.platform.spool.SpoolFullException;
 import com.crossdock.platform.web.Problems;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -142,7 +143,7 @@ final class WebhookIntake {
                             .log("Webhook could not be stored: {}", failure.toString());
                     ErrorResponseException problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
                             "webhook-not-stored", "the webhook could not be stored; nothing was kept", null);
-                    if (causedBy(failure, SpoolFullException.class)) {
+                    if (Causes.has(failure, SpoolFullException.class)) {
                         // Kafka is away and the spool holds its limit: say when to come back
                         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(SPOOL_FULL_RETRY_AFTER_SECONDS));
                     }
@@ -274,14 +275,5 @@ final class WebhookIntake {
     private static boolean timedOut(Throwable failure) {
         return failure instanceof ReadTimeoutException
                 || failure.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
