@@ -153,6 +153,30 @@ class ComposeConventionsTest {
                 .isGreaterThan(SHUTDOWN_PHASE));
     }
 
+    /**
+     * Issue 13, point 8: a service's actuator is on its own port (management.server.port of its yml, its port + 1000),
+     * which compose sets, probes and publishes to this machine only; the public port does not serve it.
+     */
+    @Test
+    void everyServiceServesActuatorOnItsOwnPortOnlyToThisMachine() {
+        List<String> crossdock = services.properties().stream()
+                .filter(service -> service.getValue().has("build") && !service.getKey().equals("sandboxes"))
+                .map(Map.Entry::getKey).toList();
+
+        assertThat(crossdock).hasSize(6).allSatisfy(name -> {
+            Map<String, String> environment = DeployFiles.environment(services.path(name));
+            int port = Integer.parseInt(environment.get("SERVER_PORT"));
+            int management = DeployFiles.managementPort(name);
+            assertThat(management).as("management.server.port of %s.yml", name).isEqualTo(port + 1000);
+            assertThat(environment.get("MANAGEMENT_SERVER_PORT")).as(name).isEqualTo(String.valueOf(management));
+            assertThat(services.path(name).path("healthcheck").path("test").toString()).as("healthcheck of %s", name)
+                    .contains("http://localhost:" + management + "/actuator/health/readiness");
+            assertThat(services.path(name).path("ports").values()).extracting(JsonNode::asString).as(name)
+                    .contains("127.0.0.1:" + management + ":" + management)
+                    .noneMatch(published -> published.startsWith(management + ":"));
+        });
+    }
+
     /** Host ports of the short ("8080:8080", "127.0.0.1:8080:8080") and long ({published: 8080}) syntax. */
     private static List<Integer> publishedPorts(JsonNode service) {
         List<Integer> ports = new ArrayList<>();

@@ -18,6 +18,7 @@ import com.crossdock.ingress.optimakers.OptimakersWebhookProperties;
 import com.crossdock.ingress.prodsmart.ProdsmartWebhookProperties;
 import com.crossdock.platform.config.Secret;
 import com.crossdock.platform.vendor.VendorsProperties;
+import com.crossdock.platform.web.AdminProperties;
 import com.crossdock.suppliers.GatewayProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,7 @@ class ConfigTreeSecretsTest {
             Map.entry("crossdock.vendors.serpi.auth.headers.secretkey.value",
                     binder -> bind(binder, VendorsProperties.class).forVendor("serpi").auth().headers().get("secretkey")
                             .value()),
+            Map.entry("crossdock.admin.token", binder -> bind(binder, AdminProperties.class).token()),
             Map.entry("crossdock.suppliers.accounts.omega.key",
                     binder -> bind(binder, GatewayProperties.class).accounts().get("omega").key()),
             vendorKey("elit"), vendorSecret("elit"), vendorHeader("busmarket"), vendorKey("uniquetrade"),

@@ -80,6 +80,16 @@ final class DeployFiles {
     }
 
     /** A file of this module's test resources. */
+    /**
+     * A service's actuator port, {@code management.server.port} of its {@code <module>.yml}: its public port + 1000
+     * (deploy/README.md "Ports"); -1 when its yml sets none.
+     */
+    static int managementPort(String module) {
+        Path yml = repositoryRoot().resolve(module).resolve("src/main/resources").resolve(module + ".yml");
+        return yamlDocuments(yml).stream().mapToInt(document -> document.path("management").path("server")
+                .path("port").asInt(-1)).filter(port -> port > 0).findFirst().orElse(-1);
+    }
+
     static Path resourcePath(String name) {
         try {
             return Path.of(DeployFiles.class.getResource("/" + name).toURI());

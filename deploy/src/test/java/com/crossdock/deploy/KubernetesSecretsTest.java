@@ -58,7 +58,7 @@ class KubernetesSecretsTest {
         assertThat(missing).containsExactlyInAnyOrder("prodsmart-api-key", "prodsmart-api-secret", "serpi-secretkey",
                 "serpi-token", "omega-key", "elit-login", "elit-password", "busmarket-key", "uniquetrade-login",
                 "uniquetrade-password", "vesna-token", "intercars-client-id", "intercars-client-secret",
-                "baselinker-token", "optimakers-api-key", "optimakers-webhook-token");
+                "baselinker-token", "optimakers-api-key", "optimakers-webhook-token", "admin-token");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.crossdock.deploy;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.crossdock.deploy.KubernetesManifests.Container;
@@ -48,6 +50,38 @@ class KubernetesWorkloadsTest {
                     .as("liveness probe of %s", container).isEqualTo("/actuator/health/liveness");
             assertThat(container.spec().path("readinessProbe").path("httpGet").path("path").asString(""))
                     .as("readiness probe of %s", container).isEqualTo("/actuator/health/readiness");
+        });
+    }
+
+    /**
+     * Issue 13, point 8: a Crossdock service's actuator is on its own port (management.server.port of its yml), which
+     * its container names {@code management}, its probes and scrape annotation use, and its Service carries beside
+     * {@code http}; the vendor sandboxes (no service) keep theirs on their one port.
+     */
+    @Test
+    void everyServiceIsProbedAndScrapedOnItsManagementPortNotItsPublicOne() {
+        List<Container> crossdock = KubernetesManifests.serviceContainers().stream()
+                .filter(container -> !container.spec().path("name").asString().equals("sandboxes")).toList();
+
+        assertThat(crossdock).hasSize(6).allSatisfy(container -> {
+            String name = container.spec().path("name").asString();
+            int management = DeployFiles.managementPort(name);
+            Map<String, Integer> ports = new TreeMap<>();
+            container.spec().path("ports").values().forEach(port ->
+                    ports.put(port.path("name").asString(), port.path("containerPort").asInt()));
+            assertThat(ports).as("ports of %s", container).containsEntry("management", management)
+                    .containsEntry("http", management - 1000);
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(container.spec().path(probe).path("httpGet").path("port").asString())
+                        .as("%s of %s", probe, container).isEqualTo("management");
+            }
+            assertThat(container.workload().document().path("spec").path("template").path("metadata")
+                    .path("annotations").path("prometheus.io/port").asString()).as(container.toString())
+                    .isEqualTo(String.valueOf(management));
+            assertThat(KubernetesManifests.ofKind("Service")).filteredOn(service -> service.name().equals(name))
+                    .singleElement().satisfies(service -> assertThat(service.document().path("spec").path("ports")
+                            .values()).extracting(port -> port.path("targetPort").asString()).as(service.toString())
+                            .contains("http", "management"));
         });
     }
 

@@ -61,12 +61,13 @@ class MonitoringComposeTest {
         Map<String, String> expected = new TreeMap<>();
         services.properties().forEach(service -> {
             if (service.getValue().has("build") && exposesPrometheus(service.getKey())) {
-                String port = DeployFiles.environment(service.getValue()).get("SERVER_PORT");
+                String port = DeployFiles.environment(service.getValue()).get("MANAGEMENT_SERVER_PORT");
                 expected.put(service.getKey() + ":" + port, service.getKey() + " /actuator/prometheus");
             }
         });
 
-        assertThat(expected).containsKeys("ingress-webhooks:8080", "paqtana-publisher:8082", "prodsmart-poller:8083");
+        // actuator's own port, never the public one
+        assertThat(expected).containsKeys("ingress-webhooks:9080", "paqtana-publisher:9082", "prodsmart-poller:9083");
         assertThat(scraped).containsAllEntriesOf(expected).containsKey("kafka-exporter:9308");
     }
 

@@ -55,6 +55,8 @@ class MonitoringTest {
                     .forEach(port -> portNames.add(port.path("name").asString()));
 
             assertThat(endpoint.path("path").asString()).as(monitor.toString()).isEqualTo("/actuator/prometheus");
+            // actuator's own port (management.server.port), never the public one
+            assertThat(endpoint.path("port").asString()).as(monitor.toString()).isEqualTo("management");
             // CrossdockTargetDown selects the targets by the label the base gives every Service
             assertThat(monitor.document().path("spec").path("targetLabels").values()).extracting(JsonNode::asString)
                     .as(monitor.toString()).contains("app.kubernetes.io/part-of");

@@ -10,12 +10,14 @@ import java.util.List;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.CrossdockKafkaTest;
 import com.crossdock.testing.TopicReader;
+import com.crossdock.testkit.Timeouts;
 import com.crossdock.vendor.prodsmart.ProdsmartHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,7 +43,11 @@ import static org.awaitility.Awaitility.await;
                 "crossdock.ingress.dedupe.retry.initial-interval=200ms",
                 // a cold producer on a busy test machine must not make these tests take the spool path
                 // (KafkaOutageTest covers it): a timed-out send could land next to its spooled copy
-                "crossdock.ingress.kafka-ack-timeout=10s"})
+                "crossdock.ingress.kafka-ack-timeout=10s",
+                // slow clients (SlowUploadsTest): no test here sends more webhooks at once; a 1 MB body on this
+                // machine arrives in far less
+                "crossdock.ingress.max-concurrent-uploads=" + IngressIntegrationTest.MAX_CONCURRENT_UPLOADS,
+                "crossdock.ingress.request-timeout=15s"})
 @CrossdockKafkaTest
 @AutoConfigureWebTestClient
 @Import(AcmeProvider.class)
@@ -50,6 +56,7 @@ abstract class IngressIntegrationTest {
     static final String SECRET = "prodsmart-demo-secret";
     static final String OPTIMAKERS_TOKEN = "optimakers-demo-webhook-token";
     static final String COMPANY = "acme";
+    static final int MAX_CONCURRENT_UPLOADS = 8;
     private static final Path SPOOL = temporaryDirectory();
 
     @Autowired
@@ -57,6 +64,10 @@ abstract class IngressIntegrationTest {
 
     @Autowired
     KafkaProperties kafka;
+
+    /** Actuator's own port (management.server.port): never the public one. */
+    @LocalManagementPort
+    int managementPort;
 
     Webhooks webhooks;
     TopicReader topics;
@@ -75,7 +86,13 @@ abstract class IngressIntegrationTest {
     /** Waits until the service is ready (the dedupe memory is rebuilt), as a load balancer would. */
     void awaitReady() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+                management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+    }
+
+    /** A client of actuator, on its own port. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Timeouts.BLOCK).build();
     }
 
     /**

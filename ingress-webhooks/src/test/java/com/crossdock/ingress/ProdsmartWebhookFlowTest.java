@@ -146,10 +146,13 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
     void isReadyOnItsSpoolAndShowsTheDedupeMemoryRebuilt() {
         awaitReady();
 
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+        management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.spool.status").isEqualTo("UP")
                 .jsonPath("$.components.dedupeMemory").doesNotExist();
+        // issue 13, point 8: actuator is not on the public port the webhooks come in on
+        web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         await().atMost(WAIT).untilAsserted(() -> assertThat(dedupeMemory.health().getDetails())
                 .containsEntry("rebuilt", true));
     }

@@ -30,7 +30,7 @@ class StartDuringKafkaOutageTest {
         // command-line arguments: they win over the system properties the JVM's shared test broker sets
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngressApplication.class)
                 .run("--spring.config.name=" + IngressApplication.CONFIG_NAME,
-                        "--server.port=0",
+                        "--server.port=0", "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
                         "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url(),
                         // the topic declarations give up soon instead of holding the start for 30 s
@@ -44,7 +44,9 @@ class StartDuringKafkaOutageTest {
             WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                     .responseTimeout(Duration.ofSeconds(20)).build();
 
-            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+            int managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+            WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                    .get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP")
                     .jsonPath("$.components.spool.status").isEqualTo("UP");
             assertThat(context.getBean("dedupeMemoryHealthIndicator", HealthIndicator.class).health().getDetails())

@@ -28,7 +28,11 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    /** What a service's actuator port is, past its own: its public port + 1000 (deploy/README.md "Ports"). */
+    static final int MANAGEMENT_OFFSET = 1000;
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, Integer> managementPorts = new java.util.HashMap<>();
     private final LocalStackSettings settings;
     private String kafka;
     private String registry;
@@ -168,6 +172,13 @@ public final class LocalStack implements AutoCloseable {
         all.put("spring.main.banner-mode", "off");
         all.put("spring.kafka.bootstrap-servers", kafka);
         all.put("spring.kafka.properties.schema.registry.url", registry);
+        all.put("crossdock.admin.token", settings.adminToken().reveal());
+        if (LocalStackSettings.ALL_SERVICES.contains(name)) {
+            // a service's actuator on its own port, as deployed: its port + 1000, or any free one when its port is
+            // (the vendor sandboxes are no service: theirs stays on their one port)
+            int port = Integer.parseInt(String.valueOf(properties.get("server.port")));
+            all.put("management.server.port", port == 0 ? 0 : port + MANAGEMENT_OFFSET);
+        }
         // command-line arguments, so the launcher's ports and credentials win over each service's own yml
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
@@ -175,6 +186,9 @@ public final class LocalStack implements AutoCloseable {
                 .registerShutdownHook(false)
                 .run(args);
         started.push(context);
+        if (LocalStackSettings.ALL_SERVICES.contains(name)) {
+            managementPorts.put(name, context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
+        }
         return context;
     }
 
@@ -218,6 +232,19 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + publisherPort;
     }
 
+    /** Where a service's actuator answers ({@code /actuator/health}, {@code /actuator/prometheus}). */
+    public String managementUrl(String service) {
+        Integer port = managementPorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("the local stack runs no " + service + " (of " + managementPorts.keySet() + ")");
+        }
+        return "http://localhost:" + port;
+    }
+
+    private String actuator(String service) {
+        return managementPorts.containsKey(service) ? managementUrl(service) : "(" + service + " not run)";
+    }
+
     public Duration startupTime() {
         return startup;
     }
@@ -230,15 +257,17 @@ public final class LocalStack implements AutoCloseable {
                 "  Kafka (KRaft)            " + kafka,
                 "  Schema registry          " + registry + "   (Confluent REST API)",
                 "  Ingress webhooks         " + ingressUrl() + "/webhooks/prodsmart   (HMAC key: CROSSDOCK_LOCAL_PRODSMART_API_SECRET), /webhooks/optimakers",
-                "  paqtana-publisher        " + paqtanaPublisherUrl() + "/actuator/health",
-                "  prodsmart-poller         " + prodsmartPollerUrl() + "/actuator/health   (reconcile: POST /admin/prodsmart/reconciliation)",
-                "  serpi-sync               " + serpiSyncUrl() + "/actuator/health   (full pass: POST /admin/serpi/reconciliation)",
+                "  paqtana-publisher        " + actuator("paqtana-publisher") + "/actuator/health",
+                "  prodsmart-poller         " + actuator("prodsmart-poller") + "/actuator/health   (reconcile: POST "
+                        + prodsmartPollerUrl() + "/admin/prodsmart/reconciliation, Authorization: Bearer CROSSDOCK_LOCAL_ADMIN_TOKEN)",
+                "  serpi-sync               " + actuator("serpi-sync") + "/actuator/health   (full pass: POST "
+                        + serpiSyncUrl() + "/admin/serpi/reconciliation, the same token)",
                 "  SERPI articles and stock " + sandboxUrl() + "/serpi/_sandbox/articles",
-                "  order-bridge             " + orderBridgeUrl() + "/actuator/health   (BaseLinker -> Optimakers -> BaseLinker)",
+                "  order-bridge             " + actuator("order-bridge") + "/actuator/health   (BaseLinker -> Optimakers -> BaseLinker)",
                 "  supplier-gateway         " + supplierGatewayUrl() + "/quotes?article=OC90&qty=2   (OpenAPI: /openapi.yaml)",
                 "  Vendor sandboxes         " + sandboxUrl() + "   (/paqtana, /prodsmart, /serpi, /baselinker, /optimakers, /suppliers/<name>, faults: /_sandbox/faults)",
                 "  Paqtana rows             " + sandboxUrl() + "/paqtana/_sandbox/orgs/demo/master_inventory",
-                "  Metrics                  " + ingressUrl() + "/actuator/prometheus",
+                "  Metrics                  " + actuator("ingress-webhooks") + "/actuator/prometheus   (every service's actuator: its port + 1000)",
                 "");
     }
 

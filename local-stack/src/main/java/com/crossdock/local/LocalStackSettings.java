@@ -44,6 +44,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param baselinkerToken     the BaseLinker API token ({@code X-BLToken}) the sandbox accepts and order-bridge sends
  * @param optimakersApiKey    the Optimakers employee's API key the sandbox accepts and order-bridge sends
  * @param optimakersWebhookToken the Optimakers webhooks' security token: the sandbox sends it, the ingress checks it
+ * @param adminToken          every service's {@code crossdock.admin.token}: the bearer token its {@code /admin/} routes
+ *                            ask for ({@code POST /admin/prodsmart/reconciliation})
  */
 @ConfigurationProperties(LocalStackSettings.PREFIX)
 public record LocalStackSettings(
@@ -65,7 +67,8 @@ public record LocalStackSettings(
         @DefaultValue("8085") int orderBridgePort,
         @DefaultValue(DEMO_BASELINKER_TOKEN) Secret baselinkerToken,
         @DefaultValue(DEMO_OPTIMAKERS_API_KEY) Secret optimakersApiKey,
-        @DefaultValue(DEMO_OPTIMAKERS_WEBHOOK_TOKEN) Secret optimakersWebhookToken) {
+        @DefaultValue(DEMO_OPTIMAKERS_WEBHOOK_TOKEN) Secret optimakersWebhookToken,
+        @DefaultValue(DEMO_ADMIN_TOKEN) Secret adminToken) {
 
     static final String PREFIX = "crossdock.local";
 
@@ -81,6 +84,7 @@ public record LocalStackSettings(
     public static final String DEMO_BASELINKER_TOKEN = "baselinker-demo-token";
     public static final String DEMO_OPTIMAKERS_API_KEY = "optimakers-demo-key";
     public static final String DEMO_OPTIMAKERS_WEBHOOK_TOKEN = "optimakers-demo-webhook-token";
+    public static final String DEMO_ADMIN_TOKEN = "admin-demo-token";
 
     public LocalStackSettings {
         services = services == null ? ALL_SERVICES : chosen(services);
@@ -104,7 +108,7 @@ public record LocalStackSettings(
         return new LocalStackSettings(0, 0, 0, 0, 0, 0, dataDir, ALL_SERVICES, Secret.of(DEMO_PAQTANA_TOKEN),
                 Secret.of(DEMO_PRODSMART_API_KEY), Secret.of(DEMO_PRODSMART_API_SECRET), 0, Secret.of(DEMO_SERPI_TOKEN),
                 Secret.of(DEMO_SERPI_SECRET_KEY), 0, 0, Secret.of(DEMO_BASELINKER_TOKEN), Secret.of(DEMO_OPTIMAKERS_API_KEY),
-                Secret.of(DEMO_OPTIMAKERS_WEBHOOK_TOKEN));
+                Secret.of(DEMO_OPTIMAKERS_WEBHOOK_TOKEN), Secret.of(DEMO_ADMIN_TOKEN));
     }
 
     private static LocalStackSettings bind(PropertySources sources) {

@@ -32,6 +32,14 @@ final class LocalHttp {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST to an {@code /admin/} route with the local stack's demo admin token. */
+    HttpResponse<String> postAdmin(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + LocalStackSettings.DEMO_ADMIN_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A webhook of {@code topic}, HMAC-SHA256 signed with the demo API secret, sent now. */
     HttpResponse<String> postSignedWebhook(String ingress, String topic, String body)
             throws IOException, InterruptedException {

@@ -35,16 +35,20 @@ class LocalStackEndToEndTest {
         String before = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
         String after = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
         String ingress;
+        String ingressActuator;
         String schemaBefore;
         try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral(data))) {
             ingress = stack.ingressUrl();
+            ingressActuator = stack.managementUrl("ingress-webhooks");
             assertThat(stack.describe()).contains(stack.ingressUrl(), stack.sandboxUrl(), stack.registryUrl(),
-                    stack.kafkaBootstrapServers());
+                    stack.kafkaBootstrapServers(), ingressActuator);
+            // actuator has its own port: the public one does not serve it
+            assertThat(get(ingress + "/actuator/health").statusCode()).isEqualTo(404);
             postAndSeeAtPaqtana(stack, before);
             assertThat(get(stack.registryUrl() + "/subjects").body()).contains(STOCK_SUBJECT);
             schemaBefore = get(stack.registryUrl() + "/subjects/" + STOCK_SUBJECT + "/versions/latest").body();
         }
-        assertThatThrownBy(() -> get(ingress + "/actuator/health")).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> get(ingressActuator + "/actuator/health")).isInstanceOf(ConnectException.class);
         long firstRun = System.nanoTime();
 
         try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral(data))) {
@@ -63,7 +67,7 @@ class LocalStackEndToEndTest {
 
     private void postAndSeeAtPaqtana(LocalStack stack, String product) throws Exception {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(stack.ingressUrl() + "/actuator/health/readiness").statusCode()).isEqualTo(200));
+                assertThat(get(stack.managementUrl("ingress-webhooks") + "/actuator/health/readiness").statusCode()).isEqualTo(200));
         HttpResponse<String> answer = postSignedMovement(stack.ingressUrl(), product);
         assertThat(answer.statusCode()).isBetween(200, 202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

@@ -49,7 +49,7 @@ class MixedFlowModelTest {
         String c = prefix + "C";
         try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral(data))) {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                    http.get(stack.ingressUrl() + "/actuator/health/readiness").statusCode()).isEqualTo(200));
+                    http.get(stack.managementUrl("ingress-webhooks") + "/actuator/health/readiness").statusCode()).isEqualTo(200));
             String prodsmart = stack.sandboxUrl() + "/prodsmart/_sandbox/changes/";
 
             // master data through the feed, with the reorder quantities the document gives a product
@@ -87,7 +87,10 @@ class MixedFlowModelTest {
             Instant lastMovement = levelSeen.plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
             await().atMost(PATIENCE).until(() -> Instant.now().isAfter(lastMovement));
             Instant beforeReconciliation = Instant.now();
+            // without the admin token no reconciliation starts; with it, one does
             assertThat(http.postJson(stack.prodsmartPollerUrl() + "/admin/prodsmart/reconciliation", "{}").statusCode())
+                    .isEqualTo(401);
+            assertThat(http.postAdmin(stack.prodsmartPollerUrl() + "/admin/prodsmart/reconciliation").statusCode())
                     .isEqualTo(202);
             model.level(a, "110", beforeReconciliation).level(b, "20", beforeReconciliation)
                     .level(c, "3", beforeReconciliation);

@@ -63,7 +63,7 @@ class ReadmeTryItTest {
             ReadmeShell shell = new ReadmeShell(hosts(defaults, stack), stack.kafkaBootstrapServers());
             LocalHttp http = new LocalHttp();
             await().atMost(PATIENCE).untilAsserted(() ->
-                    assertThat(http.get(stack.ingressUrl() + "/actuator/health/readiness").statusCode()).isEqualTo(200));
+                    assertThat(http.get(stack.managementUrl("ingress-webhooks") + "/actuator/health/readiness").statusCode()).isEqualTo(200));
 
             // one signed webhook, one row at Paqtana
             String webhook = blocks.take(b -> b.contains("\"stock-type\":\"in\""));

@@ -11,6 +11,7 @@ import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
 import com.crossdock.platform.spool.SpoolCorruptedException;
 import com.crossdock.platform.spool.SpoolOptions;
+import com.crossdock.platform.spool.SpoolProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,8 +47,10 @@ final class SpoolDrainCommand implements Callable<Integer> {
             throw new OperatorException(ExitCodes.USAGE, "no spool directory at " + directory);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(directory).withMaxInFlight(1000)
-                .withCommitEveryRecords(1000).withSendTimeout(connection.timeout));
+        // the services' own drain defaults: the same pipelining as a pod draining its spool
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(directory)
+                .withMaxInFlight(SpoolProperties.DEFAULT_MAX_IN_FLIGHT)
+                .withCommitEveryRecords(SpoolProperties.DEFAULT_COMMIT_EVERY_RECORDS).withSendTimeout(connection.timeout));
                 KafkaAccess kafka = connection.kafka();
                 KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             long before = setAside ? spool.setAsideDepth() : spool.depth();

@@ -155,7 +155,7 @@ public final class OrdersBenchmark {
             SandboxServer sandbox, String cadence) throws Exception {
         return new SpringApplicationBuilder(OrderBridgeApplication.class)
                 .properties("spring.config.name=order-bridge")
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                .run("--server.port=0", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--spring.kafka.properties.schema.registry.url=" + registry.url(),
                         "--crossdock.vendors.baselinker.base-url=" + sandbox.url("baselinker") + "/connector.php",
                         "--crossdock.vendors.baselinker.auth.headers.token.value=baselinker-demo-token",

@@ -49,6 +49,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxUnexplainedDrop      the largest share (0 to 1) of the items Paqtana last received that a PUT may drop
  *                                without a deletion explaining it (items the view never held); above it the PUT is
  *                                held. 1 turns the guard off (how an operator lets a held PUT through)
+ * @param demandRetention         how far behind the newest demand day seen a day's historical demand is still kept
+ *                                (730 days: two years of history for the forecast). Older days are final: their
+ *                                orders are forgotten (the view's memory stays bounded), Paqtana keeps the totals it
+ *                                was last sent for them, and a later version of an order changes only its days
+ *                                within the window. Event time (the orders' own days), so a rebuild from the topic
+ *                                forgets the same orders
  */
 @ConfigurationProperties("crossdock.paqtana")
 public record PaqtanaProperties(
@@ -68,7 +74,8 @@ public record PaqtanaProperties(
         @DefaultValue("8d") Duration movementDedupeRetention,
         @NestedConfigurationProperty Backoff schemaUnavailableRetry,
         @DefaultValue("0") long skippedRecordsAllowed,
-        @DefaultValue("0.2") double maxUnexplainedDrop) {
+        @DefaultValue("0.2") double maxUnexplainedDrop,
+        @DefaultValue("730d") Duration demandRetention) {
 
     static final Backoff PUSH_RETRY_DEFAULTS = Backoff.exponential(Duration.ofMinutes(1), 2.0, Duration.ofMinutes(15));
     static final Backoff SCHEMA_UNAVAILABLE_DEFAULTS =

@@ -75,7 +75,7 @@ public final class BacklogBenchmark {
             try (ConfigurableApplicationContext poller = new SpringApplicationBuilder(ProdsmartPollerApplication.class)
                     .properties("spring.config.name=prodsmart-poller")
                     // command-line arguments, so they win over prodsmart-poller.yml
-                    .run("--server.port=0",
+                    .run("--server.port=0", "--management.server.port=0",
                             "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                             "--spring.kafka.properties.schema.registry.url=" + registry.url(),
                             "--crossdock.vendors.prodsmart.base-url=" + sandboxUrl + "/prodsmart",

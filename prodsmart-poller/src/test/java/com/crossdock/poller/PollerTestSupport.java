@@ -43,8 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
                 // an answer later than this is lost in transit (the sandbox answers at once unless told otherwise)
                 "crossdock.vendors.prodsmart.timeout=" + PollerTestSupport.TIMEOUT,
                 "crossdock.spool.drain-interval=200ms", "crossdock.spool.retry.initial-interval=400ms",
-                "crossdock.spool.retry.max-interval=1s"})
+                "crossdock.spool.retry.max-interval=1s", "crossdock.admin.token=" + PollerTestSupport.ADMIN_TOKEN})
 abstract class PollerTestSupport {
+
+    /** The poller's {@code crossdock.admin.token} in these tests. */
+    static final String ADMIN_TOKEN = "poller-admin-token";
 
     /** The sandbox's limit in the poller tests: 20 Prodsmart requests per 5 s (constants: reading them starts nothing). */
     static final String LIMIT = "--sandboxes.prodsmart.api.rate-limit=20";

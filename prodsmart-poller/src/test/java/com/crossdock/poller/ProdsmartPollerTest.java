@@ -166,7 +166,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
         AtomicReference<String> started = new AtomicReference<>();
         await().atMost(Timeouts.RECOVERY).until(() -> {
             WebClient.create("http://localhost:" + port).post().uri("/admin/prodsmart/reconciliation")
-                    .exchangeToMono(answer -> answer.statusCode().value() == 202 ? answer.bodyToMono(Map.class)
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).exchangeToMono(answer -> answer.statusCode().value() == 202 ? answer.bodyToMono(Map.class)
                             : answer.releaseBody().then(Mono.empty()))
                     .blockOptional(Timeouts.BLOCK).ifPresent(body -> started.set((String) body.get("runId")));
             return started.get() != null;
@@ -192,7 +192,7 @@ class ProdsmartPollerTest extends PollerTestSupport {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ProdsmartPollerApplication.class)
                 .properties("spring.config.name=prodsmart-poller")
                 .initializers(OwnEventLoops.initializer())
-                .run("--server.port=0",
+                .run("--server.port=0", "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         "--spring.kafka.properties.schema.registry.url=" + TestSchemaRegistry.url(),
                         // a member id that sorts before the holder's: an assignor that is not sticky would hand it the lease

@@ -116,7 +116,7 @@ public final class SerpiBenchmark {
             t0 = System.nanoTime();
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SerpiSyncApplication.class)
                     .properties("spring.config.name=serpi-sync")
-                    .run("--server.port=0",
+                    .run("--server.port=0", "--management.server.port=0",
                             "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                             "--spring.kafka.properties.schema.registry.url=" + registry.url(),
                             "--crossdock.vendors.serpi.base-url=" + sandbox.url("serpi"),

@@ -115,7 +115,8 @@ class SerpiInboundTest extends SyncTestSupport {
         await().atMost(Timeouts.PATIENCE).until(() -> articles(code).size() == 1);
 
         SERPI.remove(code);
-        WebClient.create("http://localhost:" + port).post().uri("/admin/serpi/reconciliation").retrieve()
+        WebClient.create("http://localhost:" + port).post().uri("/admin/serpi/reconciliation")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).retrieve()
                 .toBodilessEntity().block(Timeouts.BLOCK);
 
         await().atMost(Timeouts.PATIENCE).until(() -> articles(code).size() == 2);

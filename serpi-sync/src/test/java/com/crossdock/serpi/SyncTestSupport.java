@@ -46,8 +46,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 "crossdock.serpi.mapping.material-types.RAW.category=2",
                 "crossdock.serpi.mapping.material-types.RAW.presentation=5",
                 "crossdock.serpi.mapping.material-types.RAW.brand=1",
-                "crossdock.spool.drain-interval=200ms"})
+                "crossdock.spool.drain-interval=200ms", "crossdock.admin.token=" + SyncTestSupport.ADMIN_TOKEN})
 abstract class SyncTestSupport {
+
+    static final String ADMIN_TOKEN = "serpi-admin-token";
 
     static final SandboxServer SANDBOX = SandboxServer.shared("--sandboxes.serpi.pace=5ms");
     static final String SERPI_URL = SANDBOX.url("serpi");

@@ -21,15 +21,31 @@ import org.springframework.util.unit.DataSize;
  *        start: a webhook answered 2xx must always be a record Kafka takes
  * @param kafkaAckTimeout how long a webhook waits for the broker's acknowledgement before it is spooled
  * @param dedupe the memory of delivery ids, one per provider
+ * @param maxConcurrentUploads how many webhook bodies may be read at once; one more is answered 503 with
+ *        {@code Retry-After} before its body is read, so N slow uploads hold at most this many bodies
+ *        ({@code max-body-bytes} each) in memory, not N
+ * @param requestTimeout how long a request may take to arrive whole (headers and body) and how long the connection may
+ *        stay silent meanwhile; past it the connection is closed and the request is never answered 2xx (a slow client
+ *        holds a connection and its buffers no longer than this). At the default 1 MB body limit, 30 s asks for at
+ *        least ~35 KB/s
  */
 @ConfigurationProperties("crossdock.ingress")
 public record IngressProperties(
         @DefaultValue("1MB") DataSize maxBodyBytes,
         @DefaultValue("2s") Duration kafkaAckTimeout,
-        @DefaultValue Dedupe dedupe) {
+        @DefaultValue Dedupe dedupe,
+        @DefaultValue("64") int maxConcurrentUploads,
+        @DefaultValue("30s") Duration requestTimeout) {
 
     /** Room in a record for the headers Crossdock adds to a body: ids, times, and a dead letter's exception headers. */
     public static final DataSize HEADER_ROOM = DataSize.ofKilobytes(64);
+
+    public IngressProperties {
+        if (maxConcurrentUploads < 1) {
+            throw new IllegalArgumentException("crossdock.ingress.max-concurrent-uploads must be at least 1, not "
+                    + maxConcurrentUploads);
+        }
+    }
 
     /** Fails start-up when a body at the limit, with its headers, could be larger than Kafka takes. */
     public void requireRecordsFit(DataSize maxRecordSize, DataSize maxHttpHeaders) {

@@ -13,6 +13,8 @@ import org.springframework.web.ErrorResponseException;
 enum Rejection {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large"),
+    /** The request did not arrive whole within crossdock.ingress.request-timeout (a slow or stalled client). */
+    TOO_SLOW(HttpStatus.REQUEST_TIMEOUT, "request-timeout"),
     SIGNATURE_MISSING(HttpStatus.UNAUTHORIZED, "signature-missing"),
     SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED, "signature-invalid"),
     TOKEN_MISSING(HttpStatus.UNAUTHORIZED, "token-missing"),

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
+import com.crossdock.platform.error.Causes;
 import com.crossdock.platform.spool.SpoolFullException;
 import com.crossdock.platform.web.Problems;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,9 @@ final class WebhookIntake {
         }
         return WebhookBody.read(request.getBody(), maxBodyBytes)
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge(correlationId))
+                // Reactor Netty's request-timeout (whole request) or read-timeout (silence): a slow client, cut off
+                .onErrorMap(WebhookIntake::timedOut,
+                        e -> reject(Rejection.TOO_SLOW, "the request did not arrive whole in time", "body", correlationId))
                 .flatMap(body -> accept(headers, body, correlationId));
     }
 
@@ -138,7 +143,7 @@ final class WebhookIntake {
                             .log("Webhook could not be stored: {}", failure.toString());
                     ErrorResponseException problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
                             "webhook-not-stored", "the webhook could not be stored; nothing was kept", null);
-                    if (causedBy(failure, SpoolFullException.class)) {
+                    if (Causes.has(failure, SpoolFullException.class)) {
                         // Kafka is away and the spool holds its limit: say when to come back
                         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(SPOOL_FULL_RETRY_AFTER_SECONDS));
                     }
@@ -263,12 +268,12 @@ final class WebhookIntake {
         return rejection.problem(detail, field);
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Reactor Netty's request-timeout ({@code reactor.netty.http.server.RequestTimeoutException}, package-private: known
+     * by its name) or read-timeout (Netty's {@link ReadTimeoutException}) while the body was read.
+     */
+    private static boolean timedOut(Throwable failure) {
+        return failure instanceof ReadTimeoutException
+                || failure.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 }

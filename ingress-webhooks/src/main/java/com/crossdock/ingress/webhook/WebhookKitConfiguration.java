@@ -32,6 +32,7 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -144,6 +145,21 @@ class WebhookKitConfiguration {
                     maxBodyBytes));
         }
         return new WebhookIntakes(intakes);
+    }
+
+    /** At most max-concurrent-uploads webhook bodies read at once (issue 13, point 8: slow clients). */
+    @Bean
+    UploadLimitFilter uploadLimitFilter(IngressProperties properties, MeterRegistry registry) {
+        return new UploadLimitFilter(properties.maxConcurrentUploads(), registry);
+    }
+
+    /**
+     * A request must arrive whole within request-timeout, never silent that long: a slow client holds a connection
+     * and its buffers no longer (Reactor Netty closes it; it is never answered 2xx).
+     */
+    @Bean
+    NettyServerCustomizer requestTimeout(IngressProperties properties) {
+        return server -> server.requestTimeout(properties.requestTimeout()).readTimeout(properties.requestTimeout());
     }
 
     /** Each provider's mapper stage, listening on its consumer group ({@link MapperListenerEndpoint}). */

@@ -62,6 +62,11 @@ public final class InventoryView {
         return sales.remove(orderId);
     }
 
+    /** Sales orders the demand totals still hold (SalesOrders' pruning keeps the window's). */
+    int salesOrdersKept() {
+        return sales.demandOrders();
+    }
+
     /** The demand keys whose totals changed since the last run took them; taken, so the next run starts afresh. */
     public synchronized List<DemandKey> takeDirtyDemand() {
         return sales.takeDirty();

@@ -2,6 +2,7 @@ package com.crossdock.paqtana.view;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,11 @@ import com.crossdock.events.OrderPlaced;
  * Sales orders, each kept as its latest version (a later OrderPlaced of the same orderId replaces the earlier
  * one; a cancelled order contributes nothing). Two totals come from them: the demand per day and item
  * (Paqtana's historical demand) and the open quantity per item (its {@code openDemandOrders}).
+ * <p>
+ * Pruning: demand days more than {@code demandRetention} before the newest demand day seen are final. Their totals
+ * and the orders that only contributed to them are forgotten (Paqtana keeps what it was sent for those days), and a
+ * later version of an order changes only its days inside the window; so the memory holds the window's orders and
+ * the open ones, not every order ever placed. A closed or cancelled order already leaves the open index.
  */
 final class SalesOrders {
 
@@ -27,6 +33,9 @@ final class SalesOrders {
      * order's new version left as well as those it touches, so a run resends the total (0 included) of each.
      */
     private final Set<DemandKey> dirty = new HashSet<>();
+    /** The newest demand day seen, and the first day still kept (every day before it is final). */
+    private LocalDate newestDay = LocalDate.MIN;
+    private LocalDate horizon = LocalDate.MIN;
 
     SalesOrders(ViewRules rules) {
         this.rules = rules;
@@ -35,6 +44,8 @@ final class SalesOrders {
     /** True when the open demand (the master inventory) changed. */
     boolean apply(OrderPlaced order) {
         Map<DemandKey, BigDecimal> perDay = demandOf(order);
+        advanceHorizon(perDay.keySet());
+        perDay.keySet().removeIf(this::isFinal);
         replaceDemand(order.getOrderId(), perDay);
         return open.replace(order.getOrderId(), openOf(order));
     }
@@ -43,6 +54,33 @@ final class SalesOrders {
     boolean remove(String orderId) {
         replaceDemand(orderId, Map.of());
         return open.replace(orderId, Map.of());
+    }
+
+    /** Orders the demand totals still hold (those with a day inside the window). */
+    int demandOrders() {
+        return demand.contributors();
+    }
+
+    private boolean isFinal(DemandKey key) {
+        return key.day().isBefore(horizon);
+    }
+
+    private void advanceHorizon(Set<DemandKey> keys) {
+        for (DemandKey key : keys) {
+            if (key.day().isAfter(newestDay)) {
+                newestDay = key.day();
+            }
+        }
+        if (newestDay.equals(LocalDate.MIN)) {
+            return;
+        }
+        LocalDate next = newestDay.minusDays(rules.demandRetention().toDays());
+        if (next.isAfter(horizon)) {
+            // at most once per new newest day: a pass over the orders held
+            horizon = next;
+            demand.forget(this::isFinal);
+            dirty.removeIf(this::isFinal);
+        }
     }
 
     BigDecimal demandTotal(DemandKey key) {

@@ -3,8 +3,10 @@ package com.crossdock.paqtana.view;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Totals per key over many contributors (orders), each contributor replaced as a whole by its latest version.
@@ -52,6 +54,29 @@ final class TotalsIndex<K> {
 
     boolean everHad(K key) {
         return everKeys.contains(key);
+    }
+
+    /** Forgets the keys {@code gone} accepts: their totals, and every contributor left with no other key. */
+    void forget(Predicate<K> gone) {
+        totals.keySet().removeIf(gone);
+        everKeys.removeIf(gone);
+        Iterator<Map.Entry<String, Map<K, BigDecimal>>> each = contributions.entrySet().iterator();
+        while (each.hasNext()) {
+            Map.Entry<String, Map<K, BigDecimal>> contribution = each.next();
+            if (contribution.getValue().keySet().stream().anyMatch(gone)) {
+                Map<K, BigDecimal> kept = new HashMap<>(contribution.getValue());
+                kept.keySet().removeIf(gone);
+                if (kept.isEmpty()) {
+                    each.remove();
+                } else {
+                    contribution.setValue(Map.copyOf(kept));
+                }
+            }
+        }
+    }
+
+    int contributors() {
+        return contributions.size();
     }
 
     Set<K> keysOf(String contributor) {

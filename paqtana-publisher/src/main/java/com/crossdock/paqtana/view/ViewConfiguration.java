@@ -26,7 +26,8 @@ class ViewConfiguration {
     @Bean
     ViewRules viewRules(PaqtanaProperties properties) {
         return new ViewRules(properties.defaultLocation(), properties.defaultWorkspace(), properties.workspaces(),
-                properties.zone(), properties.closedOrderStatuses(), properties.movementDedupeRetention());
+                properties.zone(), properties.closedOrderStatuses(), properties.movementDedupeRetention(),
+                properties.demandRetention());
     }
 
     @Bean

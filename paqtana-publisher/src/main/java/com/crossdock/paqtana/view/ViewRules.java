@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
 
 /**
  * How canonical facts land on Paqtana's items: the location of facts that name none, the workspace of a
- * location, the zone of a demand day, and which sales order statuses are no longer open.
+ * location, the zone of a demand day, which sales order statuses are no longer open, and how far back demand days
+ * are still kept ({@code demandRetention}, behind the newest demand day seen).
  */
 public record ViewRules(String defaultLocation, String defaultWorkspace, Map<String, String> workspaces,
-                        ZoneId zone, Set<String> closedOrderStatuses, Duration movementDedupeRetention) {
+                        ZoneId zone, Set<String> closedOrderStatuses, Duration movementDedupeRetention,
+                        Duration demandRetention) {
 
     public ViewRules {
         workspaces = Map.copyOf(workspaces);

@@ -38,7 +38,7 @@ class MasterInventoryPublisherTest {
     private static final TopicPartition P0 = new TopicPartition("t", 0);
 
     private final InventoryView view = new InventoryView(new ViewRules("main", "main", Map.of(),
-            java.time.ZoneOffset.UTC, Set.of(), Duration.ofDays(8)));
+            java.time.ZoneOffset.UTC, Set.of(), Duration.ofDays(8), Duration.ofDays(730)));
     private final ViewProgress progress = new ViewProgress();
     private final FakePaqtana paqtana = new FakePaqtana();
     private final List<PayloadTooLargeException> tooLarge = new CopyOnWriteArrayList<>();

@@ -1,10 +1,13 @@
 package com.crossdock.paqtana.view;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.crossdock.events.OrderKind;
 import com.crossdock.events.OrderPlaced;
@@ -31,6 +34,36 @@ class DemandTotalsTest {
         assertThat(view.demandTotals(view.takeDirtyDemand())).containsOnly(
                 entry(key(MARCH_10, "P1"), new BigDecimal("2.000000")),
                 entry(key(MARCH_15, "P1"), new BigDecimal("3.000000")));
+    }
+
+    /** Issue 13, point 9: SalesOrders never pruned; days older than demand-retention are final and forgotten. */
+    @Test
+    void ordersWhoseDaysFallBehindTheRetentionAreForgottenAndTheirDaysStayFinal() {
+        InventoryView view = new InventoryView(new ViewRules("main", "main", Map.of(), ZoneOffset.UTC, Set.of(),
+                Duration.ofDays(8), Duration.ofDays(30)));
+        Instant start = Instant.parse("2026-01-01T10:00:00Z");
+        for (int day = 0; day < 100; day++) {
+            view.apply(order("SO" + day, "FULFILLED", false, start.plus(Duration.ofDays(day)), line("P1", "1", "wh1", null)));
+        }
+        view.takeDirtyDemand();
+
+        // the newest day is 2026-04-10: days before 2026-03-11 are final; the orders of 03-11 to 04-10 are held, not 100
+        assertThat(view.salesOrdersKept()).isEqualTo(31);
+        assertThat(view.demandTotals(List.of(dayKey(LocalDate.of(2026, 1, 5)))).values())
+                .allSatisfy(total -> assertThat(total).isEqualByComparingTo("0"));
+        assertThat(view.demandTotals(List.of(dayKey(LocalDate.of(2026, 4, 1)))).values())
+                .allSatisfy(total -> assertThat(total).isEqualByComparingTo("1"));
+        // a late version of a forgotten order changes nothing Paqtana already has for its final day
+        view.apply(order("SO4", "FULFILLED", false, start.plus(Duration.ofDays(4)), line("P1", "9", "wh1", null)));
+        assertThat(view.takeDirtyDemand()).isEmpty();
+        assertThat(view.salesOrdersKept()).isEqualTo(31);
+        // one inside the window still counts, and is resent
+        view.apply(order("SO95", "FULFILLED", false, start.plus(Duration.ofDays(95)), line("P1", "4", "wh1", null)));
+        assertThat(view.takeDirtyDemand()).containsExactly(dayKey(LocalDate.of(2026, 4, 6)));
+    }
+
+    private static DemandKey dayKey(LocalDate day) {
+        return new DemandKey(day, "wh1", "P1");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Set;
 final class ViewFixtures {
 
     static final ViewRules RULES = new ViewRules("main", "main", Map.of("wh2", "secondary"),
-            ZoneId.of("Europe/Warsaw"), Set.of("fulfilled", "Closed"), Duration.ofDays(8));
+            ZoneId.of("Europe/Warsaw"), Set.of("fulfilled", "Closed"), Duration.ofDays(8), Duration.ofDays(730));
 
     private ViewFixtures() {
     }

@@ -13,6 +13,8 @@ import com.crossdock.platform.kafka.KafkaConventionsConfiguration;
 import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.vendor.VendorPolicyConfiguration;
 import com.crossdock.platform.vendor.client.VendorClientConfiguration;
+import com.crossdock.platform.web.AdminProperties;
+import com.crossdock.platform.web.AdminTokenFilter;
 import com.crossdock.platform.web.CorrelationIdFilter;
 import com.crossdock.platform.web.ProblemDetailsHandler;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -82,7 +84,14 @@ public class CrossdockPlatformAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @EnableConfigurationProperties(AdminProperties.class)
     static class Web {
+
+        /** Every {@code /admin/} route of every service asks for {@code crossdock.admin.token}. */
+        @Bean
+        AdminTokenFilter adminTokenFilter(AdminProperties properties) {
+            return new AdminTokenFilter(properties);
+        }
 
         @Bean
         CorrelationIdFilter correlationIdFilter() {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.crossdock.platform.error.Causes;
 import com.crossdock.platform.vendor.VendorCallException;
 import com.crossdock.platform.vendor.VendorPolicies;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -36,16 +37,10 @@ final class BreakerPause {
 
     /** The vendor whose open breaker refused the call {@code failure} tells of, if that is what it tells. */
     static Optional<String> refusedByOpenBreaker(Throwable failure) {
-        String vendor = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof VendorCallException call) {
-                vendor = call.vendor();
-            }
-            if (t instanceof CallNotPermittedException) {
-                return Optional.ofNullable(vendor);
-            }
+        if (!Causes.has(failure, CallNotPermittedException.class)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Causes.find(failure, VendorCallException.class).map(VendorCallException::vendor);
     }
 
     /** Pauses the containers of {@code group} while {@code vendor}'s breaker stays open. */

@@ -1,5 +1,6 @@
 package com.crossdock.platform.serde;
 
+import com.crossdock.platform.error.Causes;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -24,11 +25,6 @@ public class SchemaUnavailableException extends SerializationException {
 
     /** Whether {@code failure} or one of its causes is a {@link SchemaUnavailableException}. */
     public static boolean isCauseOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SchemaUnavailableException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.has(failure, SchemaUnavailableException.class);
     }
 }

@@ -2,6 +2,8 @@ package com.crossdock.platform.spool;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import com.crossdock.platform.error.Causes;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -32,12 +34,7 @@ public final class KafkaSpoolRecords {
      * ({@link InvalidRecordException}). Anything else (a timeout, a broker away, a missing topic) may pass later.
      */
     public static boolean refusedForGood(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RecordTooLargeException || cause instanceof InvalidRecordException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.has(failure, RecordTooLargeException.class, InvalidRecordException.class);
     }
 
     public static ProducerRecord<byte[], byte[]> toProducerRecord(SpoolRecord record) {

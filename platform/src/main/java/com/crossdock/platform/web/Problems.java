@@ -12,7 +12,7 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class Problems {
 
-    private static final String TYPE_BASE = "https://crossdock.dev/problems/";
+    static final String TYPE_BASE = "https://crossdock.dev/problems/";
 
     private Problems() {
     }

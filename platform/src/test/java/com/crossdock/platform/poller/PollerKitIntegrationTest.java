@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = PollerKitIntegrationTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "crossdock.kafka.partitions=1",
                 "crossdock.spool.name=acme-poller", "crossdock.spool.drain-interval=200ms",
-                "crossdock.vendors.acme.shares.reconciliation.rate-limit-permits=100"})
+                "crossdock.vendors.acme.shares.reconciliation.rate-limit-permits=100",
+                "crossdock.admin.token=" + PollerKitIntegrationTest.ADMIN_TOKEN})
 @EmbeddedKafka(partitions = 1, brokerProperties = "group.initial.rebalance.delay.ms=0")
 class PollerKitIntegrationTest {
 
@@ -52,6 +53,7 @@ class PollerKitIntegrationTest {
             .replies("/articles", FakeVendor.Reply.of(200, "[\"a1\",\"a2\"]"), FakeVendor.Reply.of(200, "[\"a3\"]"))
             .otherwise(FakeVendor.Reply.of(200, "[]"));
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final String ADMIN_TOKEN = "acme-admin-token";
 
     @DynamicPropertySource
     static void vendorAndSpool(DynamicPropertyRegistry registry) throws Exception {
@@ -92,7 +94,7 @@ class PollerKitIntegrationTest {
             assertThat(meters.get(PollerMetrics.BUDGET_USED).tags("vendor", "acme").gauge().value()).isPositive();
 
             Map<?, ?> started = WebClient.create("http://localhost:" + port).post().uri("/admin/acme/reconciliation")
-                    .retrieve().bodyToMono(Map.class).block();
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).retrieve().bodyToMono(Map.class).block();
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> raw.add(
@@ -113,10 +115,21 @@ class PollerKitIntegrationTest {
     @Test
     void answersNotFoundForAVendorThisServiceDoesNotPoll() {
         HttpStatus status = WebClient.create("http://localhost:" + port).post().uri("/admin/other/reconciliation")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .exchangeToMono(response -> reactor.core.publisher.Mono.just(HttpStatus.valueOf(response.statusCode().value())))
                 .block();
 
         assertThat(status).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void startsNoReconciliationWithoutTheAdminToken() {
+        HttpStatus status = WebClient.create("http://localhost:" + port).post().uri("/admin/acme/reconciliation")
+                .header("Authorization", "Bearer not-" + ADMIN_TOKEN)
+                .exchangeToMono(response -> reactor.core.publisher.Mono.just(HttpStatus.valueOf(response.statusCode().value())))
+                .block();
+
+        assertThat(status).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
