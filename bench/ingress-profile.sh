@@ -27,7 +27,7 @@ java $HOOK_JAVA_OPTS -XX:+FlightRecorder -jar "$ingress_jar" --spring.kafka.boot
   --spring.kafka.properties.schema.registry.url=http://localhost:8081 --crossdock.ingress.prodsmart.webhook-secret=$SECRET \
   --crossdock.spool.directory="$out/data/spool" --spring.kafka.listener.auto-startup=false >"$out/ingress.log" 2>&1 &
 ingress=$!; pids+=("$ingress")
-wait_up http://localhost:8080/actuator/health/readiness ingress-webhooks
+wait_up http://localhost:9080/actuator/health/readiness ingress-webhooks
 
 export BENCH_BODY=bench/body.json
 export BENCH_SIGNATURE=$(openssl dgst -sha256 -hmac "$SECRET" -hex < "$BENCH_BODY" | sed 's/^.* //')

@@ -36,7 +36,7 @@ mkdir -p "$out"
 load() { cut -d' ' -f1 /proc/loadavg; }
 jar() { ls "$1"/target/*-exec.jar | head -n1; }
 metric() { # sum of a Prometheus counter of the ingress
-  curl -fs http://localhost:8080/actuator/prometheus | awk -v m="$1" '$1 ~ "^"m {s+=$2} END {printf "%d", s}'
+  curl -fs http://localhost:9080/actuator/prometheus | awk -v m="$1" '$1 ~ "^"m {s+=$2} END {printf "%d", s}'
 }
 
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests -pl local-stack,ingress-webhooks,paqtana-publisher,bench/noop-hook,bench/naive-hook -am package
@@ -66,7 +66,7 @@ export BENCH_SIGNATURE=$(openssl dgst -sha256 -hmac "$SECRET" -hex < "$BENCH_BOD
 probe=(-X POST -H 'Content-Type: application/json' -H "x-prodsmart-hmac-sha256: $BENCH_SIGNATURE" --data-binary @"$BENCH_BODY")
 wait_up http://localhost:8091/hook "bench/noop-hook" "${probe[@]}"
 wait_up http://localhost:8092/hook "bench/naive-hook" "${probe[@]}"
-wait_up http://localhost:8080/actuator/health/readiness ingress-webhooks
+wait_up http://localhost:9080/actuator/health/readiness ingress-webhooks
 
 declare -A url=([noop]=http://localhost:8091/hook [naive]=http://localhost:8092/hook [ingress]=http://localhost:8080/webhooks/prodsmart)
 declare -A pid=([noop]=$noop [naive]=$naive [ingress]=$ingress)
@@ -137,8 +137,8 @@ start_ingress "$PIPELINE_JAVA_OPTS"
 java $PIPELINE_JAVA_OPTS -jar "$(jar paqtana-publisher)" "${common[@]}" --crossdock.vendors.paqtana.base-url=http://localhost:8090/paqtana \
   --crossdock.vendors.paqtana.auth.token=paqtana-demo-token --crossdock.paqtana.debounce=${DEBOUNCE_MS}ms >"$out/publisher.log" 2>&1 &
 publisher=$!; pids+=("$publisher")
-wait_up http://localhost:8080/actuator/health/readiness "ingress-webhooks (mapper on)"
-wait_up http://localhost:8082/actuator/health/readiness paqtana-publisher
+wait_up http://localhost:9080/actuator/health/readiness "ingress-webhooks (mapper on)"
+wait_up http://localhost:9082/actuator/health/readiness paqtana-publisher
 # the mapper catches up with what the intake rounds left on the raw topic before the steps start
 backlog() { echo $(( $(metric crossdock_ingress_webhooks_accepted_total) + base - $(metric crossdock_ingress_webhooks_mapped_total) )); }
 base=0

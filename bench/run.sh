@@ -43,8 +43,8 @@ java $SERVICE_JAVA_OPTS -jar "$(jar paqtana-publisher)" "${common[@]}" --crossdo
 publisher=$!; pids+=("$publisher")
 java $SERVICE_JAVA_OPTS -jar "$(jar sandboxes)" --spring.config.name=sandboxes --server.port=8091 >"$out/noop.log" 2>&1 &
 noop=$!; pids+=("$noop")
-wait_up http://localhost:8080/actuator/health/readiness ingress-webhooks
-wait_up http://localhost:8082/actuator/health/readiness paqtana-publisher
+wait_up http://localhost:9080/actuator/health/readiness ingress-webhooks
+wait_up http://localhost:9082/actuator/health/readiness paqtana-publisher
 wait_up http://localhost:8091/actuator/health "no-op baseline"
 startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 stack_startup=$(grep -o 'started in [0-9]* ms' "$out/stack.log" | head -n1 || true)
@@ -71,21 +71,21 @@ sleep 20
 rss_ingress=$(rss_mb "$ingress"); rss_publisher=$(rss_mb "$publisher"); rss_stack=$(rss_mb "$stack"); rss_noop=$(rss_mb "$noop")
 wait "$load"
 
-accepted=$(curl -fs http://localhost:8080/actuator/prometheus | awk '/^crossdock_ingress_webhooks_accepted_total/ {s+=$2} END {printf "%d", s}')
+accepted=$(curl -fs http://localhost:9080/actuator/prometheus | awk '/^crossdock_ingress_webhooks_accepted_total/ {s+=$2} END {printf "%d", s}')
 
 echo "== mapper stage: restart the ingress with it on and time the drain of the $accepted webhooks taken above"
 kill "$ingress"; wait "$ingress" 2>/dev/null || true
 start_ingress
-wait_up http://localhost:8080/actuator/health/readiness "ingress-webhooks (mapper on)"
+wait_up http://localhost:9080/actuator/health/readiness "ingress-webhooks (mapper on)"
 t1=$(date +%s%N)
 mapped=0
 until [ "$mapped" -ge "$accepted" ]; do
   sleep 1
-  mapped=$(curl -fs http://localhost:8080/actuator/prometheus | awk '/^crossdock_ingress_webhooks_mapped_total/ {s+=$2} END {printf "%d", s}')
+  mapped=$(curl -fs http://localhost:9080/actuator/prometheus | awk '/^crossdock_ingress_webhooks_mapped_total/ {s+=$2} END {printf "%d", s}')
 done
 drain_s=$(awk -v ns=$(( $(date +%s%N) - t1 )) 'BEGIN {printf "%.1f", ns/1e9}')
 drain_rate=$(awk -v n="$accepted" -v s="$drain_s" 'BEGIN {printf "%.0f", n/s}')
-until curl -fs http://localhost:8082/actuator/prometheus >/dev/null; do sleep 1; done
+until curl -fs http://localhost:9082/actuator/prometheus >/dev/null; do sleep 1; done
 
 echo "== webhook-to-Paqtana latency on the idle pipeline ($LATENCY_SAMPLES samples, debounce ${DEBOUNCE_MS} ms subtracted)"
 sleep 5

@@ -60,7 +60,7 @@ args=(--server.port=8086 --spring.kafka.bootstrap-servers="$kafka" --spring.kafk
 for s in "${suppliers[@]}"; do args+=(--crossdock.vendors.$s.base-url="$sandbox/suppliers/$s"); done
 java $JAVA_OPTS -cp "$cp" com.crossdock.suppliers.SupplierGatewayApplication "${args[@]}" >"$out/gateway.log" 2>&1 &
 gateway=$!; pids+=("$gateway")
-wait_for "curl -fs -o /dev/null http://localhost:8086/actuator/health/readiness" supplier-gateway
+wait_for "curl -fs -o /dev/null http://localhost:9086/actuator/health/readiness" supplier-gateway
 wait_for "curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' http://localhost:8091/_sandbox/noop" "no-op"
 
 quote=http://localhost:8086/quotes?article=OC90\&qty=2
