@@ -2,6 +2,7 @@ package com.crossdock.operator;
 
 import java.io.PrintWriter;
 
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,10 @@ public final class Operator implements Runnable {
         }
         if (ex instanceof TimeoutException) {
             return ExitCodes.UNREACHABLE;
+        }
+        if (ex instanceof AuthenticationException) {
+            // wrong credentials or an untrusted certificate (--command-config): trying again cannot help
+            return ExitCodes.USAGE;
         }
         return ExitCodes.INTERNAL_ERROR;
     }
