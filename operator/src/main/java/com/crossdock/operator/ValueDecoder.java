@@ -52,7 +52,7 @@ final class ValueDecoder {
         return new ValueDecoder(new AvroDeserializer(client, false), null);
     }
 
-    private static RestSchemaRegistryClient client(String registryUrl, ClientConfig config) {
+    static RestSchemaRegistryClient client(String registryUrl, ClientConfig config) {
         Map<String, Object> settings = new HashMap<>(config.settings());
         settings.put("schema.registry.url", registryUrl);
         try {
