@@ -32,7 +32,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class AdminApi implements AutoCloseable {
 
-    private static final Set<String> SERVER_OWNED = Set.of("bootstrap-servers", "registry-url", "timeout", "operator",
+    private static final Set<String> SERVER_OWNED = Set.of("bootstrap-servers", "registry-url", "command-config", "timeout", "operator",
             "follow", "f", "help", "h", "version", "V");
 
     /**

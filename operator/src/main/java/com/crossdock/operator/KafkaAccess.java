@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,11 +32,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class KafkaAccess implements AutoCloseable {
 
     private final String bootstrapServers;
+    private final ClientConfig config;
     private final Duration timeout;
     private Admin admin;
 
-    KafkaAccess(String bootstrapServers, Duration timeout) {
+    KafkaAccess(String bootstrapServers, ClientConfig config, Duration timeout) {
         this.bootstrapServers = bootstrapServers;
+        this.config = config;
         this.timeout = timeout;
     }
 
@@ -118,8 +121,9 @@ final class KafkaAccess implements AutoCloseable {
     }
 
     private Map<String, Object> common() {
-        Map<String, Object> props = new HashMap<>();
         int millis = (int) Math.max(timeout.toMillis(), 1);
+        // --command-config first (security.protocol, sasl.*, ssl.*), then what the operator's options and calls need
+        Map<String, Object> props = new HashMap<>(config.settings());
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, millis);
@@ -145,13 +149,25 @@ final class KafkaAccess implements AutoCloseable {
             if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
                 throw new OperatorException(ExitCodes.UNKNOWN_TOPIC_OR_GROUP, e.getCause().getMessage());
             }
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw refused(what, refused);
+            }
             throw OperatorException.unreachable(what, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw OperatorException.unreachable(what, new java.util.concurrent.TimeoutException("no answer within " + timeout));
+            // a secured listener closes the connection of a client that does not speak its protocol: no answer
+            throw OperatorException.unreachable(what, new java.util.concurrent.TimeoutException("no answer within "
+                    + timeout + (config.settings().containsKey(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) ? ""
+                    : " (a secured cluster needs security.protocol and its credentials: --command-config FILE)")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OperatorException(ExitCodes.INTERNAL_ERROR, "interrupted");
         }
+    }
+
+    /** Wrong credentials (or a TLS certificate not trusted): trying again cannot help, so a usage error (exit 2). */
+    static OperatorException refused(String what, AuthenticationException e) {
+        return new OperatorException(ExitCodes.USAGE, what + " refused the client's credentials: " + e.getMessage()
+                + "; check --command-config");
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.crossdock.operator;
 
 import java.io.PrintWriter;
 
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code operator}: dead letters, quarantined webhooks and topics for SREs and analysts. */
 @Command(name = "operator", mixinStandardHelpOptions = true, version = "crossdock operator 0.1",
         description = "Crossdock's dead-letter and topic tool.",
-        subcommands = {DltCommand.class, QuarantineCommand.class, TapCommand.class, SpoolCommand.class, ServeCommand.class},
+        subcommands = {DltCommand.class, QuarantineCommand.class, TapCommand.class, SpoolCommand.class, SchemasCommand.class,
+                ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:internal error", "2:usage or bad argument", "3:unknown topic or group",
                 "4:broker or schema registry unreachable", "5:partial replay (run the same command again to resume)"})
@@ -20,7 +22,7 @@ public final class Operator implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: dlt, quarantine, tap, spool or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: dlt, quarantine, tap, spool, schemas or serve");
     }
 
     /** The command line, writing to {@code out} and {@code err}; tests and the admin API run it in-process. */
@@ -45,6 +47,10 @@ public final class Operator implements Runnable {
         }
         if (ex instanceof TimeoutException) {
             return ExitCodes.UNREACHABLE;
+        }
+        if (ex instanceof AuthenticationException) {
+            // wrong credentials or an untrusted certificate (--command-config): trying again cannot help
+            return ExitCodes.USAGE;
         }
         return ExitCodes.INTERNAL_ERROR;
     }

@@ -43,11 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         if (value == null || value.strip().length() < 16) {
             throw new OperatorException(ExitCodes.USAGE, "refusing to start: set " + TOKEN_ENV + " to a bearer token of at least 16 characters");
         }
-        List<String> connectionArgs = new ArrayList<>(List.of("--bootstrap-servers=" + connection.bootstrapServers,
-                "--timeout=" + connection.timeout.toMillis() + "ms"));
-        if (connection.registryUrl != null) {
-            connectionArgs.add("--registry-url=" + connection.registryUrl);
-        }
+        List<String> connectionArgs = connection.asArguments();
         try (AdminApi api = new AdminApi(new InetSocketAddress(bind, port), Secret.of(value), connectionArgs)) {
             spec.commandLine().getOut().printf("operator admin API on http://%s:%d/v1/ (Ctrl-C stops it)%n", bind, api.port());
             spec.commandLine().getOut().flush();

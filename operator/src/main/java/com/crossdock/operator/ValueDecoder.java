@@ -1,14 +1,14 @@
 package com.crossdock.operator;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.crossdock.platform.serde.AvroDeserializer;
+import com.crossdock.platform.serde.RegistryClientSettings;
 import com.crossdock.platform.serde.RestSchemaRegistryClient;
+import com.crossdock.platform.serde.SchemaRegistryException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,32 +30,37 @@ final class ValueDecoder {
 
     /**
      * Checks the registry answers first, so an unreachable one is exit code 4, and a URL that is not the Confluent
-     * REST API's root exit code 2, rather than every value in base64.
+     * REST API's root, refused credentials or unsupported registry settings in {@code --command-config} exit code 2,
+     * rather than every value in base64.
      */
-    static ValueDecoder forRegistry(String registryUrl, Duration timeout) {
+    static ValueDecoder forRegistry(String registryUrl, ClientConfig config, Duration timeout) {
         if (registryUrl == null || registryUrl.isBlank()) {
             return new ValueDecoder(null, "not decoded: no --registry-url given");
         }
-        String base = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
+        RestSchemaRegistryClient client = client(registryUrl, config);
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/subjects")).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (answer.statusCode() >= 500) {
-                throw new OperatorException(ExitCodes.UNREACHABLE, "schema registry " + base + " answered " + answer.statusCode());
+            client.subjects();
+        } catch (SchemaRegistryException e) {
+            if (e.status() == 404) {
+                throw notTheConfluentApi(registryUrl, config);
             }
-            if (answer.statusCode() == 404) {
-                throw notTheConfluentApi(http, base, timeout);
+            if (e.status() == 401 || e.status() == 403) {
+                throw new OperatorException(ExitCodes.USAGE, e.getMessage() + " (--command-config)");
             }
-        } catch (IllegalArgumentException e) {
-            throw new OperatorException(ExitCodes.USAGE, "bad --registry-url " + registryUrl + ": " + e.getMessage());
-        } catch (java.io.IOException e) {
-            throw OperatorException.unreachable("schema registry " + base, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperatorException(ExitCodes.INTERNAL_ERROR, "interrupted");
+            throw new OperatorException(ExitCodes.UNREACHABLE, e.getMessage());
         }
-        return new ValueDecoder(new AvroDeserializer(new RestSchemaRegistryClient(base), false), null);
+        return new ValueDecoder(new AvroDeserializer(client, false), null);
+    }
+
+    static RestSchemaRegistryClient client(String registryUrl, ClientConfig config) {
+        Map<String, Object> settings = new HashMap<>(config.settings());
+        settings.put("schema.registry.url", registryUrl);
+        try {
+            return new RestSchemaRegistryClient(RegistryClientSettings.from(settings));
+        } catch (IllegalArgumentException e) {
+            throw new OperatorException(ExitCodes.USAGE, "bad --registry-url " + registryUrl + " or registry settings: "
+                    + e.getMessage());
+        }
     }
 
     /**
@@ -63,13 +68,16 @@ final class ValueDecoder {
      * base64. Apicurio (docker-compose's registry) answers that API under {@code /apis/ccompat/v7}, which is named
      * when it answers there, so the fix is in the message.
      */
-    private static OperatorException notTheConfluentApi(HttpClient http, String base, Duration timeout)
-            throws java.io.IOException, InterruptedException {
+    private static OperatorException notTheConfluentApi(String registryUrl, ClientConfig config) {
+        String base = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
         String apicurio = base + APICURIO_CONFLUENT_API;
-        HttpResponse<Void> there = http.send(HttpRequest.newBuilder(URI.create(apicurio + "/subjects")).timeout(timeout)
-                .GET().build(), HttpResponse.BodyHandlers.discarding());
-        String hint = there.statusCode() / 100 == 2 ? "; Apicurio's is " + apicurio + ": use --registry-url " + apicurio
-                : "; --registry-url is the URL under which GET /subjects lists the subjects";
+        String hint;
+        try {
+            client(apicurio, config).subjects();
+            hint = "; Apicurio's is " + apicurio + ": use --registry-url " + apicurio;
+        } catch (SchemaRegistryException | OperatorException e) {
+            hint = "; --registry-url is the URL under which GET /subjects lists the subjects";
+        }
         return new OperatorException(ExitCodes.USAGE, "schema registry " + base
                 + " answered 404 for /subjects: not the root of the Confluent REST API" + hint);
     }

@@ -38,6 +38,12 @@ class ConnectionOptionsTest {
         assertThat(boundBySpring(variable, "spring.kafka.properties.schema.registry.url")).isTrue();
     }
 
+    @Test
+    void readsTheCommandConfigFileFromItsDocumentedVariable() {
+        assertThat(environmentVariableOf("--command-config")).isEqualTo("CROSSDOCK_OPERATOR_COMMAND_CONFIG")
+                .isEqualTo(ConnectionOptions.COMMAND_CONFIG_ENV);
+    }
+
     /** The variable named in the option's default of every command that has the option: one name for all. */
     private static String environmentVariableOf(String option) {
         CommandLine root = Operator.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));

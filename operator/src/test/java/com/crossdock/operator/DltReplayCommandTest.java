@@ -80,7 +80,7 @@ class DltReplayCommandTest {
                 .contains(SERVICE_DOWN).contains("vendor refused a");
         assertThat(DeadLetters.readAll(topics.retry)).isEmpty();
         assertThat(DeadLetters.readAll(topics.parked)).isEmpty();
-        try (KafkaAccess kafka = new KafkaAccess(TestKafka.bootstrapServers(), Duration.ofSeconds(10))) {
+        try (KafkaAccess kafka = new KafkaAccess(TestKafka.bootstrapServers(), ClientConfig.NONE, Duration.ofSeconds(10))) {
             assertThat(kafka.topics()).as("neither the dry run nor reading the parking topic created it").doesNotContain(topics.parked);
         }
         OperatorRun real = OperatorRun.onTestBroker("dlt", "replay", topics.dlt, "--group", topics.group);
@@ -134,7 +134,7 @@ class DltReplayCommandTest {
         }
         topics.send(records);
         ReplayRequest request = new ReplayRequest(topics.dlt, topics.group, RecordFilter.ANY, 0, 0, false, 3, "r-crash", "test");
-        KafkaAccess kafka = new KafkaAccess(TestKafka.bootstrapServers(), Duration.ofSeconds(10));
+        KafkaAccess kafka = new KafkaAccess(TestKafka.bootstrapServers(), ClientConfig.NONE, Duration.ofSeconds(10));
 
         ReplayResult broken;
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(request.positionGroup()); KafkaProducer<byte[], byte[]> producer = kafka.producer()) {

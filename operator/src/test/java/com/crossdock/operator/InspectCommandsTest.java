@@ -130,7 +130,7 @@ class InspectCommandsTest {
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.UNKNOWN_TOPIC_OR_GROUP);
         assertThat(unknown.err()).contains("unknown topic: crossdock.no-such-topic.v9");
         assertThat(registry.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(registry.err()).contains("schema registry http://127.0.0.1:1 unreachable");
+        assertThat(registry.err()).contains("schema registry at http://127.0.0.1:1 unreachable");
     }
 
     @Test

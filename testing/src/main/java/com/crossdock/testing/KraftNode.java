@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import kafka.tools.StorageTool;
@@ -26,6 +28,11 @@ public final class KraftNode {
     }
 
     public static Path writeConfig(Path directory, int brokerPort, int controllerPort) throws IOException {
+        return writeConfig(directory, brokerPort, controllerPort, new Properties());
+    }
+
+    /** The configuration with {@code extra} added (or replacing what it names): an extra listener, say. */
+    static Path writeConfig(Path directory, int brokerPort, int controllerPort, Properties extra) throws IOException {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -46,6 +53,7 @@ public final class KraftNode {
         p.setProperty("min.insync.replicas", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "true");
+        p.putAll(extra);
         Path config = directory.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             p.store(out, "Crossdock standalone test broker");
@@ -55,7 +63,7 @@ public final class KraftNode {
 
     /** Kafka's own storage tool, in this JVM, with a fresh cluster id. */
     public static void format(Path directory, Path config) throws IOException {
-        format(directory, config, Uuid.randomUuid().toString());
+        format(directory, config, Uuid.randomUuid().toString(), List.of());
     }
 
     /**
@@ -64,10 +72,17 @@ public final class KraftNode {
      * argument parser would otherwise take for an option (and answer 1).
      */
     static void format(Path directory, Path config, String clusterId) throws IOException {
+        format(directory, config, clusterId, List.of());
+    }
+
+    /** As {@link #format(Path, Path, String)}, with more of the tool's arguments ({@code --add-scram ...}). */
+    static void format(Path directory, Path config, String clusterId, List<String> extraArguments) throws IOException {
         try (PrintStream out = new PrintStream(Files.newOutputStream(directory.resolve("format.log")), true,
                 StandardCharsets.UTF_8)) {
-            int status = StorageTool.execute(new String[] {"format", "--cluster-id=" + clusterId,
-                    "--config=" + config, "--standalone"}, out);
+            List<String> arguments = new ArrayList<>(List.of("format",
+                    "--cluster-id=" + clusterId, "--config=" + config, "--standalone"));
+            arguments.addAll(extraArguments);
+            int status = StorageTool.execute(arguments.toArray(String[]::new), out);
             if (status != 0) {
                 throw new IllegalStateException("formatting the standalone Kafka log directory failed (" + status
                         + "); see " + directory.resolve("format.log"));

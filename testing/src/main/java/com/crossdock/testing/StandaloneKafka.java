@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +37,20 @@ public final class StandaloneKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneKafka.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    /** The user {@link #startWithSasl()} knows, by PLAIN and by SCRAM-SHA-256, and its password. */
+    public static final String SASL_USER = "crossdock";
+    public static final String SASL_PASSWORD = "crossdock-secret";
+
     private final Path directory;
     private final String bootstrapServers;
+    private final String saslBootstrapServers;
     private final Process process;
     private final Thread shutdownHook;
 
-    private StandaloneKafka(Path directory, String bootstrapServers, Process process) {
+    private StandaloneKafka(Path directory, String bootstrapServers, String saslBootstrapServers, Process process) {
         this.directory = directory;
         this.bootstrapServers = bootstrapServers;
+        this.saslBootstrapServers = saslBootstrapServers;
         this.process = process;
         this.shutdownHook = new Thread(this::destroy, "standalone-kafka-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -50,14 +58,33 @@ public final class StandaloneKafka implements AutoCloseable {
 
     /** Formats a fresh log directory, starts the broker and returns once it answers an admin request. */
     public static StandaloneKafka start() {
+        return start(false);
+    }
+
+    /**
+     * As {@link #start()}, plus a second listener as a secured cluster has one ({@link #saslBootstrapServers()}):
+     * SASL_PLAINTEXT taking {@link #SASL_USER}'s PLAIN and SCRAM-SHA-256 logins (the SCRAM credential written when
+     * the log directory is formatted, as {@code kafka-storage format --add-scram} does), refusing every other client.
+     * The broker itself still talks over the plain listener.
+     */
+    public static StandaloneKafka startWithSasl() {
+        return start(true);
+    }
+
+    private static StandaloneKafka start(boolean sasl) {
         try {
             Path directory = Files.createTempDirectory("crossdock-standalone-kafka");
             int brokerPort = KraftNode.freePort();
             int controllerPort = KraftNode.freePort();
-            Path config = KraftNode.writeConfig(directory, brokerPort, controllerPort);
-            KraftNode.format(directory, config);
+            int saslPort = sasl ? KraftNode.freePort() : 0;
+            Path config = KraftNode.writeConfig(directory, brokerPort, controllerPort,
+                    sasl ? saslListener(brokerPort, controllerPort, saslPort) : new Properties());
+            KraftNode.format(directory, config, Uuid.randomUuid().toString(), sasl
+                    ? List.of("--add-scram", "SCRAM-SHA-256=[name=" + SASL_USER + ",password=" + SASL_PASSWORD + "]")
+                    : List.of());
             Process process = java(directory, "broker.log", "kafka.Kafka", config.toString()).start();
-            StandaloneKafka kafka = new StandaloneKafka(directory, KraftNode.LOOPBACK + ":" + brokerPort, process);
+            StandaloneKafka kafka = new StandaloneKafka(directory, KraftNode.LOOPBACK + ":" + brokerPort,
+                    sasl ? KraftNode.LOOPBACK + ":" + saslPort : null, process);
             kafka.awaitAnswer(brokerPort);
             log.info("Standalone Kafka (pid {}) at {}", process.pid(), kafka.bootstrapServers);
             return kafka;
@@ -68,6 +95,30 @@ public final class StandaloneKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The SASL_PLAINTEXT listener of a broker started by {@link #startWithSasl()}. */
+    public String saslBootstrapServers() {
+        if (saslBootstrapServers == null) {
+            throw new IllegalStateException("this broker has no SASL listener: start it with startWithSasl()");
+        }
+        return saslBootstrapServers;
+    }
+
+    private static Properties saslListener(int brokerPort, int controllerPort, int saslPort) {
+        Properties p = new Properties();
+        String loopback = KraftNode.LOOPBACK;
+        p.setProperty("listeners", "PLAINTEXT://" + loopback + ":" + brokerPort + ",CONTROLLER://" + loopback + ":"
+                + controllerPort + ",SASL_PLAINTEXT://" + loopback + ":" + saslPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + loopback + ":" + brokerPort + ",SASL_PLAINTEXT://"
+                + loopback + ":" + saslPort);
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+        p.setProperty("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256");
+        p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + SASL_USER + "=\"" + SASL_PASSWORD + "\";");
+        p.setProperty("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        return p;
     }
 
     /** Freezes the broker process: connections stay open, but nothing is answered until {@link #resume()}. */

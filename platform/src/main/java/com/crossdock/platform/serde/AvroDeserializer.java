@@ -48,7 +48,7 @@ public class AvroDeserializer implements Deserializer<Object> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (registry == null) {
             AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-            this.registry = RestSchemaRegistryClient.shared(config.registryUrl());
+            this.registry = RestSchemaRegistryClient.shared(config.registry());
             this.specificReader = config.specificReader();
         }
     }

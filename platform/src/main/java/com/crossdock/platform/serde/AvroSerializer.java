@@ -34,7 +34,7 @@ public class AvroSerializer implements Serializer<Object> {
 
     public AvroSerializer(SchemaRegistryClient registry, boolean autoRegister, boolean useLatestVersion) {
         this.registry = registry;
-        this.config = new AvroSerdeConfig("", autoRegister, useLatestVersion, false);
+        this.config = new AvroSerdeConfig(null, autoRegister, useLatestVersion, false);
     }
 
     @Override
@@ -42,7 +42,7 @@ public class AvroSerializer implements Serializer<Object> {
         this.isKey = isKey;
         if (registry == null) {
             this.config = AvroSerdeConfig.from(configs);
-            this.registry = RestSchemaRegistryClient.shared(config.registryUrl());
+            this.registry = RestSchemaRegistryClient.shared(config.registry());
         }
     }
 

@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
+import javax.net.ssl.SSLContext;
+
 import com.crossdock.platform.kafka.Topics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import org.apache.avro.SchemaParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +40,26 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
     private final HttpServer server;
     private final SchemaStore store;
     private final RegistryApi api;
+    private final RegistryAccess access;
 
-    private InProcessSchemaRegistry(HttpServer server, SchemaStore store) {
+    private InProcessSchemaRegistry(HttpServer server, SchemaStore store, RegistryAccess access) {
         this.server = server;
         this.store = store;
+        this.access = access;
         this.api = new RegistryApi(RegistryContents.loadFrom(store));
     }
 
     /** Starts on the given loopback port (0 = any free port), holding its schemas in memory. */
     public static InProcessSchemaRegistry start(int port) {
-        return start(port, SchemaStore.IN_MEMORY);
+        return start(port, SchemaStore.IN_MEMORY, RegistryAccess.OPEN, null);
+    }
+
+    /**
+     * Starts on the given loopback port (0 = any free port), in memory, answering only the calls {@code access} admits
+     * (others get Confluent's 401), over https with {@code tls}'s certificate when it is not null.
+     */
+    public static InProcessSchemaRegistry start(int port, RegistryAccess access, SSLContext tls) {
+        return start(port, SchemaStore.IN_MEMORY, access, tls);
     }
 
     /**
@@ -57,13 +71,21 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
     }
 
     static InProcessSchemaRegistry start(int port, String bootstrapServers, String topic) {
-        return start(port, KafkaSchemaStore.open(bootstrapServers, topic));
+        return start(port, KafkaSchemaStore.open(bootstrapServers, topic), RegistryAccess.OPEN, null);
     }
 
-    private static InProcessSchemaRegistry start(int port, SchemaStore store) {
+    private static InProcessSchemaRegistry start(int port, SchemaStore store, RegistryAccess access, SSLContext tls) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            InProcessSchemaRegistry registry = new InProcessSchemaRegistry(server, store);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+            HttpServer server;
+            if (tls == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
+            InProcessSchemaRegistry registry = new InProcessSchemaRegistry(server, store, access);
             server.createContext("/", registry::handle);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "schema-registry");
@@ -80,7 +102,7 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override
@@ -93,7 +115,8 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
         try (exchange) {
             RegistryApi.Answer answer;
             try {
-                answer = answer(exchange);
+                answer = access.admits(exchange.getRequestHeaders().getFirst("Authorization")) ? answer(exchange)
+                        : unauthorized(exchange);
             } catch (SchemaParseException | IllegalArgumentException e) {
                 answer = RegistryApi.error(422, 42201, "Invalid schema: " + e.getMessage());
             } catch (JacksonException e) {
@@ -107,6 +130,12 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
             exchange.sendResponseHeaders(answer.status(), body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** Confluent's answer to a call without the credentials its authentication asks for. */
+    private RegistryApi.Answer unauthorized(HttpExchange exchange) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", access.challenge());
+        return RegistryApi.error(401, 401, "Unauthorized");
     }
 
     private RegistryApi.Answer answer(HttpExchange exchange) throws IOException {

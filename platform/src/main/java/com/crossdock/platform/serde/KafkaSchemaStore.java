@@ -2,6 +2,7 @@ package com.crossdock.platform.serde;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,16 +41,23 @@ final class KafkaSchemaStore implements SchemaStore {
     private KafkaSchemaStore(String topic, Map<String, Object> clientSettings) {
         this.topic = topic;
         this.clientSettings = clientSettings;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis()),
-                new StringSerializer(), new StringSerializer());
+        Map<String, Object> producerSettings = new HashMap<>(clientSettings);
+        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerSettings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        this.producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer());
     }
 
     /** The store in {@code topic} on the broker at {@code bootstrapServers}, the topic created when missing. */
     static KafkaSchemaStore open(String bootstrapServers, String topic) {
-        Map<String, Object> settings = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return open(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /**
+     * The store in {@code topic}, reached with the Kafka client settings {@code settings} (bootstrap servers and, on
+     * a secured cluster, the same {@code security.protocol}, {@code sasl.*} and {@code ssl.*} as every client).
+     */
+    static KafkaSchemaStore open(Map<String, Object> settings, String topic) {
+        Object bootstrapServers = settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(settings)) {
             NewTopic declared = TopicDeclarations.schemas();
             NewTopic store = new NewTopic(topic, Optional.of(declared.numPartitions()), Optional.empty())
@@ -72,9 +80,9 @@ final class KafkaSchemaStore implements SchemaStore {
     public List<Entry> readAll() {
         TopicPartition partition = new TopicPartition(topic, 0);
         List<Entry> entries = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        Map<String, Object> consumerSettings = new HashMap<>(clientSettings);
+        consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings,
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

@@ -107,6 +107,31 @@ public class AvroSerdeTest {
                 .hasMessageContaining("404");
     }
 
+    /**
+     * The production overlay's settings (auto.register.schemas=false, use.latest.version=true): the record is written
+     * with the subject's latest version, registered by the deploy step; a record whose schema is not that version
+     * is refused rather than written under an id the registry did not give it.
+     */
+    @Test
+    void withUseLatestVersionTheRecordIsWrittenWithTheSubjectsLatestSchemaOnly() {
+        AvroSerializer governed = new AvroSerializer();
+        governed.configure(Map.of("schema.registry.url", url, "auto.register.schemas", "false",
+                "use.latest.version", "true"), false);
+        StockChanged event = stockChanged(BigDecimal.ONE.setScale(6));
+        int id = new RestSchemaRegistryClient(url).register("governed-value", StockChanged.getClassSchema());
+        new RestSchemaRegistryClient(url).register("other-latest-value", TINY);
+
+        byte[] written = governed.serialize("governed", event);
+
+        assertThat(java.nio.ByteBuffer.wrap(written, 1, 4).getInt()).isEqualTo(id);
+        assertThat(deserializer(true).deserialize("governed", written)).isEqualTo(event);
+        assertThatThrownBy(() -> governed.serialize("other-latest", event))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("use.latest.version: the latest schema of other-latest-value");
+        assertThatThrownBy(() -> governed.serialize("unregistered", event))
+                .isInstanceOf(SchemaRegistryException.class).hasMessageContaining("404");
+    }
+
     private static AvroSerializer serializer() {
         AvroSerializer serializer = new AvroSerializer();
         serializer.configure(Map.of("schema.registry.url", url), false);
