@@ -138,6 +138,33 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
                 .containsEntry("rebuilt", true));
     }
 
+    /**
+     * The trace a webhook arrives in (W3C traceparent) continues on Kafka: the raw record and the canonical event the
+     * mapper stage publishes for it carry the same trace id in their traceparent headers (docs/tracing.md); the log
+     * lines of the request and of the mapper's listener have the webhook's correlation id in their logging context.
+     */
+    @Test
+    void theWebhooksTraceAndCorrelationIdFollowItThroughKafkaAndIntoTheLogs() {
+        String uuid = Webhooks.newUuid();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + uuid.substring(0, 4);
+        try (CapturedLogs intake = CapturedLogs.debugOf("com.crossdock.ingress.webhook.WebhookIntake");
+                CapturedLogs mapper = CapturedLogs.debugOf("com.crossdock.ingress.webhook.WebhookMapperStage")) {
+            webhooks.postInTrace(Example.PRODUCTION_ORDER_CREATE.topic(), Example.PRODUCTION_ORDER_CREATE.body(), uuid,
+                    "00-" + traceId + "-00f067aa0ba902b7-01").expectStatus().isOk();
+
+            assertThat(TopicReader.header(awaitRaw(uuid), "traceparent")).startsWith("00-" + traceId + "-");
+            ConsumerRecord<byte[], byte[]> event = awaitEvent(Topics.PRODUCTION_ORDER_CHANGED, uuid, 0);
+            assertThat(TopicReader.header(event, "traceparent")).startsWith("00-" + traceId + "-");
+
+            assertThat(intake.mdcOfLinesAbout(uuid)).isNotEmpty()
+                    .allSatisfy(mdc -> assertThat(mdc).containsEntry("correlationId", "corr-" + uuid)
+                            .containsEntry("traceId", traceId));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mapper.mdcOfLinesAbout(uuid)).isNotEmpty()
+                    .allSatisfy(mdc -> assertThat(mdc).containsEntry("correlationId", "corr-" + uuid)
+                            .containsEntry("traceId", traceId)));
+        }
+    }
+
     private ConsumerRecord<byte[], byte[]> awaitEvent(String topic, String uuid, int index) {
         await().atMost(WAIT).untilAsserted(() -> assertThat(events(topic, uuid, index)).isNotEmpty());
         return events(topic, uuid, index).get(0);

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * One provider's edge. The checks, in order: content type (415), size while reading (413), authentication over
@@ -103,15 +104,7 @@ final class WebhookIntake {
         }
         ProducerRecord<byte[], byte[]> record = records.of(headers, delivery.stored(), delivery.key(), delivery.id(),
                 delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
-        // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
-        // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
-        CompletableFuture<Destination> stored = store.store(record).toFuture().whenComplete((destination, failure) -> {
-            if (failure != null) {
-                // neither Kafka nor the disk took it: give the id back before the answer goes out
-                dedupe.release(delivery.id());
-            }
-        });
-        return Mono.fromFuture(stored, true)
+        return Mono.deferContextual(request -> Mono.fromFuture(storeToTheEnd(record, delivery.id(), request), true))
                 .map(destination -> {
                     metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
                     if (delivery.quarantined() != null) {
@@ -144,6 +137,22 @@ final class WebhookIntake {
                     }
                     return problem;
                 });
+    }
+
+    /**
+     * The store runs to its end whatever the request does: a provider that hangs up while its webhook is being stored
+     * must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored. It takes
+     * the request's Reactor context along (its trace, so the raw record's traceparent continues the request's trace,
+     * and its correlation id in the logging context), which a detached subscription would otherwise lose.
+     */
+    private CompletableFuture<Destination> storeToTheEnd(ProducerRecord<byte[], byte[]> record, String deliveryId,
+            ContextView request) {
+        return store.store(record).contextWrite(request).toFuture().whenComplete((destination, failure) -> {
+            if (failure != null) {
+                // neither Kafka nor the disk took it: give the id back before the answer goes out
+                dedupe.release(deliveryId);
+            }
+        });
     }
 
     /**

@@ -16,6 +16,7 @@ import com.crossdock.platform.events.EventPublisher;
 import com.crossdock.platform.kafka.ConsumerGroup;
 import com.crossdock.platform.kafka.CrossdockKafkaProperties;
 import com.crossdock.platform.kafka.RawRecordSender;
+import com.crossdock.platform.kafka.RecordObservation;
 import com.crossdock.platform.kafka.TopicDeclarations;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.SpoolConfiguration;
@@ -132,10 +133,12 @@ class WebhookKitConfiguration {
 
     /** Each provider's mapper stage, listening on its consumer group ({@link MapperListenerEndpoint}). */
     @Bean
-    KafkaListenerConfigurer webhookMapperStages(WebhookProviders providers, EventPublisher publisher) {
+    KafkaListenerConfigurer webhookMapperStages(WebhookProviders providers, EventPublisher publisher,
+            RecordObservation observation) {
         return registrar -> {
             for (Registered each : providers.all()) {
-                WebhookMapperStage stage = new WebhookMapperStage(each.provider(), publisher, each.metrics(), PUBLISH_TIMEOUT);
+                WebhookMapperStage stage = new WebhookMapperStage(each.provider(), publisher, each.metrics(), PUBLISH_TIMEOUT,
+                        observation);
                 registrar.registerEndpoint(new MapperListenerEndpoint(each.provider().mapperGroup(), stage));
             }
         };

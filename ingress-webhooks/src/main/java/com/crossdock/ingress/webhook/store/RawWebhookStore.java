@@ -5,6 +5,8 @@ import java.time.Duration;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ public final class RawWebhookStore {
     public enum Destination { KAFKA, SPOOL }
 
     private static final Logger log = LoggerFactory.getLogger(RawWebhookStore.class);
+    private static final ContextSnapshotFactory THREAD_LOCALS = ContextSnapshotFactory.builder().build();
 
     private final RawRecordSender sender;
     private final DurableSpool spool;
@@ -44,8 +47,13 @@ public final class RawWebhookStore {
         if (!spool.isEmpty()) {
             return spool(record);
         }
-        // send() blocks for up to max.block.ms while it has no metadata: never on the event loop
-        return Mono.fromFuture(() -> sender.send(record))
+        // send() blocks for up to max.block.ms while it has no metadata: never on the event loop. It runs with the
+        // caller's Reactor context in the thread locals (the trace the record's traceparent continues, docs/tracing.md)
+        return Mono.deferContextual(caller -> {
+                    try (ContextSnapshot.Scope scope = THREAD_LOCALS.setThreadLocalsFrom(caller)) {
+                        return Mono.fromFuture(sender.send(record));
+                    }
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(ackTimeout)
                 .publishOn(Schedulers.parallel())
