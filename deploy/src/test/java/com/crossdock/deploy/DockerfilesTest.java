@@ -24,6 +24,8 @@ class DockerfilesTest {
     private static final List<String> LAYERS =
             List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
     private static final Path DOCKERFILE = DeployFiles.repositoryRoot().resolve("deploy/Dockerfile");
+    /** The same image built from source (context: the repository's root), for a machine with Docker only. */
+    private static final Path FROM_SOURCE = DeployFiles.repositoryRoot().resolve("deploy/Dockerfile.source");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ingress-webhooks, 8080", "paqtana-publisher, 8082", "prodsmart-poller, 8083", "sandboxes, 8090"})
@@ -123,6 +125,32 @@ class DockerfilesTest {
         assertThat(List.of("ingress-webhooks", "paqtana-publisher", "prodsmart-poller", "sandboxes"))
                 .allSatisfy(module -> assertThat(Files.exists(DeployFiles.repositoryRoot().resolve(module).resolve("Dockerfile")))
                         .as("%s/Dockerfile next to deploy/Dockerfile", module).isFalse());
+    }
+
+    @Test
+    void fromSourceBuildsTheModuleWithWhatItNeedsInAJdkStageThenRunsItAsTheJarBuiltImageDoes() {
+        Dockerfile source = Dockerfile.read(FROM_SOURCE);
+        assertThat(source.all("FROM").get(0)).isEqualTo("eclipse-temurin:17-jdk AS layers");
+        assertThat(source.all("RUN")).anySatisfy(run -> assertThat(run).contains("./mvnw -B")
+                .contains("-pl \"$MODULE\" -am").contains("-DskipTests package")
+                .contains("$MODULE/target/$MODULE-$VERSION-exec.jar"));
+        assertThat(source.all("COPY").get(0)).isEqualTo(". .");
+        // from its last FROM on, the image is deploy/Dockerfile's: same base, user, layers, labels and entry point
+        assertThat(runtimeStage(source)).isNotEmpty().isEqualTo(runtimeStage(Dockerfile.read(DOCKERFILE)));
+        assertThat(source.argDefaults()).isEqualTo(Dockerfile.read(DOCKERFILE).argDefaults());
+    }
+
+    @Test
+    void fromSourceSendsTheSourcesAndGitButNoBuildOutputOrLocalFiles() throws java.io.IOException {
+        List<String> rules = Files.readAllLines(FROM_SOURCE.resolveSibling("Dockerfile.source.dockerignore")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(rules).contains("**/target", "**/.env", ".local").noneMatch(rule -> rule.contains(".git")
+                || rule.contains("src") || rule.contains(".mvn") || rule.equals("*"));
+    }
+
+    private static List<Dockerfile.Instruction> runtimeStage(Dockerfile dockerfile) {
+        List<String> keywords = dockerfile.instructions().stream().map(Dockerfile.Instruction::keyword).toList();
+        return dockerfile.instructions().subList(keywords.lastIndexOf("FROM"), keywords.size());
     }
 
     /** A compose service's build section: context, Dockerfile (relative to the context) and arguments. */

@@ -145,9 +145,13 @@ class KubernetesWorkloadsTest {
                     .containsAnyOf(":", "@sha256:").doesNotEndWith(":latest");
         });
         assertThat(KubernetesManifests.ofKind("Kustomization")).allSatisfy(kustomization -> assertThat(
-                kustomization.document().path("images").values()).allSatisfy(image ->
-                        assertThat(image.path("newTag").asString("")).as("newTag in %s", kustomization)
-                                .isNotEqualTo("latest")));
+                kustomization.document().path("images").values()).allSatisfy(image -> {
+                    assertThat(image.path("newTag").asString("")).as("newTag in %s", kustomization)
+                            .isNotEqualTo("latest");
+                    // an entry with a name only changes nothing: the image keeps the base's tag (it happened once)
+                    assertThat(image.has("newTag") || image.has("newName") || image.has("digest"))
+                            .as("image %s in %s sets a tag, name or digest", image.path("name"), kustomization).isTrue();
+                }));
     }
 
     @Test

@@ -71,12 +71,12 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
 
         webhooks.post(Example.PRODUCTION_ORDER_CREATE.topic(), Example.PRODUCTION_ORDER_CREATE.body(), Webhooks.newUuid())
                 .expectStatus().isOk();
-        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        web.get().uri("/no-such-path").exchange().expectStatus().isNotFound();
 
         assertThat(meters.get(IngressMetrics.RECEIVED).tag(IngressMetrics.PROVIDER, "prodsmart").counter().count())
                 .isEqualTo(received + 1);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(meters.find("http.server.requests").tag("uri", "/actuator/health")
-                .timers()).as("other paths are observed").isNotEmpty());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(meters.find("http.server.requests").tag("status", "404")
+                .timers()).as("other paths are timed").isNotEmpty());
         assertThat(meters.find("http.server.requests").timers()).as("issue 15: a webhook is not observed twice")
                 .noneMatch(timer -> String.valueOf(timer.getId().getTag("uri")).startsWith("/webhooks/"));
     }
@@ -155,6 +155,33 @@ class ProdsmartWebhookFlowTest extends IngressIntegrationTest {
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         await().atMost(WAIT).untilAsserted(() -> assertThat(dedupeMemory.health().getDetails())
                 .containsEntry("rebuilt", true));
+    }
+
+    /**
+     * The trace a webhook arrives in (W3C traceparent) continues on Kafka: the raw record and the canonical event the
+     * mapper stage publishes for it carry the same trace id in their traceparent headers (docs/tracing.md); the log
+     * lines of the request and of the mapper's listener have the webhook's correlation id in their logging context.
+     */
+    @Test
+    void theWebhooksTraceAndCorrelationIdFollowItThroughKafkaAndIntoTheLogs() {
+        String uuid = Webhooks.newUuid();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + uuid.substring(0, 4);
+        try (CapturedLogs intake = CapturedLogs.debugOf("com.crossdock.ingress.webhook.WebhookIntake");
+                CapturedLogs mapper = CapturedLogs.debugOf("com.crossdock.ingress.webhook.WebhookMapperStage")) {
+            webhooks.postInTrace(Example.PRODUCTION_ORDER_CREATE.topic(), Example.PRODUCTION_ORDER_CREATE.body(), uuid,
+                    "00-" + traceId + "-00f067aa0ba902b7-01").expectStatus().isOk();
+
+            assertThat(TopicReader.header(awaitRaw(uuid), "traceparent")).startsWith("00-" + traceId + "-");
+            ConsumerRecord<byte[], byte[]> event = awaitEvent(Topics.PRODUCTION_ORDER_CHANGED, uuid, 0);
+            assertThat(TopicReader.header(event, "traceparent")).startsWith("00-" + traceId + "-");
+
+            assertThat(intake.mdcOfLinesAbout(uuid)).isNotEmpty()
+                    .allSatisfy(mdc -> assertThat(mdc).containsEntry("correlationId", "corr-" + uuid)
+                            .containsEntry("traceId", traceId));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mapper.mdcOfLinesAbout(uuid)).isNotEmpty()
+                    .allSatisfy(mdc -> assertThat(mdc).containsEntry("correlationId", "corr-" + uuid)
+                            .containsEntry("traceId", traceId)));
+        }
     }
 
     private ConsumerRecord<byte[], byte[]> awaitEvent(String topic, String uuid, int index) {

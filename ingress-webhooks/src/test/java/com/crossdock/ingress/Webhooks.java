@@ -1,5 +1,6 @@
 package com.crossdock.ingress;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +20,9 @@ final class Webhooks {
     private final String secret;
 
     Webhooks(WebTestClient web, String secret) {
-        this.web = web;
+        // longer than the service's kafka-ack-timeout in these tests (10s): a cold producer on a busy machine may take
+        // that long to answer the first webhook, and the client must not give up before the service does
+        this.web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         this.secret = secret;
     }
 
@@ -35,6 +38,14 @@ final class Webhooks {
     WebTestClient.ResponseSpec post(String topic, byte[] body, String uuid, Instant triggeredAt, Algorithm algorithm) {
         Map<String, String> headers = new ProdsmartWebhookSigner(secret, algorithm)
                 .headers(topic, body, UUID.fromString(uuid), triggeredAt);
+        return post(headers, body, "corr-" + uuid);
+    }
+
+    /** A signed delivery as {@link #post(String, byte[], String)}, in the trace a W3C {@code traceparent} names. */
+    WebTestClient.ResponseSpec postInTrace(String topic, byte[] body, String uuid, String traceparent) {
+        Map<String, String> headers = new HashMap<>(new ProdsmartWebhookSigner(secret, Algorithm.HMAC_SHA256_HEX)
+                .headers(topic, body, UUID.fromString(uuid), Instant.now()));
+        headers.put("traceparent", traceparent);
         return post(headers, body, "corr-" + uuid);
     }
 

@@ -13,7 +13,11 @@ import com.crossdock.platform.kafka.Topics;
 import com.crossdock.testing.TopicReader;
 import com.crossdock.testkit.Timeouts;
 import com.crossdock.vendor.optimakers.OptimakersProducts;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * {@code ArticleUpserted}.
  */
 class FulfilmentTest extends BridgeTestSupport {
+
+    @Autowired
+    Tracer tracer;
 
     @Test
     void anOrderFulfilledAtOptimakersMovesItsBaseLinkerStatus() throws Exception {
@@ -65,6 +72,40 @@ class FulfilmentTest extends BridgeTestSupport {
         storeWebhook("product.deleted", productId);
         await().atMost(Timeouts.PATIENCE).untilAsserted(() -> assertThat(articles(code)).hasSize(2));
         assertThat(articles(code).get(1).getDeleted()).isTrue();
+    }
+
+    /**
+     * A webhook stored in a trace (as the ingress stores one, continuing the webhook's traceparent) keeps it: the
+     * stage's call to Optimakers for the product and the article it publishes carry the same trace id
+     * (docs/tracing.md).
+     */
+    @Test
+    void aWebhooksTraceReachesTheOptimakersCallMadeForItAndTheArticleItBecomes() throws Exception {
+        String code = "TRACED-" + System.nanoTime();
+        sandbox.post().uri("/optimakers/_sandbox/products?target=http://localhost:1/nowhere")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("code", code, "name", "Traced", "unit", "szt"))
+                .retrieve().onStatus(status -> true, (request, response) -> { }).toBodilessEntity();
+        long productId = productIdOf(code);
+
+        Span webhook = tracer.nextSpan().name("optimakers-webhook").start();
+        String traceId = webhook.context().traceId();
+        try (Tracer.SpanInScope scope = tracer.withSpan(webhook)) {
+            storeWebhook("product.updated", productId);
+        } finally {
+            webhook.end();
+        }
+
+        await().atMost(Timeouts.PATIENCE).untilAsserted(() -> assertThat(articleRecords(code)).isNotEmpty());
+        assertThat(TopicReader.header(articleRecords(code).get(0), "traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(SANDBOX.control().received("optimakers"))
+                .filteredOn(request -> request.path().endsWith("/" + productId) && request.method().equals("GET"))
+                .isNotEmpty()
+                .anySatisfy(request -> assertThat(request.traceparent()).startsWith("00-" + traceId + "-"));
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> articleRecords(String code) {
+        return TopicReader.shared().all(Topics.ARTICLE_UPSERTED).stream()
+                .filter(record -> codec.decode(record, ArticleUpserted.class).getCode().equals(code)).toList();
     }
 
     private List<ArticleUpserted> articles(String code) {

@@ -122,7 +122,7 @@ class VendorKitTest {
         for (int i = 0; i < 3; i++) {
             items("key-a", "token-a").expectBody().jsonPath("$.success").isEqualTo(true);
         }
-        receivedLog.record(new ReceivedRequest("GET", "/acme/api/items", null, 200, 0, Instant.EPOCH, 1, false));
+        receivedLog.record(new ReceivedRequest("GET", "/acme/api/items", null, 200, 0, Instant.EPOCH, 1, false, null));
 
         client.get().uri("/acme/_sandbox/state").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.requestsAdmitted").isEqualTo(3)

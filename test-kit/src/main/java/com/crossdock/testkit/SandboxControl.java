@@ -89,9 +89,12 @@ public final class SandboxControl {
         }
     }
 
-    /** One request a vendor fake received, as {@code GET /<vendor>/_sandbox/received} lists it. */
+    /**
+     * One request a vendor fake received, as {@code GET /<vendor>/_sandbox/received} lists it; {@code traceparent} is
+     * its W3C trace context header, null without one.
+     */
     public record Received(String method, String path, String query, int status, long bodyBytes, Instant receivedAt,
-                           long durationMs, boolean faulted) {
+                           long durationMs, boolean faulted, String traceparent) {
     }
 
     public void fault(String vendor, Fault fault) {

@@ -14,6 +14,8 @@ import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
 import com.crossdock.platform.error.Causes;
 import com.crossdock.platform.spool.SpoolFullException;
 import com.crossdock.platform.web.Problems;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * One provider's edge. The checks, in order: content type (415), size while reading (413), authentication over
@@ -39,6 +42,7 @@ import reactor.core.publisher.Mono;
 final class WebhookIntake {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+    private static final ContextSnapshotFactory THREAD_LOCALS = ContextSnapshotFactory.builder().build();
     /** The Retry-After of a 503 answered because the spool is full: about one drain attempt later. */
     static final long SPOOL_FULL_RETRY_AFTER_SECONDS = 30;
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -108,15 +112,7 @@ final class WebhookIntake {
         }
         ProducerRecord<byte[], byte[]> record = records.of(headers, delivery.stored(), delivery.key(), delivery.id(),
                 delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
-        // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
-        // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
-        CompletableFuture<Destination> stored = store.store(record).whenComplete((destination, failure) -> {
-            if (failure != null) {
-                // neither Kafka nor the disk took it: give the id back before the answer goes out
-                dedupe.release(delivery.id());
-            }
-        });
-        return Mono.fromFuture(stored, true)
+        return Mono.deferContextual(request -> Mono.fromFuture(storeToTheEnd(record, delivery.id(), request), true))
                 .map(destination -> {
                     metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
                     if (delivery.quarantined() != null) {
@@ -149,6 +145,27 @@ final class WebhookIntake {
                     }
                     return problem;
                 });
+    }
+
+    /**
+     * The store runs to its end whatever the request does: a provider that hangs up while its webhook is being stored
+     * must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored. It takes
+     * the request's Reactor context along (its trace, so the raw record's traceparent continues the request's trace,
+     * and its correlation id in the logging context), which a detached subscription would otherwise lose.
+     */
+    private CompletableFuture<Destination> storeToTheEnd(ProducerRecord<byte[], byte[]> record, String deliveryId,
+            ContextView request) {
+        // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
+        // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
+        // It runs with the request's context in the thread locals: the send continues the webhook's trace.
+        try (ContextSnapshot.Scope scope = THREAD_LOCALS.setThreadLocalsFrom(request)) {
+            return store.store(record).whenComplete((destination, failure) -> {
+                if (failure != null) {
+                    // neither Kafka nor the disk took it: give the id back before the answer goes out
+                    dedupe.release(deliveryId);
+                }
+            });
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.crossdock.platform.events.CanonicalEvent;
 import com.crossdock.platform.events.EventPublisher;
+import com.crossdock.platform.kafka.RecordObservation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,13 @@ final class WebhookMapperStage {
     private final EventPublisher publisher;
     private final IngressMetrics metrics;
     private final Duration publishTimeout;
+    private final RecordObservation observation;
+    private final String group;
 
     WebhookMapperStage(WebhookProvider provider, EventPublisher publisher, IngressMetrics metrics,
-            Duration publishTimeout) {
+            Duration publishTimeout, RecordObservation observation) {
+        this.observation = observation;
+        this.group = provider.mapperGroup().id();
         this.provider = provider.name();
         this.records = new RawRecords(provider);
         this.mapper = provider.mapper();
@@ -55,7 +60,10 @@ final class WebhookMapperStage {
         List<Integer> sentBy = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             try {
-                for (CompletableFuture<?> send : map(batch.get(i))) {
+                ConsumerRecord<byte[], byte[]> record = batch.get(i);
+                // a batch listener's records are not observed one by one by spring-kafka: each is mapped in its
+                // own trace and correlation id here, which its events then carry
+                for (CompletableFuture<?> send : observation.observe(record, group, () -> map(record))) {
                     sends.add(send);
                     sentBy.add(i);
                 }

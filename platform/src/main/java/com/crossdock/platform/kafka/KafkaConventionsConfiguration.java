@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.crossdock.platform.serde.SchemaUnavailableException;
 import com.crossdock.platform.vendor.VendorPolicies;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -42,8 +43,17 @@ public class KafkaConventionsConfiguration {
     }
 
     @Bean
-    RawRecordSender rawRecordSender(KafkaProperties kafka, CrossdockKafkaProperties properties) {
-        return new RawRecordSender(kafka.buildProducerProperties(), properties.maxRecordSize());
+    RecordObservation recordObservation(ObjectProvider<ObservationRegistry> observations) {
+        return new RecordObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    RawRecordSender rawRecordSender(KafkaProperties kafka, CrossdockKafkaProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        // observed when Boot's template is (spring.kafka.template.observation-enabled, on in the platform's defaults)
+        return new RawRecordSender(kafka.buildProducerProperties(), properties.maxRecordSize(),
+                kafka.getTemplate().isObservationEnabled()
+                        ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
     }
 
     @Bean

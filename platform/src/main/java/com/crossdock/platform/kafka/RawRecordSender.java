@@ -3,6 +3,7 @@ package com.crossdock.platform.kafka;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -24,12 +25,25 @@ public final class RawRecordSender implements DisposableBean {
     private final KafkaTemplate<byte[], byte[]> template;
 
     public RawRecordSender(Map<String, Object> producerProperties, DataSize maxRecordSize) {
+        this(producerProperties, maxRecordSize, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * With {@code observations} the sends are observed like Boot's template's: each record carries the current trace
+     * context in a W3C {@code traceparent} header (docs/tracing.md), so a raw webhook continues the ingress's trace.
+     */
+    public RawRecordSender(Map<String, Object> producerProperties, DataSize maxRecordSize,
+            ObservationRegistry observations) {
         Map<String, Object> props = new java.util.HashMap<>(producerProperties);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.toIntExact(maxRecordSize.toBytes()));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.factory = new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         this.template = new KafkaTemplate<>(factory);
+        if (!observations.isNoop()) {
+            template.setObservationEnabled(true);
+            template.setObservationRegistry(observations);
+        }
     }
 
     public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {

@@ -65,6 +65,7 @@ class RecordingFilter implements WebFilter {
                 contentLength >= 0 ? contentLength : bytesRead,
                 receivedAt,
                 Duration.between(receivedAt, clock.instant()).toMillis(),
-                Boolean.TRUE.equals(exchange.getAttribute(FaultInjectionFilter.FAULTED_ATTRIBUTE)));
+                Boolean.TRUE.equals(exchange.getAttribute(FaultInjectionFilter.FAULTED_ATTRIBUTE)),
+                request.getHeaders().getFirst("traceparent"));
     }
 }

@@ -33,6 +33,6 @@ class ReceivedLogTest {
     }
 
     private static ReceivedRequest request(String path) {
-        return new ReceivedRequest("GET", path, null, 200, 0, Instant.EPOCH, 1, false);
+        return new ReceivedRequest("GET", path, null, 200, 0, Instant.EPOCH, 1, false, null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,10 @@ public final class RawWebhookStore implements AutoCloseable {
     public enum Destination { KAFKA, SPOOL }
 
     private static final Logger log = LoggerFactory.getLogger(RawWebhookStore.class);
-    private static final Executor BLOCKING = task -> Schedulers.boundedElastic().schedule(task);
+    private static final ContextSnapshotFactory THREAD_LOCALS = ContextSnapshotFactory.builder().build();
+    /** Off the event loop, with the caller's thread locals (the trace the record's traceparent continues, docs/tracing.md). */
+    private static final Executor BLOCKING =
+            task -> Schedulers.boundedElastic().schedule(THREAD_LOCALS.captureAll().wrap(task));
     private static final Executor ELSEWHERE = task -> Schedulers.parallel().schedule(task);
 
     /** A send waiting for its acknowledgement until {@code deadline} ({@link System#nanoTime}). */
@@ -72,7 +76,8 @@ public final class RawWebhookStore implements AutoCloseable {
 
     /**
      * Completes once the record is acknowledged by Kafka or fsync'd in the spool; fails only if neither. Runs to its
-     * end whether or not anyone waits for it.
+     * end whether or not anyone waits for it. Call it with the request's context in the thread locals: the send is
+     * observed in them (its traceparent header).
      */
     public CompletableFuture<Destination> store(ProducerRecord<byte[], byte[]> record) {
         if (!spool.isEmpty()) {
