@@ -39,6 +39,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -759,23 +761,23 @@ public final class FaultBattery {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
+    /** Holds for {@code duration}: a fault's length or a seeded gap between faults, never a wait for a condition. */
     static void pause(Duration duration) {
+        Awaitility.await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
+    }
+
+    /** Whether {@code condition} held within {@code patience}, asked every {@code every}. */
+    static boolean await(Duration patience, Duration every, BooleanSupplier condition) {
         try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Awaitility.await().atMost(patience).pollInterval(every).until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 
     private static boolean await(Duration patience, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            pause(Duration.ofSeconds(1));
-        }
-        return condition.getAsBoolean();
+        return await(patience, Duration.ofSeconds(1), condition);
     }
 
     private static void require(boolean condition, String message) {

@@ -209,24 +209,26 @@ final class Load {
             stock = random.nextInt(10) == 0 ? BigDecimal.ZERO : new BigDecimal(random.nextInt(5000)).movePointLeft(random.nextInt(3));
         }
         String body = "[{\"product-code\":\"%s\",\"stock\":%s}]".formatted(product, stock.toPlainString());
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/prodsmart/_sandbox/changes/stock"))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() / 100 == 2) {
-                    levels.add(new Level(product, stock, Instant.now()));
-                    return;
-                }
-            } catch (IOException e) {
-                // tried again below
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            FaultBattery.pause(Duration.ofMillis(500));
+        // asked every 500 ms for 10 s, like 20 attempts
+        if (FaultBattery.await(Duration.ofSeconds(10), Duration.ofMillis(500), () -> takeLevel(body))) {
+            levels.add(new Level(product, stock, Instant.now()));
+            return;
         }
         throw new IllegalStateException("the Prodsmart sandbox did not take a stock level: " + body);
+    }
+
+    private boolean takeLevel(String body) {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/prodsmart/_sandbox/changes/stock"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() / 100 == 2;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing a stock level to the sandbox", e);
+        }
     }
 
     private String sign(byte[] body) {

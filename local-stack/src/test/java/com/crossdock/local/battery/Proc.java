@@ -102,18 +102,14 @@ final class Proc {
 
     /** Waits until the readiness URL answers 200 (or, without one, a moment); false after {@code patience}. */
     boolean awaitReady(Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (!alive()) {
-                log.warn("{} exited with {} while starting", name, process.exitValue());
-                return false;
-            }
-            if (readyUrl == null || ready()) {
-                return true;
-            }
-            FaultBattery.pause(Duration.ofMillis(500));
+        // ends early when the process dies: it will not get ready then
+        boolean ended = FaultBattery.await(patience, Duration.ofMillis(500),
+                () -> !alive() || readyUrl == null || ready());
+        if (ended && !alive()) {
+            log.warn("{} exited with {} while starting", name, process.exitValue());
+            return false;
         }
-        return false;
+        return ended;
     }
 
     boolean ready() {
