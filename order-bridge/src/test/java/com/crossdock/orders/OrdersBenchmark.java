@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.serde.InProcessSchemaRegistry;
@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -90,7 +91,7 @@ public final class OrdersBenchmark {
                                     .with("parameters", "{\"order_id\": " + orderId(client, "BL-" + i) + ", \"status_id\": 1}"))
                             .retrieve().bodyToMono(String.class).block();
                     direct.add((System.nanoTime() - started) / 1_000_000);
-                    TimeUnit.MILLISECONDS.sleep(700);
+                    hold(Duration.ofMillis(700));
                 }
                 List<Long> fulfilment = new ArrayList<>();
                 try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
@@ -108,7 +109,7 @@ public final class OrdersBenchmark {
                                 .get();
                         Instant changed = awaitStatus(client, blId, 3);
                         fulfilment.add(Duration.between(sent, changed).toMillis());
-                        TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(500, 1500));
+                        hold(Duration.ofMillis(ThreadLocalRandom.current().nextLong(500, 1500)));
                     }
                 }
                 direct.sort(Long::compare);
@@ -134,17 +135,16 @@ public final class OrdersBenchmark {
         List<Long> latencies = new ArrayList<>();
         try (ConfigurableApplicationContext bridge = start(broker, registry, sandbox, cadence)) {
             // started, lease taken, cursor read back
-            TimeUnit.SECONDS.sleep(8);
+            hold(Duration.ofSeconds(8));
             for (int i = 0; i < orders; i++) {
                 long started = System.nanoTime();
                 long id = add(client, null, "L-" + cadence + "-" + i);
-                while (client.get().uri("/optimakers/_sandbox/orders?externalId=baselinker:" + id).retrieve()
-                        .bodyToMono(JsonNode.class).block().isEmpty()) {
-                    TimeUnit.MILLISECONDS.sleep(10);
-                }
+                Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
+                        .until(() -> !client.get().uri("/optimakers/_sandbox/orders?externalId=baselinker:" + id).retrieve()
+                                .bodyToMono(JsonNode.class).block().isEmpty());
                 latencies.add((System.nanoTime() - started) / 1_000_000);
                 // the next order at a moment spread over the cadence, and never in the second of the last
-                TimeUnit.MILLISECONDS.sleep(1100 + ThreadLocalRandom.current().nextLong(2000));
+                hold(Duration.ofMillis(1100 + ThreadLocalRandom.current().nextLong(2000)));
             }
         }
         latencies.sort(Long::compare);
@@ -195,28 +195,27 @@ public final class OrdersBenchmark {
         return IDS.get(sku);
     }
 
-    private static void awaitAtOptimakers(WebClient client, int count, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (((List<?>) state(client, "optimakers").get("orders")).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the backlog did not reach Optimakers within " + patience);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
+    private static void awaitAtOptimakers(WebClient client, int count, Duration patience) {
+        Awaitility.await("the backlog reaching Optimakers").atMost(patience).pollInterval(Duration.ofMillis(200))
+                .until(() -> ((List<?>) state(client, "optimakers").get("orders")).size() >= count);
     }
 
-    private static Instant awaitStatus(WebClient client, long orderId, long status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode state = client.get().uri("/baselinker/_sandbox/state").retrieve().bodyToMono(JsonNode.class).block();
-            for (JsonNode change : state.path("statusChanges")) {
-                if (change.path("order_id").asLong() == orderId && change.path("to").asLong() == status) {
-                    return Instant.parse(change.path("at").asString());
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        throw new IllegalStateException("BaseLinker order " + orderId + " never reached status " + status);
+    private static Instant awaitStatus(WebClient client, long orderId, long status) {
+        return Awaitility.await("BaseLinker order " + orderId + " reaching status " + status).atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    JsonNode state = client.get().uri("/baselinker/_sandbox/state").retrieve().bodyToMono(JsonNode.class).block();
+                    for (JsonNode change : state.path("statusChanges")) {
+                        if (change.path("order_id").asLong() == orderId && change.path("to").asLong() == status) {
+                            return Instant.parse(change.path("at").asString());
+                        }
+                    }
+                    return null;
+                }, Objects::nonNull);
+    }
+
+    /** Paces the load (spreads orders over the cadence): a hold of {@code duration}, not a wait for a condition. */
+    private static void hold(Duration duration) {
+        Awaitility.await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
     }
 
     private static byte[] webhook(long optimakersId) {
