@@ -152,16 +152,24 @@ final class KafkaAccess implements AutoCloseable {
             if (e.getCause() instanceof AuthenticationException refused) {
                 throw refused(what, refused);
             }
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // the client's own api timeout (the same length as ours) can fire first: the same "no answer"
+                throw noAnswer(what);
+            }
             throw OperatorException.unreachable(what, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            // a secured listener closes the connection of a client that does not speak its protocol: no answer
-            throw OperatorException.unreachable(what, new java.util.concurrent.TimeoutException("no answer within "
-                    + timeout + (config.settings().containsKey(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) ? ""
-                    : " (a secured cluster needs security.protocol and its credentials: --command-config FILE)")));
+            throw noAnswer(what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OperatorException(ExitCodes.INTERNAL_ERROR, "interrupted");
         }
+    }
+
+    /** A secured listener closes the connection of a client that does not speak its protocol: no answer. */
+    private OperatorException noAnswer(String what) {
+        return OperatorException.unreachable(what, new java.util.concurrent.TimeoutException("no answer within "
+                + timeout + (config.settings().containsKey(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) ? ""
+                : " (a secured cluster needs security.protocol and its credentials: --command-config FILE)")));
     }
 
     /** Wrong credentials (or a TLS certificate not trusted): trying again cannot help, so a usage error (exit 2). */
