@@ -24,7 +24,11 @@ final class KubernetesSecrets {
     private static final Pattern STEP = Pattern.compile("^(\\d+)\\. ");
 
     /** A key of a Secret read by a manifest, as an environment variable or as a file of a secret volume. */
-    record Reference(String secret, String key, Manifest manifest) {
+    record Reference(String secret, String key, Manifest manifest, boolean optional) {
+
+        Reference(String secret, String key, Manifest manifest) {
+            this(secret, key, manifest, false);
+        }
     }
 
     private KubernetesSecrets() {
@@ -35,7 +39,8 @@ final class KubernetesSecrets {
         List<Reference> references = new ArrayList<>();
         for (Manifest manifest : KubernetesManifests.all()) {
             KubernetesManifests.findAll(manifest.document(), "secretKeyRef").forEach(ref ->
-                    references.add(new Reference(ref.path("name").asString(), ref.path("key").asString(), manifest)));
+                    references.add(new Reference(ref.path("name").asString(), ref.path("key").asString(), manifest,
+                            ref.path("optional").asBoolean(false))));
             for (JsonNode volume : secretVolumes(manifest.document())) {
                 String secret = volume.has("secretName") ? volume.path("secretName").asString()
                         : volume.path("name").asString();

@@ -26,11 +26,12 @@ class KubernetesSecretsTest {
     void everyReferenceNamesAKeyOfTheOneSecretThatItsExampleHolds() {
         Set<String> exampleKeys = Set.copyOf(DeployFiles.yaml(EXAMPLE).path("stringData").propertyNames());
 
-        assertThat(KubernetesSecrets.references()).isNotEmpty().allSatisfy(reference -> {
-            assertThat(reference.secret()).as("Secret read by %s", reference.manifest()).isEqualTo(KubernetesSecrets.NAME);
-            assertThat(exampleKeys).as("keys of %s, read by %s", EXAMPLE.getFileName(), reference.manifest())
-                    .contains(reference.key());
-        });
+        assertThat(KubernetesSecrets.references()).isNotEmpty().allSatisfy(reference ->
+                assertThat(reference.secret()).as("Secret read by %s", reference.manifest()).isEqualTo(KubernetesSecrets.NAME));
+        // an optional key (the registry's credentials) is described in the example's comment, not given a value there
+        assertThat(KubernetesSecrets.references()).filteredOn(reference -> !reference.optional()).allSatisfy(reference ->
+                assertThat(exampleKeys).as("keys of %s, read by %s", EXAMPLE.getFileName(), reference.manifest())
+                        .contains(reference.key()));
         assertThat(exampleKeys).as("keys of the example nothing reads").isEqualTo(referencedKeys());
     }
 
@@ -70,9 +71,29 @@ class KubernetesSecretsTest {
                 .doesNotContain("<every key: no items>");
     }
 
+    @Test
+    void theOptionalKeysAreTheRegistrysCredentialsAndTheReadmeAndTheExampleSayHowToAddThem() throws IOException {
+        Set<String> optional = new TreeSet<>();
+        KubernetesSecrets.references().stream().filter(Reference::optional).forEach(reference -> optional.add(reference.key()));
+        String securedClusters = section(Files.readString(README), "### Secured clusters");
+
+        assertThat(optional).containsExactlyInAnyOrder("registry-user-info", "registry-bearer-token");
+        assertThat(KubernetesSecrets.createdKeys(securedClusters)).containsAll(optional);
+        assertThat(Files.readString(EXAMPLE)).contains(optional);
+    }
+
+    /** The keys a workload cannot start without: every reference but the optional ones. */
     private static Set<String> referencedKeys() {
         Set<String> keys = new TreeSet<>();
-        KubernetesSecrets.references().forEach(reference -> keys.add(reference.key()));
+        KubernetesSecrets.references().stream().filter(reference -> !reference.optional())
+                .forEach(reference -> keys.add(reference.key()));
         return keys;
+    }
+
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf("\n" + heading + "\n");
+        assertThat(start).as(heading).isNotNegative();
+        int end = markdown.indexOf("\n### ", start + heading.length() + 2);
+        return markdown.substring(start, end < 0 ? markdown.length() : end);
     }
 }

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tools docker-compose.yml starts under profiles (monitoring: Prometheus, Kafka Exporter, Grafana; analysts:
- * kafbat's Kafka UI): pinned images, reachable from this machine only, wired to the services, the dashboard and
- * the registry.
+ * kafbat's Kafka UI): pinned images, reachable from this machine only, wired to the services, the alerts of the
+ * PrometheusRule, the dashboard and the registry.
  */
 class MonitoringComposeTest {
 
@@ -69,6 +69,27 @@ class MonitoringComposeTest {
         // actuator's own port, never the public one
         assertThat(expected).containsKeys("ingress-webhooks:9080", "paqtana-publisher:9082", "prodsmart-poller:9083");
         assertThat(scraped).containsAllEntriesOf(expected).containsKey("kafka-exporter:9308");
+    }
+
+    @Test
+    void prometheusLoadsThePrometheusRulesAlertsWordForWordAndLabelsTheTargetsTheyWatch() {
+        JsonNode config = DeployFiles.yaml(mountedFile("prometheus", "/etc/prometheus/prometheus.yml"));
+        List<String> ruleFiles = config.path("rule_files").values().stream().map(JsonNode::asString).toList();
+        assertThat(ruleFiles).containsExactly("/etc/prometheus/rules/crossdock.rules.yml");
+        JsonNode rules = DeployFiles.yaml(mountedFile("prometheus", "/etc/prometheus/rules").resolve("crossdock.rules.yml"));
+
+        // a rule file holds groups only (Prometheus refuses any other key); they are the PrometheusRule's spec
+        assertThat(rules.propertyNames()).containsExactly("groups");
+        assertThat(rules.path("groups"))
+                .as("deploy/prometheus/rules/crossdock.rules.yml must be the spec of %s, word for word", Monitoring.RULES)
+                .isEqualTo(DeployFiles.yaml(Monitoring.RULES).path("spec").path("groups"));
+        assertThat(Monitoring.alerts()).extracting(Monitoring.Alert::name).contains("CrossdockTargetDown");
+        // CrossdockTargetDown selects up{app_kubernetes_io_part_of="crossdock"}, the ServiceMonitors' targetLabels
+        config.path("scrape_configs").values().stream()
+                .filter(job -> !job.path("job_name").asString().equals("kafka-exporter"))
+                .forEach(job -> assertThat(job.path("static_configs").values()).as(job.path("job_name").asString())
+                        .allSatisfy(targets -> assertThat(targets.path("labels").path("app_kubernetes_io_part_of")
+                                .asString()).isEqualTo("crossdock")));
     }
 
     @Test

@@ -45,7 +45,7 @@ final class ConnectionOptions {
     }
 
     ClientConfig clientConfig() {
-        return ClientConfig.read(commandConfig);
+        return ClientConfig.read(commandConfig, System.getenv());
     }
 
     /** These options as arguments, for the commands the admin API runs on the operator's behalf. */

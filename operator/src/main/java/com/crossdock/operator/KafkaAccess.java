@@ -174,8 +174,22 @@ final class KafkaAccess implements AutoCloseable {
 
     /** Wrong credentials (or a TLS certificate not trusted): trying again cannot help, so a usage error (exit 2). */
     static OperatorException refused(String what, AuthenticationException e) {
+        if (e instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+            // the broker's certificate is not signed by what the client trusts (or not for the address it dialled)
+            return new OperatorException(ExitCodes.USAGE, "no TLS connection to " + what + ": " + e.getMessage()
+                    + " (" + rootCause(e) + "); the client must trust the broker's certificate: ssl.truststore.location"
+                    + " and ssl.truststore.password in --command-config");
+        }
         return new OperatorException(ExitCodes.USAGE, what + " refused the client's credentials: " + e.getMessage()
                 + "; check --command-config");
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     @Override

@@ -32,7 +32,9 @@ public final class Operator implements Runnable {
         line.setErr(err);
         line.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             int code = exitCode(ex);
-            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage()));
+            String message = ex instanceof AuthenticationException refused
+                    ? KafkaAccess.refused("the broker", refused).getMessage() : ex.getMessage();
+            cmd.getErr().println("error: " + (message == null ? ex.getClass().getName() : message));
             if (code == ExitCodes.USAGE) {
                 cmd.getErr().println("see: " + cmd.getCommandSpec().qualifiedName() + " --help");
             }

@@ -1,7 +1,10 @@
 package com.crossdock.operator;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MutablePropertySources;
@@ -42,6 +46,32 @@ class ConnectionOptionsTest {
     void readsTheCommandConfigFileFromItsDocumentedVariable() {
         assertThat(environmentVariableOf("--command-config")).isEqualTo("CROSSDOCK_OPERATOR_COMMAND_CONFIG")
                 .isEqualTo(ConnectionOptions.COMMAND_CONFIG_ENV);
+    }
+
+    @Test
+    void takesTheRegistrysCredentialsFromTheServicesVariablesUnderTheCommandConfigFile(@TempDir Path directory)
+            throws IOException {
+        Map<String, String> environment = Map.of(
+                "SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO",
+                "SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", "from-env:secret",
+                "SPRING_KAFKA_PROPERTIES_BEARER_AUTH_TOKEN", "token-from-env",
+                // not the registry's credentials: a service's own settings, never the operator's
+                "SPRING_KAFKA_PROPERTIES_AUTO_REGISTER_SCHEMAS", "false",
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "from-env");
+        Path file = Files.writeString(directory.resolve("client.properties"), "basic.auth.user.info=from-file:secret\n");
+
+        // every variable is the one a service binds to spring.kafka.properties.<the key the operator takes>
+        ClientConfig.REGISTRY_CREDENTIAL_VARIABLES.forEach(variable -> {
+            String key = ClientConfig.read(null, Map.of(variable, "v")).settings().keySet().iterator().next();
+            assertThat(boundBySpring(variable, "spring.kafka.properties." + key)).as(variable).isTrue();
+        });
+        assertThat(ClientConfig.read(null, environment).settings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "from-env:secret",
+                "bearer.auth.token", "token-from-env"));
+        // the file wins over the environment
+        assertThat(ClientConfig.read(file, environment).settings())
+                .containsEntry("basic.auth.user.info", "from-file:secret").containsEntry("basic.auth.credentials.source", "USER_INFO");
+        assertThat(ClientConfig.read(null, Map.of()).settings()).isEmpty();
     }
 
     /** The variable named in the option's default of every command that has the option: one name for all. */

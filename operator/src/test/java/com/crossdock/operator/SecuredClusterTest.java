@@ -40,10 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A secured cluster (a SASL listener taking SCRAM-SHA-256 and PLAIN, a registry with basic auth): the services' own
+ * A secured cluster (SASL_PLAINTEXT and SASL_SSL listeners taking SCRAM-SHA-256, PLAIN and OAUTHBEARER, an SSL
+ * listener whose certificate only a trust store made for it trusts, a registry with basic auth): the services' own
  * clients, built from Spring Boot's {@code spring.kafka.*} as the services build them (bound here from the
  * environment variables a Kubernetes Secret would set), and the operator with {@code --command-config} connect with
- * credentials and fail clearly without them. One extra broker, for this class only.
+ * credentials and fail clearly without them or with an untrusted certificate. One extra broker, for this class only.
  */
 class SecuredClusterTest {
 
@@ -60,7 +61,7 @@ class SecuredClusterTest {
 
     @BeforeAll
     static void startSecuredCluster() {
-        kafka = StandaloneKafka.startWithSasl();
+        kafka = StandaloneKafka.startSecured();
         registry = InProcessSchemaRegistry.start(0, RegistryAccess.basic("registry-user", "registry-pass"), null);
     }
 
@@ -79,22 +80,7 @@ class SecuredClusterTest {
                 "SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO",
                 "SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", "registry-user:registry-pass"));
 
-        // the raw sender (webhooks, spool drains, dead letters) and Spring Boot's Avro template (events)
-        RawRecordSender raw = new RawRecordSender(service.buildProducerProperties(), DataSize.ofMegabytes(1));
-        DefaultKafkaProducerFactory<Object, Object> events = new DefaultKafkaProducerFactory<>(service.buildProducerProperties());
-        try (PollerLease lease = new PollerLease(service.buildConsumerProperties(), new LeaseSettings(Duration.ofSeconds(6)),
-                "secured", "demo")) {
-            raw.send(new ProducerRecord<>("secured.raw", "k".getBytes(), "{\"raw\":true}".getBytes()))
-                    .get(Timeouts.BLOCK.toSeconds(), TimeUnit.SECONDS);
-            GenericRecord scanned = new GenericData.Record(SCANNED);
-            scanned.put("sku", "SKU-7");
-            new KafkaTemplate<>(events).send("secured.events", "SKU-7", scanned).get(Timeouts.BLOCK.toSeconds(), TimeUnit.SECONDS);
-            lease.start();
-            await().atMost(Timeouts.PATIENCE).until(lease::isActive);
-        } finally {
-            raw.destroy();
-            events.destroy();
-        }
+        useEveryKindOfClient(service, "secured.raw", "secured.events", "SKU-7");
 
         OperatorRun tap = operator(commandConfig("scram.properties", scramLogin() + registryLogin()),
                 "tap", "secured.events", "--max-records=1");
@@ -144,10 +130,79 @@ class SecuredClusterTest {
         }
     }
 
+    @Test
+    void overTlsTheServicesAndTheOperatorTrustTheBrokersCertificateThroughATrustStore() throws Exception {
+        Map<String, Object> environment = new HashMap<>(serviceTrustStore("SSL"));
+        environment.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
+        environment.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", "registry-user:registry-pass");
+        useEveryKindOfClient(serviceKafkaProperties(kafka.sslBootstrapServers(), environment),
+                "secured.tls.raw", "secured.tls.events", "SKU-TLS");
+
+        OperatorRun tap = operator(kafka.sslBootstrapServers(), commandConfig("tls.properties", tls("SSL") + registryLogin()),
+                "tap", "secured.tls.events", "--max-records=1");
+
+        assertThat(tap.exitCode()).as(tap.err()).isZero();
+        assertThat(tap.out()).contains("\"sku\":\"SKU-TLS\"");
+    }
+
+    @Test
+    void overSaslSslAnOauthBearerTokenOrScramLetsTheServicesAndTheOperatorIn() throws Exception {
+        Map<String, Object> environment = new HashMap<>(serviceTrustStore("SASL_SSL"));
+        environment.put("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "OAUTHBEARER");
+        environment.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", oauthJaas("crossdock-service", StandaloneKafka.OAUTH_SCOPE));
+        environment.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
+        environment.put("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO", "registry-user:registry-pass");
+        useEveryKindOfClient(serviceKafkaProperties(kafka.saslSslBootstrapServers(), environment),
+                "secured.oauth.raw", "secured.oauth.events", "SKU-OAUTH");
+
+        OperatorRun tap = operator(kafka.saslSslBootstrapServers(), commandConfig("oauth-kafka.properties", tls("SASL_SSL")
+                        + "sasl.mechanism=OAUTHBEARER\nsasl.jaas.config=" + oauthJaas("crossdock-operator", StandaloneKafka.OAUTH_SCOPE)
+                        + "\n" + registryLogin()), "tap", "secured.oauth.events", "--max-records=1");
+        OperatorRun scram = operator(kafka.saslSslBootstrapServers(), commandConfig("scram-tls.properties",
+                tls("SASL_SSL") + scramLogin().replace("security.protocol=SASL_PLAINTEXT\n", "")), "dlt", "list");
+
+        assertThat(tap.exitCode()).as(tap.err()).isZero();
+        assertThat(tap.out()).contains("\"sku\":\"SKU-OAUTH\"");
+        assertThat(scram.exitCode()).as(scram.err()).isZero();
+    }
+
+    @Test
+    void anUntrustedCertificateOrATokenWithoutTheScopeIsRefusedClearly() throws IOException {
+        OperatorRun untrusted = operator(kafka.sslBootstrapServers(), commandConfig("untrusted.properties",
+                "security.protocol=SSL\n"), "dlt", "list", "--timeout=10s");
+        OperatorRun noScope = operator(kafka.saslSslBootstrapServers(), commandConfig("no-scope.properties", tls("SASL_SSL")
+                + "sasl.mechanism=OAUTHBEARER\nsasl.jaas.config=" + oauthJaas("crossdock-operator", null) + "\n"),
+                "dlt", "list", "--timeout=10s");
+
+        assertThat(untrusted.exitCode()).as(untrusted.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(untrusted.err()).contains("no TLS connection", "certification path",
+                "ssl.truststore.location and ssl.truststore.password in --command-config");
+        assertThat(noScope.exitCode()).as(noScope.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noScope.err()).contains("refused the client's credentials", "insufficient_scope", StandaloneKafka.OAUTH_SCOPE);
+    }
+
+    @Test
+    void aServiceThatDoesNotTrustTheBrokersCertificateDoesNotConnect() {
+        KafkaProperties service = serviceKafkaProperties(kafka.sslBootstrapServers(),
+                Map.of("SPRING_KAFKA_SECURITY_PROTOCOL", "SSL"));
+        Map<String, Object> producer = new HashMap<>(service.buildProducerProperties());
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
+        RawRecordSender raw = new RawRecordSender(producer, DataSize.ofMegabytes(1));
+        try {
+            assertThatThrownBy(() -> raw.warmUp("secured.tls.raw")).hasStackTraceContaining("SSL handshake failed");
+        } finally {
+            raw.destroy();
+        }
+    }
+
     /** Spring Boot's Kafka settings as a service binds them: the platform's defaults, then the environment. */
     private static KafkaProperties serviceKafkaProperties(Map<String, Object> environment) {
+        return serviceKafkaProperties(kafka.saslBootstrapServers(), environment);
+    }
+
+    private static KafkaProperties serviceKafkaProperties(String bootstrapServers, Map<String, Object> environment) {
         Map<String, Object> all = new HashMap<>(environment);
-        all.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.saslBootstrapServers());
+        all.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         all.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", registry.url());
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, all));
@@ -172,12 +227,60 @@ class SecuredClusterTest {
     }
 
     private static OperatorRun operator(Path commandConfig, String... args) {
+        return operator(kafka.saslBootstrapServers(), commandConfig, args);
+    }
+
+    private static OperatorRun operator(String bootstrapServers, Path commandConfig, String... args) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
-        all.add("--bootstrap-servers=" + kafka.saslBootstrapServers());
+        all.add("--bootstrap-servers=" + bootstrapServers);
         all.add("--registry-url=" + registry.url());
         if (commandConfig != null) {
             all.add("--command-config=" + commandConfig);
         }
         return OperatorRun.run(all.toArray(String[]::new));
+    }
+
+    /**
+     * What a service does with its Kafka settings: the raw sender (webhooks, spool drains, dead letters) writes
+     * {@code {"raw":true}} to {@code rawTopic}, Spring Boot's Avro template writes a Scanned event for {@code sku} to
+     * {@code eventTopic}, and a poller's lease (a consumer in a group) becomes active.
+     */
+    private static void useEveryKindOfClient(KafkaProperties service, String rawTopic, String eventTopic, String sku)
+            throws Exception {
+        RawRecordSender raw = new RawRecordSender(service.buildProducerProperties(), DataSize.ofMegabytes(1));
+        DefaultKafkaProducerFactory<Object, Object> events = new DefaultKafkaProducerFactory<>(service.buildProducerProperties());
+        try (PollerLease lease = new PollerLease(service.buildConsumerProperties(), new LeaseSettings(Duration.ofSeconds(6)),
+                eventTopic, "demo")) {
+            raw.send(new ProducerRecord<>(rawTopic, "k".getBytes(), "{\"raw\":true}".getBytes()))
+                    .get(Timeouts.BLOCK.toSeconds(), TimeUnit.SECONDS);
+            GenericRecord scanned = new GenericData.Record(SCANNED);
+            scanned.put("sku", sku);
+            new KafkaTemplate<>(events).send(eventTopic, sku, scanned).get(Timeouts.BLOCK.toSeconds(), TimeUnit.SECONDS);
+            lease.start();
+            await().atMost(Timeouts.PATIENCE).until(lease::isActive);
+        } finally {
+            raw.destroy();
+            events.destroy();
+        }
+    }
+
+    /** The trust store of the broker's certificate, as a service takes it: Spring Boot's spring.kafka.ssl.* keys. */
+    private static Map<String, Object> serviceTrustStore(String securityProtocol) {
+        return Map.of("SPRING_KAFKA_SECURITY_PROTOCOL", securityProtocol,
+                "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "file:" + kafka.trustStore(),
+                "SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD", StandaloneKafka.TLS_PASSWORD,
+                "SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PKCS12");
+    }
+
+    /** The same trust store in a --command-config file: Kafka's own ssl.* keys. */
+    private static String tls(String securityProtocol) {
+        return "security.protocol=" + securityProtocol + "\nssl.truststore.location=" + kafka.trustStore()
+                + "\nssl.truststore.password=" + StandaloneKafka.TLS_PASSWORD + "\nssl.truststore.type=PKCS12\n";
+    }
+
+    /** A JAAS line for Kafka's unsecured OAUTHBEARER login: a token with this subject and, unless null, this scope. */
+    private static String oauthJaas(String subject, String scope) {
+        return "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub=\""
+                + subject + "\"" + (scope == null ? "" : " unsecuredLoginStringClaim_scope=\"" + scope + "\"") + ";";
     }
 }

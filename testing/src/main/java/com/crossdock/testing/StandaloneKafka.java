@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,20 +38,24 @@ public final class StandaloneKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneKafka.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    /** The user {@link #startWithSasl()} knows, by PLAIN and by SCRAM-SHA-256, and its password. */
+    /** The user {@link #startSecured()} knows, by PLAIN and by SCRAM-SHA-256, and its password. */
     public static final String SASL_USER = "crossdock";
     public static final String SASL_PASSWORD = "crossdock-secret";
+    /** The scope an OAUTHBEARER token must carry ({@code unsecuredLoginStringClaim_scope}) for the broker to take it. */
+    public static final String OAUTH_SCOPE = "crossdock";
+    /** The password of the broker's key store and of {@link #trustStore()} (both PKCS12). */
+    public static final String TLS_PASSWORD = "crossdock-tls";
 
     private final Path directory;
     private final String bootstrapServers;
-    private final String saslBootstrapServers;
+    private final Map<String, String> securedListeners;
     private final Process process;
     private final Thread shutdownHook;
 
-    private StandaloneKafka(Path directory, String bootstrapServers, String saslBootstrapServers, Process process) {
+    private StandaloneKafka(Path directory, String bootstrapServers, Map<String, String> securedListeners, Process process) {
         this.directory = directory;
         this.bootstrapServers = bootstrapServers;
-        this.saslBootstrapServers = saslBootstrapServers;
+        this.securedListeners = securedListeners;
         this.process = process;
         this.shutdownHook = new Thread(this::destroy, "standalone-kafka-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -62,31 +67,42 @@ public final class StandaloneKafka implements AutoCloseable {
     }
 
     /**
-     * As {@link #start()}, plus a second listener as a secured cluster has one ({@link #saslBootstrapServers()}):
-     * SASL_PLAINTEXT taking {@link #SASL_USER}'s PLAIN and SCRAM-SHA-256 logins (the SCRAM credential written when
-     * the log directory is formatted, as {@code kafka-storage format --add-scram} does), refusing every other client.
-     * The broker itself still talks over the plain listener.
+     * As {@link #start()}, plus the listeners a secured cluster has, all refusing a client without the right
+     * credentials: SASL_PLAINTEXT ({@link #saslBootstrapServers()}) and SASL_SSL ({@link #saslSslBootstrapServers()})
+     * taking {@link #SASL_USER}'s PLAIN and SCRAM-SHA-256 logins (the SCRAM credential written when the log directory
+     * is formatted, as {@code kafka-storage format --add-scram} does) and OAUTHBEARER tokens (Kafka's built-in
+     * unsecured JWS validator: a well-formed token with a {@code sub} claim and the scope {@link #OAUTH_SCOPE}, such as
+     * {@code OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="crossdock"
+     * unsecuredLoginStringClaim_scope="crossdock";} makes), and SSL
+     * ({@link #sslBootstrapServers()}), TLS only. The TLS listeners present a certificate for 127.0.0.1 made for this
+     * broker by the JDK's keytool, which only {@link #trustStore()} trusts. The broker itself still talks over the
+     * plain listener.
      */
-    public static StandaloneKafka startWithSasl() {
+    public static StandaloneKafka startSecured() {
         return start(true);
     }
 
-    private static StandaloneKafka start(boolean sasl) {
+    private static StandaloneKafka start(boolean secured) {
         try {
             Path directory = Files.createTempDirectory("crossdock-standalone-kafka");
             int brokerPort = KraftNode.freePort();
             int controllerPort = KraftNode.freePort();
-            int saslPort = sasl ? KraftNode.freePort() : 0;
+            Map<String, String> listeners = new LinkedHashMap<>();
+            if (secured) {
+                for (String protocol : List.of("SASL_PLAINTEXT", "SSL", "SASL_SSL")) {
+                    listeners.put(protocol, KraftNode.LOOPBACK + ":" + KraftNode.freePort());
+                }
+                Tls.brokerKeyStoreAndTrustStore(directory);
+            }
             Path config = KraftNode.writeConfig(directory, brokerPort, controllerPort,
-                    sasl ? saslListener(brokerPort, controllerPort, saslPort) : new Properties());
-            KraftNode.format(directory, config, Uuid.randomUuid().toString(), sasl
+                    secured ? securedListeners(directory, brokerPort, controllerPort, listeners) : new Properties());
+            KraftNode.format(directory, config, Uuid.randomUuid().toString(), secured
                     ? List.of("--add-scram", "SCRAM-SHA-256=[name=" + SASL_USER + ",password=" + SASL_PASSWORD + "]")
                     : List.of());
             Process process = java(directory, "broker.log", "kafka.Kafka", config.toString()).start();
-            StandaloneKafka kafka = new StandaloneKafka(directory, KraftNode.LOOPBACK + ":" + brokerPort,
-                    sasl ? KraftNode.LOOPBACK + ":" + saslPort : null, process);
+            StandaloneKafka kafka = new StandaloneKafka(directory, KraftNode.LOOPBACK + ":" + brokerPort, listeners, process);
             kafka.awaitAnswer(brokerPort);
-            log.info("Standalone Kafka (pid {}) at {}", process.pid(), kafka.bootstrapServers);
+            log.info("Standalone Kafka (pid {}) at {}, secured listeners {}", process.pid(), kafka.bootstrapServers, listeners);
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a standalone Kafka broker", e);
@@ -97,27 +113,65 @@ public final class StandaloneKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** The SASL_PLAINTEXT listener of a broker started by {@link #startWithSasl()}. */
+    /** The SASL_PLAINTEXT listener of a broker started by {@link #startSecured()}. */
     public String saslBootstrapServers() {
-        if (saslBootstrapServers == null) {
-            throw new IllegalStateException("this broker has no SASL listener: start it with startWithSasl()");
-        }
-        return saslBootstrapServers;
+        return securedListener("SASL_PLAINTEXT");
     }
 
-    private static Properties saslListener(int brokerPort, int controllerPort, int saslPort) {
+    /** The SSL listener (TLS, no SASL) of a broker started by {@link #startSecured()}. */
+    public String sslBootstrapServers() {
+        return securedListener("SSL");
+    }
+
+    /** The SASL_SSL listener (SASL over TLS) of a broker started by {@link #startSecured()}. */
+    public String saslSslBootstrapServers() {
+        return securedListener("SASL_SSL");
+    }
+
+    /** The PKCS12 trust store (password {@link #TLS_PASSWORD}) holding the certificate of the TLS listeners. */
+    public Path trustStore() {
+        securedListener("SSL");
+        return directory.resolve(Tls.TRUST_STORE);
+    }
+
+    private String securedListener(String protocol) {
+        String address = securedListeners.get(protocol);
+        if (address == null) {
+            throw new IllegalStateException("this broker has no " + protocol + " listener: start it with startSecured()");
+        }
+        return address;
+    }
+
+    private static Properties securedListeners(Path directory, int brokerPort, int controllerPort, Map<String, String> listeners) {
         Properties p = new Properties();
         String loopback = KraftNode.LOOPBACK;
-        p.setProperty("listeners", "PLAINTEXT://" + loopback + ":" + brokerPort + ",CONTROLLER://" + loopback + ":"
-                + controllerPort + ",SASL_PLAINTEXT://" + loopback + ":" + saslPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + loopback + ":" + brokerPort + ",SASL_PLAINTEXT://"
-                + loopback + ":" + saslPort);
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
-        p.setProperty("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256");
-        p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config",
-                "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + SASL_USER + "=\"" + SASL_PASSWORD + "\";");
-        p.setProperty("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        StringBuilder all = new StringBuilder("PLAINTEXT://" + loopback + ":" + brokerPort);
+        StringBuilder protocolMap = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        listeners.forEach((protocol, address) -> {
+            all.append(',').append(protocol).append("://").append(address);
+            protocolMap.append(',').append(protocol).append(':').append(protocol);
+        });
+        p.setProperty("listeners", all + ",CONTROLLER://" + loopback + ":" + controllerPort);
+        p.setProperty("advertised.listeners", all.toString());
+        p.setProperty("listener.security.protocol.map", protocolMap.toString());
+        p.setProperty("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,OAUTHBEARER");
+        for (String listener : List.of("sasl_plaintext", "sasl_ssl")) {
+            String prefix = "listener.name." + listener + ".";
+            p.setProperty(prefix + "plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + SASL_USER + "=\"" + SASL_PASSWORD + "\";");
+            p.setProperty(prefix + "scram-sha-256.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            // the default server callback handler validates unsecured JWS tokens (alg none), takes sub as the principal
+            // and, told so here, refuses a token without the scope OAUTH_SCOPE
+            p.setProperty(prefix + "oauthbearer.sasl.jaas.config",
+                    "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+                            + " unsecuredLoginStringClaim_sub=\"broker\" unsecuredValidatorRequiredScope=\"" + OAUTH_SCOPE + "\";");
+        }
+        p.setProperty("ssl.keystore.type", "PKCS12");
+        p.setProperty("ssl.keystore.location", directory.resolve(Tls.KEY_STORE).toString());
+        p.setProperty("ssl.keystore.password", TLS_PASSWORD);
+        p.setProperty("ssl.key.password", TLS_PASSWORD);
+        p.setProperty("ssl.client.auth", "none");
         return p;
     }
 
@@ -250,6 +304,41 @@ public final class StandaloneKafka implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", root, e.getMessage());
+        }
+    }
+
+    /** The broker's TLS material, made with the JDK's keytool as an operator would: a self-signed certificate. */
+    private static final class Tls {
+
+        static final String KEY_STORE = "broker.p12";
+        static final String TRUST_STORE = "truststore.p12";
+
+        static void brokerKeyStoreAndTrustStore(Path directory) throws IOException {
+            keytool(directory, "-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-dname", "CN=localhost", "-ext", "SAN=ip:" + KraftNode.LOOPBACK + ",dns:localhost", "-validity", "2",
+                    "-storetype", "PKCS12", "-keystore", KEY_STORE, "-storepass", TLS_PASSWORD, "-keypass", TLS_PASSWORD);
+            keytool(directory, "-exportcert", "-alias", "broker", "-rfc", "-file", "broker.pem",
+                    "-storetype", "PKCS12", "-keystore", KEY_STORE, "-storepass", TLS_PASSWORD);
+            keytool(directory, "-importcert", "-noprompt", "-alias", "crossdock-test-broker", "-file", "broker.pem",
+                    "-storetype", "PKCS12", "-keystore", TRUST_STORE, "-storepass", TLS_PASSWORD);
+        }
+
+        private static void keytool(Path directory, String... arguments) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+            command.addAll(List.of(arguments));
+            Path output = directory.resolve("keytool.log");
+            Process keytool = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+            try {
+                if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+                    keytool.destroyForcibly();
+                    throw new IllegalStateException("keytool " + arguments[0] + " failed: " + tail(output));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running keytool", e);
+            }
         }
     }
 }
