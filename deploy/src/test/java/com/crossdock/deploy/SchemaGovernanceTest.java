@@ -64,7 +64,21 @@ class SchemaGovernanceTest {
 
     @Test
     void theJobTakesTheRegistrysCredentialsFromTheSecretAndConfigMapKeysTheServicesUse() {
-        JsonNode container = KubernetesManifests.podSpec(job()).path("containers").get(0);
+        takesTheRegistrysCredentials(KubernetesManifests.podSpec(job()).path("containers").get(0));
+        // a service reads the same secret key as the same property (deploy/README.md "Secured clusters")
+        assertThat(readme()).contains("registry-user-info -> spring.kafka.properties.basic.auth.user.info",
+                "registry-bearer-token -> spring.kafka.properties.bearer.auth.token");
+    }
+
+    @Test
+    void theReplayJobTakesTheRegistrysCredentialsTheSameWay() {
+        JsonNode replay = DeployFiles.yamlDocuments(DeployFiles.kubernetesDirectory().resolve("jobs/replay-job.example.yaml"))
+                .stream().filter(document -> "Job".equals(document.path("kind").asString())).findFirst().orElseThrow();
+        takesTheRegistrysCredentials(replay.path("spec").path("template").path("spec").path("containers").get(0));
+    }
+
+    /** The registry's credentials from the keys the services use, each optional (a registry may have none). */
+    private static void takesTheRegistrysCredentials(JsonNode container) {
         Map<String, JsonNode> env = new java.util.TreeMap<>();
         container.path("env").values().forEach(variable -> env.put(variable.path("name").asString(), variable.path("valueFrom")));
 
@@ -78,9 +92,6 @@ class SchemaGovernanceTest {
             // a registry without credentials needs none of them: the Job starts without the keys
             assertThat(reference.path("optional").asBoolean(false)).as(variable).isTrue();
         });
-        // a service reads the same secret key as the same property (deploy/README.md "Secured clusters")
-        assertThat(readme()).contains("registry-user-info -> spring.kafka.properties.basic.auth.user.info",
-                "registry-bearer-token -> spring.kafka.properties.bearer.auth.token");
     }
 
     private static String readme() {
