@@ -312,12 +312,14 @@ public final class SerpiBenchmark {
      */
     private record Window(Probe from, Probe to, int units) {
 
+        /** The window between two probes; when one was not taken (the phase ended first), an empty one. */
         static Window of(Probe from, Probe to, int units) {
-            return from == null || to == null ? new Window(to, to, 0) : new Window(from, to, units);
+            Probe at = from != null ? from : to;
+            return from == null || to == null ? new Window(at, at, 0) : new Window(from, to, units);
         }
 
         double seconds() {
-            return (to.nanos - from.nanos) / 1e9;
+            return from == null ? 0 : (to.nanos - from.nanos) / 1e9;
         }
 
         double rate() {
@@ -326,6 +328,9 @@ public final class SerpiBenchmark {
 
         @Override
         public String toString() {
+            if (from == null || from == to) {
+                return "not measured (the phase ended before its steady state)";
+            }
             long requests = to.served - from.served;
             double busy = (to.busyMillis - from.busyMillis) / 1000.0;
             String own = to.calls == 0 && to.saves == 0 ? "" : String.format(
@@ -359,7 +364,14 @@ public final class SerpiBenchmark {
                     .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            return JSON.readTree(send(request));
+            // one attempt, with the service's own timeout (60 s): sending it again while SERPI still works on it
+            // would be a second request on the token
+            JsonNode answer = JSON.readTree(http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (!answer.path("success").asBoolean(false)) {
+                throw new IllegalStateException(method + " " + path + " failed: " + answer);
+            }
+            return answer;
         }
 
         void control(String method, String path, Object body) throws Exception {
