@@ -59,7 +59,7 @@ final class SerpiReads {
         List<Outgoing> records = new ArrayList<>();
         Answers answers = answers(channel, "article", answer, readId, records);
         if (answers == null) {
-            return unreadable(channel, answer, readId, records);
+            return new Result(records, 0, 0, false);
         }
         int read = 0;
         for (List<JsonNode> items : answers.results()) {
@@ -87,7 +87,7 @@ final class SerpiReads {
         List<Outgoing> records = new ArrayList<>();
         Answers answers = answers("stock", "balance", answer, readId, records);
         if (answers == null) {
-            return unreadable("stock", answer, readId, records);
+            return new Result(records, 0, 0, false);
         }
         int read = 0;
         for (List<JsonNode> items : answers.results()) {
@@ -154,7 +154,10 @@ final class SerpiReads {
         }
     }
 
-    /** The records lists of the answers in {@code answer}; null when it is not JSON at all. */
+    /**
+     * The records lists of the answers in {@code answer}; what cannot be read goes to {@code records} as a raw item;
+     * null when the whole of it is not JSON.
+     */
     private Answers answers(String channel, String type, byte[] answer, String readId, List<Outgoing> records) {
         JsonNode document;
         try {
@@ -162,6 +165,8 @@ final class SerpiReads {
         } catch (JacksonException unreadable) {
             log.warn("SERPI answer of {} read {} cannot be read ({}); it goes to {}", channel, readId,
                     unreadable.getMessage(), RAW.topic());
+            records.add(RAW.item(channel, "answer", new String(answer, StandardCharsets.UTF_8), readId,
+                    String.valueOf(unreadable.getMessage())));
             return null;
         }
         List<JsonNode> envelopes = new ArrayList<>();
@@ -200,12 +205,6 @@ final class SerpiReads {
             log.warn("SERPI warehouse {} has no location (crossdock.serpi.warehouses.{}): its stock is not published",
                     idBodega, idBodega);
         }
-    }
-
-    private static Result unreadable(String channel, byte[] answer, String readId, List<Outgoing> records) {
-        records.add(RAW.item(channel, "answer", new String(answer, StandardCharsets.UTF_8), readId,
-                "not JSON: " + channel + " answer"));
-        return new Result(records, 0, 0, false);
     }
 
     /**
