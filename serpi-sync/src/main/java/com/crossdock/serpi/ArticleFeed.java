@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  * SERPI's changed articles as a source of the poller kit: every {@code feed.idle-interval} (5 minutes, "puede hacer un
  * consumo cada 5 minutos") the articles modified since the previous read ({@code fechamodificaini} =
  * the previous read's end minus {@code change-overlap}, {@code fechamodificafin} = now, in SERPI's zone), page by page
- * ({@code limite}/{@code pagina}, {@link PagedRead}: the next page is asked for while one is saved). The first read after a start lists every article (no filter): it catches up what
+ * ({@code limite}/{@code pagina}, {@link PagedRead}: the next pages are asked for while the service works; every page
+ * already answered is taken at once and saved as one batch). The first read after a start lists every article (no filter): it catches up what
  * changed while no instance read, and gives the catalog of SERPI's ids. Change detection against the article topic,
  * read back at the start of every read, publishes only what is new or changed. An answer that cannot be read keeps
  * the window: the next read asks for it again.
@@ -47,7 +48,7 @@ final class ArticleFeed implements FeedSource {
         this.properties = properties;
         this.zone = zone;
         this.clock = clock;
-        this.pages = new PagedRead(this::articles);
+        this.pages = new PagedRead(this::articles, reads::items, properties.pageSize());
     }
 
     @Override
@@ -63,7 +64,7 @@ final class ArticleFeed implements FeedSource {
             listed.clear();
             unreadable = false;
         }
-        return pages.fetch();
+        return SerpiReads.combined(pages.fetchReady(PagedRead.AHEAD));
     }
 
     /** One page of this read's window: every article at the first read, the changes since the previous one after. */
@@ -76,9 +77,7 @@ final class ArticleFeed implements FeedSource {
     public Page page(byte[] answer, Read read) {
         SerpiReads.Result result = reads.articles(CHANNEL, answer, read.id(), read.at(), listed);
         unreadable |= !result.readable();
-        Page page = Page.of(result.records(), result.items(), properties.pageSize());
-        pages.readAhead(page);
-        return page;
+        return new Page(result.records(), result.items(), result.lastItems() >= properties.pageSize());
     }
 
     @Override

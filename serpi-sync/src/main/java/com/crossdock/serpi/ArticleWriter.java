@@ -229,7 +229,8 @@ class ArticleWriter {
     /** Every article SERPI has, for their ids: before the first write, and after this service created one. */
     private void listCatalog() {
         List<SerpiArticle> all = new ArrayList<>();
-        PagedRead pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null));
+        PagedRead pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null),
+                answer -> SerpiReads.items(json, answer), properties.pageSize());
         Page read;
         do {
             SerpiEnvelope answer = SerpiEnvelope.read(json.readTree(pages.fetch()));
@@ -237,7 +238,6 @@ class ArticleWriter {
                 all.add(SerpiArticle.read(answer.result().get(i), "result[" + i + "]"));
             }
             read = Page.of(List.of(), answer.result().size(), properties.pageSize());
-            pages.readAhead(read);
         } while (!pages.saved(read));
         catalog.listed(all);
     }

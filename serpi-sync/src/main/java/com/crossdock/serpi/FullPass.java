@@ -46,7 +46,8 @@ final class FullPass {
         this.properties = properties;
         this.company = company;
         this.clock = clock;
-        this.pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null));
+        this.pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null), reads::items,
+                properties.pageSize());
     }
 
     List<ReconciliationPass> passes() {
@@ -65,8 +66,7 @@ final class FullPass {
         run.count("article", result.items());
         Page read = Page.of(result.records(), result.items(), properties.pageSize());
         if (read.full() || unreadable) {
-            // the kit saves this page before it asks for the next: that one is on its way meanwhile
-            pages.readAhead(page, read);
+            // the kit saves this page before it asks for the next: that one is on its way meanwhile (PagedRead)
             return read;
         }
         catalog.listed(List.copyOf(listed));

@@ -1,8 +1,13 @@
 package com.crossdock.serpi;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 import com.crossdock.platform.poller.Page;
 import reactor.core.publisher.Mono;
@@ -10,64 +15,169 @@ import reactor.core.publisher.Mono;
 /**
  * The one way serpi-sync pages through a SERPI list ({@code limite}/{@code pagina}): the articles and balances feeds,
  * the full pass and the writer's catalog. The page number is the cursor, and it moves only once a page is saved (the
- * poller kit's save-before-next-read). While a full page is being saved, the next page is already asked for
- * ({@link #readAhead(int, Page)}), so the token does not wait for Kafka between two reads; the answer is taken by the
- * next {@link #fetch(int)} of that page, and thrown away when the cursor did not get there (the save failed: the page
- * is read again, and nothing moved). The read ahead goes through the same client and its bulkhead of one ("un mismo
- * token no puede ser consumidos de manera simultanea", serpi-articulos-api.es.txt "¿Cómo funciona?"): it never
- * overlaps another request, it only fills the time the service spends between two.
+ * poller kit's save-before-next-read).
  *
- * <p>A page read ahead and taken later (after a pause for the lease or the spool) is older than a fresh read would be;
- * that is harmless: the feeds read within a window fixed at their first page, and what changed since is in the next
- * window, read again.
+ * <p><b>The token is kept fed.</b> Once a page is asked for, the pages after it are asked for as the answers come,
+ * independently of what this service does with them: each full answer asks for one more page, so that
+ * {@link #IN_FLIGHT} requests are always out, one with SERPI and one waiting in the client's bulkhead of one, which
+ * goes out the moment the token is free. At most {@link #AHEAD} pages are read and not yet taken; an answer that is
+ * not a full page ({@code limite} records) ends the read there. The reads ahead go through the same client and its
+ * bulkhead of one ("un mismo token no puede ser consumidos de manera simultanea", serpi-articulos-api.es.txt
+ * "¿Cómo funciona?"): they never overlap another request, they only fill the time the service spends between two
+ * (reading an answer, change detection, the Kafka save). The feeds take every page already answered at once
+ * ({@link #fetchReady(int)}): the kit saves them as one batch, so a Kafka acknowledgement is waited for once per
+ * batch, not once per page, while SERPI answers the next pages.
  *
- * <p>Not thread-safe: one instance per caller thread (the kit calls a source, and runs a pass, from one thread).
+ * <p>An answer is taken by the fetch of its page, and thrown away when the cursor did not get there (the save failed:
+ * the page is read again, and nothing moved). The price of reading ahead: a read of more than one page ends with one
+ * request past its last page (answered "no records", {@code code: 204}), thrown away; and while the kit pauses (the
+ * lease, the spool), at most {@link #AHEAD} pages are read that wait for it. A page read ahead and taken later is
+ * older than a fresh read would be; that is harmless: the feeds read within a window fixed at their first page, and
+ * what changed since is in the next window, read again.
+ *
+ * <p>One caller thread takes the pages (the kit calls a source, and runs a pass, from one thread); the answers arrive
+ * on the client's threads.
  */
 final class PagedRead {
 
-    private final IntFunction<Mono<byte[]>> request;
-    private int page = 1;
-    private Ahead ahead;
+    /** Requests out at once: one with SERPI, one waiting in the bulkhead for the token. */
+    static final int IN_FLIGHT = 2;
+    /** Pages asked for and not yet taken, at most (the memory a read holds: this many SERPI answers). */
+    static final int AHEAD = 10;
 
-    /** @param request the call for one page ({@code pagina}), not yet subscribed */
-    PagedRead(IntFunction<Mono<byte[]>> request) {
+    private final IntFunction<Mono<byte[]>> request;
+    private final ToIntFunction<byte[]> items;
+    private final int pageSize;
+    /** The pages asked for and not taken, consecutive, oldest first. */
+    private final Deque<Ahead> ahead = new ArrayDeque<>();
+    private int page = 1;
+    private int taken = 1;
+    /** Which read the answers arriving belong to: a restart at another page ignores the earlier read's. */
+    private int generation;
+    /** The next page to ask for. */
+    private int next = 1;
+    /** A full answer arrived: the read goes on past the first page asked for, so pages are asked for ahead. */
+    private boolean goesOn;
+    /** An answer that is not a full page arrived: nothing past it is asked for. */
+    private boolean ended;
+
+    /**
+     * @param request  the call for one page ({@code pagina}), not yet subscribed
+     * @param items    how many records an answer holds (negative: unreadable)
+     * @param pageSize {@code limite}: an answer this long is followed by another page
+     */
+    PagedRead(IntFunction<Mono<byte[]>> request, ToIntFunction<byte[]> items, int pageSize) {
         this.request = request;
+        this.items = items;
+        this.pageSize = pageSize;
     }
 
-    /** Whether the next {@link #fetch()} starts a read at its first page. */
+    /** Whether the next fetch starts a read at its first page. */
     boolean atStart() {
         return page == 1;
     }
 
     /** The cursor's page. */
     byte[] fetch() {
-        return fetch(page);
+        return fetchReady(1).get(0);
     }
 
-    /** Page {@code pagina}: the answer read ahead when there is one for it, else asked for now. */
+    /** Page {@code pagina} (the full pass, which keeps its own cursor): read ahead, or asked for now. */
     byte[] fetch(int pagina) {
-        Ahead next = ahead;
-        ahead = null;
-        if (next != null && next.page() == pagina) {
-            return next.answer();
+        return take(pagina).answer();
+    }
+
+    /**
+     * The cursor's page (waiting for it when it has not come yet), and after it every page already answered, while
+     * the one before is full, {@code most} in all; {@link #saved(Page)} then moves the cursor past all of them.
+     */
+    List<byte[]> fetchReady(int most) {
+        List<byte[]> answers = new ArrayList<>();
+        byte[] answer = take(page).answer();
+        answers.add(answer);
+        while (answers.size() < most && full(answer)) {
+            Ahead ready = takeIfAnswered(page + answers.size());
+            if (ready == null) {
+                break;
+            }
+            answer = ready.answer();
+            answers.add(answer);
         }
-        return request.apply(pagina).block();
+        taken = answers.size();
+        return answers;
     }
 
-    /** The cursor's page was read as {@code read}: when it is full, the next page is asked for now. */
-    void readAhead(Page read) {
-        readAhead(page, read);
+    /** Whether {@code answer} is a full page: more may follow. */
+    boolean full(byte[] answer) {
+        return items.applyAsInt(answer) >= pageSize;
     }
 
-    /** Page {@code pagina} was read as {@code read}: when it is full, page {@code pagina + 1} is asked for now. */
-    void readAhead(int pagina, Page read) {
-        ahead = read.full() ? new Ahead(pagina + 1, request.apply(pagina + 1).toFuture()) : null;
-    }
-
-    /** The cursor's page is saved: the cursor moves past it. True when it was the read's last page. */
+    /**
+     * The pages of the last fetch are saved: the cursor moves past them when the last was full, back to the first
+     * page otherwise. True when the read ended.
+     */
     boolean saved(Page saved) {
-        page = saved.full() ? page + 1 : 1;
+        page = saved.full() ? page + taken : 1;
         return !saved.full();
+    }
+
+    private synchronized Ahead take(int pagina) {
+        while (!ahead.isEmpty() && ahead.peekFirst().page() < pagina) {
+            ahead.pollFirst();
+        }
+        if (ahead.isEmpty() || ahead.peekFirst().page() != pagina) {
+            // a new read, or the cursor went back (a save failed): what was asked for is of other pages
+            generation++;
+            ahead.clear();
+            ended = false;
+            goesOn = false;
+            next = pagina;
+            ask();
+        }
+        Ahead head = ahead.pollFirst();
+        topUp();
+        return head;
+    }
+
+    private synchronized Ahead takeIfAnswered(int pagina) {
+        Ahead head = ahead.peekFirst();
+        if (head == null || head.page() != pagina || !head.future().isDone() || head.future().isCompletedExceptionally()) {
+            return null;
+        }
+        ahead.pollFirst();
+        topUp();
+        return head;
+    }
+
+    /** Asks for the next page; called holding the lock. */
+    private void ask() {
+        int gen = generation;
+        Ahead asked = new Ahead(next++, request.apply(next - 1).toFuture());
+        ahead.addLast(asked);
+        asked.future().whenComplete((answer, failed) -> answered(gen, answer, failed));
+    }
+
+    private synchronized void answered(int gen, byte[] answer, Throwable failed) {
+        if (gen != generation) {
+            return;
+        }
+        if (failed != null || !full(answer)) {
+            ended = true;
+            return;
+        }
+        goesOn = true;
+        topUp();
+    }
+
+    /**
+     * Keeps {@link #IN_FLIGHT} requests out, within {@link #AHEAD} pages not taken, once a full answer showed that
+     * the read goes on; called holding the lock.
+     */
+    private void topUp() {
+        while (goesOn && !ended && ahead.size() < AHEAD
+                && ahead.stream().filter(asked -> !asked.future().isDone()).count() < IN_FLIGHT) {
+            ask();
+        }
     }
 
     private record Ahead(int page, CompletableFuture<byte[]> future) {

@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,51 +51,152 @@ final class SerpiReads {
         this.meters = meters;
     }
 
-    /** A page of articles: its records, and the articles it listed ({@code listed}, filled here). */
+    /**
+     * A page of articles, or several ({@link #combined}): their records, and the articles they listed ({@code listed},
+     * filled here).
+     */
     Result articles(String channel, byte[] answer, String readId, Instant readAt, List<SerpiArticle> listed) {
         List<Outgoing> records = new ArrayList<>();
-        List<JsonNode> items;
-        try {
-            items = SerpiEnvelope.read(json.readTree(answer)).result();
-        } catch (JacksonException | IllegalArgumentException unreadable) {
-            return unreadable(channel, answer, readId, unreadable);
+        Answers answers = answers(channel, "article", answer, readId, records);
+        if (answers == null) {
+            return new Result(records, 0, 0, false);
         }
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                SerpiArticle article = SerpiArticle.read(items.get(i), "result[" + i + "]");
-                catalog.read(article);
-                listed.add(article);
-                mapper.changed(article, known.latest(article.codigo()), readId, readAt)
-                        .ifPresent(event -> records.add(Outgoing.event(event)));
-            } catch (IllegalArgumentException unmappable) {
-                records.add(RAW.item(channel, "article", items.get(i).toString(), readId, unmappable.getMessage()));
+        int read = 0;
+        for (List<JsonNode> items : answers.results()) {
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    SerpiArticle article = SerpiArticle.read(items.get(i), "result[" + i + "]");
+                    catalog.read(article);
+                    listed.add(article);
+                    mapper.changed(article, known.latest(article.codigo()), readId, readAt)
+                            .ifPresent(event -> records.add(Outgoing.event(event)));
+                } catch (IllegalArgumentException unmappable) {
+                    records.add(RAW.item(channel, "article", items.get(i).toString(), readId, unmappable.getMessage()));
+                }
             }
+            read += items.size();
         }
-        meters.counter("crossdock.serpi.articles.read", "channel", channel).increment(items.size());
+        meters.counter("crossdock.serpi.articles.read", "channel", channel).increment(read);
         meters.counter("crossdock.serpi.articles.published", "channel", channel).increment(records.stream()
                 .filter(record -> record.event() != null).count());
-        return new Result(records, items.size(), true);
+        return new Result(records, read, answers.lastItems(), answers.readable());
     }
 
-    /** A page of balances: a LEVEL per balance of a mapped warehouse. */
+    /** A page of balances, or several ({@link #combined}): a LEVEL per balance of a mapped warehouse. */
     Result balances(byte[] answer, String readId, Instant readAt) {
         List<Outgoing> records = new ArrayList<>();
-        List<JsonNode> items;
-        try {
-            items = SerpiEnvelope.read(json.readTree(answer)).result();
-        } catch (JacksonException | IllegalArgumentException unreadable) {
-            return unreadable("stock", answer, readId, unreadable);
+        Answers answers = answers("stock", "balance", answer, readId, records);
+        if (answers == null) {
+            return new Result(records, 0, 0, false);
         }
-        for (int i = 0; i < items.size(); i++) {
+        int read = 0;
+        for (List<JsonNode> items : answers.results()) {
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    SerpiStock stock = SerpiStock.read(items.get(i), "result[" + i + "]");
+                    mapper.level(stock, readId, readAt).ifPresentOrElse(event -> records.add(Outgoing.event(event)),
+                            () -> unmappedWarehouse(stock.idBodega()));
+                } catch (IllegalArgumentException unmappable) {
+                    records.add(RAW.item("stock", "balance", items.get(i).toString(), readId, unmappable.getMessage()));
+                }
+            }
+            read += items.size();
+        }
+        return new Result(records, read, answers.lastItems(), answers.readable());
+    }
+
+    /**
+     * SERPI's answers of one fetch, as one document: a JSON array of the answers, each as received (an answer is
+     * always an envelope, an object, so an array is never mistaken for one). A single answer is kept as it is.
+     */
+    static byte[] combined(List<byte[]> answers) {
+        if (answers.size() == 1) {
+            return answers.get(0);
+        }
+        int length = 2 + answers.size() - 1 + answers.stream().mapToInt(answer -> answer.length).sum();
+        java.nio.ByteBuffer all = java.nio.ByteBuffer.allocate(length).put((byte) '[');
+        for (int i = 0; i < answers.size(); i++) {
+            all.put(i == 0 ? new byte[0] : new byte[] {','}).put(answers.get(i));
+        }
+        return all.put((byte) ']').array();
+    }
+
+    /**
+     * How many records {@code answer} holds ({@code result}'s length; 0 for "no records"), read without building it:
+     * {@link PagedRead} asks it of every answer, as it arrives. -1 when the answer cannot be read.
+     */
+    int items(byte[] answer) {
+        return items(json, answer);
+    }
+
+    /** {@link #items(byte[])} with {@code json}. */
+    static int items(JsonMapper json, byte[] answer) {
+        try (JsonParser parser = json.createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return -1;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("result".equals(name) && value == JsonToken.START_ARRAY) {
+                    int count = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        parser.skipChildren();
+                        count++;
+                    }
+                    return count;
+                }
+                parser.skipChildren();
+            }
+            return 0;
+        } catch (JacksonException unreadable) {
+            return -1;
+        }
+    }
+
+    /**
+     * The records lists of the answers in {@code answer}; what cannot be read goes to {@code records} as a raw item;
+     * null when the whole of it is not JSON.
+     */
+    private Answers answers(String channel, String type, byte[] answer, String readId, List<Outgoing> records) {
+        JsonNode document;
+        try {
+            document = json.readTree(answer);
+        } catch (JacksonException unreadable) {
+            log.warn("SERPI answer of {} read {} cannot be read ({}); it goes to {}", channel, readId,
+                    unreadable.getMessage(), RAW.topic());
+            records.add(RAW.item(channel, "answer", new String(answer, StandardCharsets.UTF_8), readId,
+                    String.valueOf(unreadable.getMessage())));
+            return null;
+        }
+        List<JsonNode> envelopes = new ArrayList<>();
+        if (document.isArray()) {
+            document.forEach(envelopes::add);
+        } else {
+            envelopes.add(document);
+        }
+        List<List<JsonNode>> results = new ArrayList<>();
+        boolean readable = true;
+        int lastItems = 0;
+        for (JsonNode envelope : envelopes) {
             try {
-                SerpiStock stock = SerpiStock.read(items.get(i), "result[" + i + "]");
-                mapper.level(stock, readId, readAt).ifPresentOrElse(event -> records.add(Outgoing.event(event)),
-                        () -> unmappedWarehouse(stock.idBodega()));
-            } catch (IllegalArgumentException unmappable) {
-                records.add(RAW.item("stock", "balance", items.get(i).toString(), readId, unmappable.getMessage()));
+                List<JsonNode> items = SerpiEnvelope.read(envelope).result();
+                results.add(items);
+                lastItems = items.size();
+            } catch (IllegalArgumentException notAnEnvelope) {
+                log.warn("SERPI answer of {} read {} cannot be read ({}); it goes to {}", channel, readId,
+                        notAnEnvelope.getMessage(), RAW.topic());
+                // a single answer is kept as received; one of several, as its JSON
+                records.add(RAW.item(channel, "answer", document.isArray() ? envelope.toString()
+                        : new String(answer, StandardCharsets.UTF_8), readId, String.valueOf(notAnEnvelope.getMessage())));
+                readable = false;
+                lastItems = 0;
             }
         }
-        return new Result(records, items.size(), true);
+        return new Answers(results, lastItems, readable);
+    }
+
+    private record Answers(List<List<JsonNode>> results, int lastItems, boolean readable) {
     }
 
     private void unmappedWarehouse(String idBodega) {
@@ -104,15 +207,11 @@ final class SerpiReads {
         }
     }
 
-    private static Result unreadable(String channel, byte[] answer, String readId, RuntimeException why) {
-        log.warn("SERPI answer of {} read {} cannot be read ({}); it goes to {}", channel, readId, why.getMessage(),
-                RAW.topic());
-        return new Result(List.of(RAW.item(channel, "answer", new String(answer, StandardCharsets.UTF_8), readId,
-                String.valueOf(why.getMessage()))), 0, false);
-    }
-
-    /** What a page gave: its records, how many items SERPI answered, and whether the answer could be read at all. */
-    record Result(List<Outgoing> records, int items, boolean readable) {
+    /**
+     * What a fetch gave: its records, how many items SERPI answered, how many its last answer held (a full page: more
+     * follows), and whether every answer could be read.
+     */
+    record Result(List<Outgoing> records, int items, int lastItems, boolean readable) {
     }
 
     /** The codes of {@code articles}. */

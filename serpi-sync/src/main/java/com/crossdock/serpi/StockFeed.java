@@ -1,13 +1,10 @@
 package com.crossdock.serpi;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.crossdock.events.StockChanged;
 import com.crossdock.platform.poller.FeedSource;
@@ -16,9 +13,11 @@ import com.crossdock.platform.poller.Page;
 
 /**
  * SERPI's balances as a source of the poller kit: every {@code feed.idle-interval}, {@code GET SaldoInventario} as of
- * today (SERPI's zone), page by page ({@link PagedRead}: the next page is asked for while one is saved), each
- * balance of a mapped warehouse a StockChanged LEVEL, published when it differs from the level this instance last
- * published for its item (after a start, every level once: a LEVEL repeated changes nothing downstream).
+ * today (SERPI's zone), page by page ({@link PagedRead}: the next pages are asked for while the service works, every page already
+ * answered is saved as one batch), each
+ * balance of a mapped warehouse a StockChanged LEVEL, published when it differs from the level last published for its
+ * item ({@link KnownLevels}, read back from the stock topic at the start of every read: a restart publishes no level
+ * that did not change).
  */
 final class StockFeed implements FeedSource {
 
@@ -29,17 +28,20 @@ final class StockFeed implements FeedSource {
     private final SyncProperties properties;
     private final ZoneId zone;
     private final Clock clock;
-    private final Map<String, BigDecimal> published = new ConcurrentHashMap<>();
+    private final KnownLevels known;
     private final PagedRead pages;
     private LocalDate corte;
 
-    StockFeed(SerpiClient client, SerpiReads reads, SyncProperties properties, ZoneId zone, Clock clock) {
+    StockFeed(SerpiClient client, SerpiReads reads, KnownLevels known, SyncProperties properties, ZoneId zone,
+            Clock clock) {
         this.client = client;
+        this.known = known;
         this.reads = reads;
         this.properties = properties;
         this.zone = zone;
         this.clock = clock;
-        this.pages = new PagedRead(pagina -> client.balances(corte, properties.pageSize(), pagina));
+        this.pages = new PagedRead(pagina -> client.balances(corte, properties.pageSize(), pagina), reads::items,
+                properties.pageSize());
     }
 
     @Override
@@ -50,9 +52,10 @@ final class StockFeed implements FeedSource {
     @Override
     public byte[] fetch() {
         if (pages.atStart()) {
+            known.reload();
             corte = LocalDate.now(clock.withZone(zone));
         }
-        return pages.fetch();
+        return SerpiReads.combined(pages.fetchReady(PagedRead.AHEAD));
     }
 
     @Override
@@ -60,24 +63,16 @@ final class StockFeed implements FeedSource {
         SerpiReads.Result result = reads.balances(answer, read.id(), read.at());
         List<Outgoing> changed = new ArrayList<>();
         for (Outgoing record : result.records()) {
-            if (!(record.event() instanceof StockChanged level)
-                    || published.get(record.key()) == null
-                    || published.get(record.key()).compareTo(level.getQuantity()) != 0) {
+            if (!(record.event() instanceof StockChanged level) || known.changed(record.key(), level)) {
                 changed.add(record);
             }
         }
-        Page page = Page.of(changed, result.items(), properties.pageSize());
-        pages.readAhead(page);
-        return page;
+        return new Page(changed, result.items(), result.lastItems() >= properties.pageSize());
     }
 
     @Override
     public void saved(Page saved) {
-        for (Outgoing record : saved.records()) {
-            if (record.event() instanceof StockChanged level) {
-                published.put(record.key(), level.getQuantity());
-            }
-        }
+        known.saved(saved.records());
         pages.saved(saved);
     }
 }

@@ -57,6 +57,11 @@ class SyncConfiguration {
     }
 
     @Bean
+    KnownLevels knownLevels(PublishedRecords published, EventCodec codec, SerpiProperties company) {
+        return new KnownLevels(published, codec, company);
+    }
+
+    @Bean
     SerpiCatalog serpiCatalog() {
         return new SerpiCatalog();
     }
@@ -78,11 +83,12 @@ class SyncConfiguration {
     }
 
     @Bean
-    PollerSources pollerSources(SerpiClient client, SerpiReads reads, KnownArticles known, SerpiCatalog catalog,
-            SerpiEventMapper mapper, SyncProperties properties, SerpiProperties company, Clock clock) {
+    PollerSources pollerSources(SerpiClient client, SerpiReads reads, KnownArticles known, KnownLevels levels,
+            SerpiCatalog catalog, SerpiEventMapper mapper, SyncProperties properties, SerpiProperties company,
+            Clock clock) {
         return new PollerSources(
                 List.of(new ArticleFeed(client, reads, known, catalog, properties, company.timeZone(), clock),
-                        new StockFeed(client, reads, properties, company.timeZone(), clock)),
+                        new StockFeed(client, reads, levels, properties, company.timeZone(), clock)),
                 new FullPass(client, reads, known, catalog, mapper, properties, company.company(), clock).passes());
     }
 

@@ -5,73 +5,110 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.crossdock.platform.poller.Page;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * The one paging of serpi-sync: the cursor moves only when a page is saved, the next page is asked for while a full
- * one is saved and taken when the cursor gets there, and a page read ahead for a cursor that did not move (the save
- * failed) is not used: that page is read again.
+ * The one paging of serpi-sync: a full answer asks for more pages as it arrives (two requests out, at most ten pages
+ * not taken), a short one ends the read, every page already answered is taken at once, the cursor moves past them
+ * only once they are saved, and a page read ahead for a cursor that did not move (the save failed) is not used.
+ * Pages answer when the test says so ({@link #answer}); "full" pages hold 100 records, the page size.
  */
 class PagedReadTest {
 
     private final List<Integer> asked = new ArrayList<>();
-    private final PagedRead pages = new PagedRead(pagina -> Mono.fromCallable(() -> {
+    private final Map<Integer, Sinks.One<byte[]>> calls = new HashMap<>();
+    private final PagedRead pages = new PagedRead(pagina -> Mono.defer(() -> {
         asked.add(pagina);
-        return ("page " + pagina).getBytes(StandardCharsets.UTF_8);
-    }));
+        return calls.computeIfAbsent(pagina, p -> Sinks.one()).asMono();
+    }), answer -> Integer.parseInt(text(answer).split(" ")[2]), 100);
 
     @Test
-    void theNextPageIsAskedForWhileAFullOneIsSavedAndTakenOnceTheCursorMoves() {
-        assertThat(pages.atStart()).isTrue();
-        assertThat(text(pages.fetch())).isEqualTo("page 1");
-        pages.readAhead(full());
-        assertThat(asked).as("page 2 asked for before page 1 is saved").containsExactly(1, 2);
+    void aFullAnswerAsksForMoreAsItArrivesAndAShortOneEndsTheRead() {
+        // page 1 is asked for alone: a read of one page asks for nothing more
+        answer(1, 100);
+        assertThat(text(pages.fetch())).isEqualTo("page 1 100");
+        assertThat(asked).as("page 1 was full: two more out").containsExactly(1, 2, 3);
+        answer(2, 100);
+        assertThat(asked).as("page 2 came: one more, so two are out").containsExactly(1, 2, 3, 4);
+        answer(3, 100);
+        answer(4, 40);
+        assertThat(asked).as("page 4 was short: nothing past page 5").containsExactly(1, 2, 3, 4, 5);
+        answer(5, 0);
         assertThat(pages.saved(full())).isFalse();
-        assertThat(text(pages.fetch())).isEqualTo("page 2");
-        assertThat(asked).as("page 2 not asked for twice").containsExactly(1, 2);
-        pages.readAhead(last());
-        assertThat(pages.saved(last())).as("a short page ends the read").isTrue();
-        assertThat(asked).as("nothing read ahead after a short page").containsExactly(1, 2);
+        assertThat(pages.fetchReady(PagedRead.AHEAD)).as("every page answered, up to the short one, at once")
+                .extracting(PagedReadTest::text).containsExactly("page 2 100", "page 3 100", "page 4 40");
+        assertThat(pages.saved(new Page(List.of(), 240, false))).as("a short page ends the read").isTrue();
         assertThat(pages.atStart()).isTrue();
+        calls.remove(1);
+        answer(1, 3);
+        assertThat(pages.fetchReady(PagedRead.AHEAD)).as("the next read starts at page 1 again").hasSize(1);
+        assertThat(asked).containsExactly(1, 2, 3, 4, 5, 1);
+    }
+
+    @Test
+    void aReadOfOnePageAsksForNothingMore() {
+        answer(1, 7);
+        assertThat(pages.fetchReady(PagedRead.AHEAD)).extracting(PagedReadTest::text).containsExactly("page 1 7");
+        assertThat(asked).containsExactly(1);
+    }
+
+    @Test
+    void atMostTenPagesAreReadAndNotTaken() {
+        for (int pagina = 1; pagina <= 20; pagina++) {
+            answer(pagina, 100);
+        }
+        pages.fetch();
+        assertThat(asked).as("page 1 taken, pages 2 to 11 read ahead").hasSize(11);
+        pages.saved(full());
+        assertThat(pages.fetchReady(3)).as("at most what is asked for at once").hasSize(3);
+        assertThat(asked).as("room for three more").hasSize(14);
     }
 
     @Test
     void aPageReadAheadIsNotUsedWhenTheCursorDidNotMove() {
+        answer(1, 100);
+        answer(2, 100);
         pages.fetch();
-        pages.readAhead(full());
         // the save failed: saved() was not called, the kit asks for the same page again
-        assertThat(text(pages.fetch())).isEqualTo("page 1");
-        assertThat(asked).containsExactly(1, 2, 1);
+        calls.remove(1);
+        answer(1, 100);
+        assertThat(text(pages.fetch())).isEqualTo("page 1 100");
+        assertThat(asked.subList(0, 5)).as("page 1 asked for again").containsExactly(1, 2, 3, 4, 1);
     }
 
     @Test
     void theFullPassReadsAheadByPageNumber() {
-        assertThat(text(pages.fetch(1))).isEqualTo("page 1");
-        pages.readAhead(1, full());
-        assertThat(text(pages.fetch(2))).isEqualTo("page 2");
-        assertThat(asked).containsExactly(1, 2);
+        answer(1, 100);
+        answer(2, 100);
+        assertThat(text(pages.fetch(1))).isEqualTo("page 1 100");
+        assertThat(text(pages.fetch(2))).isEqualTo("page 2 100");
+        assertThat(asked).containsExactly(1, 2, 3, 4);
     }
 
     @Test
     void aFailedReadAheadFailsTheFetchWithTheCallsOwnException() {
-        PagedRead failing = new PagedRead(pagina -> pagina == 2
-                ? Mono.error(new IllegalStateException("SERPI said no")) : Mono.just(new byte[0]));
-        failing.fetch();
-        failing.readAhead(full());
-        failing.saved(full());
-        assertThatThrownBy(failing::fetch).isInstanceOf(IllegalStateException.class).hasMessage("SERPI said no");
+        answer(1, 100);
+        pages.fetch();
+        pages.saved(full());
+        calls.get(2).tryEmitError(new IllegalStateException("SERPI said no"));
+        assertThatThrownBy(() -> pages.fetchReady(PagedRead.AHEAD)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("SERPI said no");
+    }
+
+    private void answer(int pagina, int items) {
+        calls.computeIfAbsent(pagina, p -> Sinks.one()).tryEmitValue(
+                ("page " + pagina + " " + items).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Page full() {
         return Page.of(List.of(), 100, 100);
-    }
-
-    private static Page last() {
-        return Page.of(List.of(), 7, 100);
     }
 
     private static String text(byte[] answer) {

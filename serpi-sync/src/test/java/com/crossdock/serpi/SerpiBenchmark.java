@@ -45,15 +45,20 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  * <li><b>Baseline</b>, in the same run: a bare sequential client on the same token (no Kafka, no service) reads
  * every article page by page and writes arrays of the same size: the one-at-a-time capacity.</li>
- * <li><b>Inbound</b>: serpi-sync starts on {@code articles} articles; its first read publishes every one. Articles
- * per second to the last event on Kafka, and the share of the wall time the token was busy at SERPI.</li>
+ * <li><b>Inbound</b>: serpi-sync starts (the default cadence, 5 minutes) on the {@code articles} articles and the
+ * {@code articles} the baseline wrote; its first read publishes every one. Articles per second to the last event on Kafka, and the share of the wall time the token was
+ * busy at SERPI.</li>
  * <li><b>Outbound</b>: {@code articles} ArticleUpserted of another source; articles per second until SERPI holds
- * them all, and the token's busy share, while the poller keeps reading every {@code cadence}.</li>
- * <li><b>Change → event</b>: {@code changes} single changes at moments spread uniformly over the cadence; the time
- * from each change at SERPI to its event on Kafka.</li>
+ * them all, and the token's busy share (the same service: at the default cadence the writer has the token to itself
+ * between two reads, as in production).</li>
+ * <li><b>Change → event</b>: a second service reading every {@code cadence}; {@code changes} single changes at
+ * moments spread uniformly over the cadence; the time from each change at SERPI to its event on Kafka.</li>
  * </ol>
- * The sandbox's count of refused concurrent uses of the token is reported at the end (must be 0).
- * Args: [articles=2000] [pace=20ms] [cadence=2s] [changes=10].
+ * Each phase is reported whole and in its <b>steady state</b>: from the end of its first tenth of articles to the end
+ * of its ninth tenth (start-up, the connections, the JIT and the tail left out), with the requests SERPI served, the
+ * mean busy time per request and the mean gap between two, and the service's timers over the same window. The
+ * sandbox's count of refused concurrent uses of the token is reported at the end (must be 0).
+ * Args: [articles=20000] [pace=20ms] [cadence=2s] [changes=10].
  */
 public final class SerpiBenchmark {
 
@@ -65,7 +70,7 @@ public final class SerpiBenchmark {
     private static final String KEY = "serpi-demo-key";
 
     public static void main(String[] args) throws Exception {
-        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         Duration pace = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1].replace("ms", "")) : 20);
         Duration cadence = Duration.parse("PT" + (args.length > 2 ? args[2] : "2s"));
         int changes = args.length > 3 ? Integer.parseInt(args[3]) : 10;
@@ -80,100 +85,118 @@ public final class SerpiBenchmark {
             }
 
             // 1. baseline: one-at-a-time capacity with a bare client on the same token
-            Map<String, Object> before = serpi.state();
-            long t0 = System.nanoTime();
+            int pages = (articles + PAGE - 1) / PAGE;
+            Probe before = Probe.take(serpi, null, null);
+            Probe from = null;
+            Probe to = null;
             int read = 0;
             for (int page = 1; ; page++) {
                 JsonNode answer = serpi.api("GET", "/api/v1/Articulo?limite=" + PAGE + "&pagina=" + page, null);
                 read += answer.path("result").size();
+                from = page == steadyFrom(pages) ? Probe.take(serpi, null, null) : from;
+                to = page == steadyTo(pages) ? Probe.take(serpi, null, null) : to;
                 if (answer.path("result").size() < PAGE) {
                     break;
                 }
             }
-            double baselineRead = read / seconds(t0);
-            double baselineReadBusy = busyShare(before, serpi.state(), t0);
-            before = serpi.state();
-            t0 = System.nanoTime();
+            Probe after = Probe.take(serpi, null, null);
+            Window baselineRead = new Window(before, after, read);
+            Window baselineReadSteady = Window.of(from, to, (steadyTo(pages) - steadyFrom(pages)) * PAGE);
+            int arrays = (articles + BATCH - 1) / BATCH;
+            before = Probe.take(serpi, null, null);
+            from = null;
+            to = null;
             int written = 0;
-            for (int from = 0; from < articles; from += BATCH) {
-                List<Map<String, Object>> array = new ArrayList<>();
-                for (int i = from; i < Math.min(articles, from + BATCH); i++) {
-                    array.add(Map.of("codigo", "BASE-" + i, "descripcion", "Base " + i, "idgrupocontable", 1,
+            for (int array = 1; array <= arrays; array++) {
+                List<Map<String, Object>> body = new ArrayList<>();
+                for (int i = (array - 1) * BATCH; i < Math.min(articles, array * BATCH); i++) {
+                    body.add(Map.of("codigo", "BASE-" + i, "descripcion", "Base " + i, "idgrupocontable", 1,
                             "idlinea", 1, "idcategoria", 1, "idpresentacion", 1, "idmarca", 1, "idunidadmedida", 3,
                             "activo", true));
                 }
-                serpi.api("POST", "/api/v1/Articulo", array);
-                written += array.size();
+                serpi.api("POST", "/api/v1/Articulo", body);
+                written += body.size();
+                from = array == steadyFrom(arrays) ? Probe.take(serpi, null, null) : from;
+                to = array == steadyTo(arrays) ? Probe.take(serpi, null, null) : to;
             }
-            double baselineWrite = written / seconds(t0);
-            double baselineWriteBusy = busyShare(before, serpi.state(), t0);
-            log.info("BENCHMARK baseline read={} articles/s (token busy {}%) write={} articles/s (token busy {}%) pace={}ms",
-                    fmt(baselineRead), fmt(100 * baselineReadBusy), fmt(baselineWrite), fmt(100 * baselineWriteBusy),
-                    pace.toMillis());
+            after = Probe.take(serpi, null, null);
+            Window baselineWrite = new Window(before, after, written);
+            Window baselineWriteSteady = Window.of(from, to, (steadyTo(arrays) - steadyFrom(arrays)) * BATCH);
+            log.info("BENCHMARK baseline pace={}ms read: {}; steady state {}", pace.toMillis(), baselineRead,
+                    baselineReadSteady);
+            log.info("BENCHMARK baseline pace={}ms write: {}; steady state {}", pace.toMillis(), baselineWrite,
+                    baselineWriteSteady);
 
-            // 2. inbound: the service's first read publishes every article
-            before = serpi.state();
-            t0 = System.nanoTime();
-            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SerpiSyncApplication.class)
-                    .properties("spring.config.name=serpi-sync")
-                    .run("--server.port=0", "--management.server.port=0",
-                            "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                            "--spring.kafka.properties.schema.registry.url=" + registry.url(),
-                            "--crossdock.vendors.serpi.base-url=" + sandbox.url("serpi"),
-                            "--crossdock.vendors.serpi.auth.headers.authorization.value=" + TOKEN,
-                            "--crossdock.vendors.serpi.auth.headers.secretkey.value=" + KEY,
-                            "--crossdock.serpi.company=bench", "--crossdock.serpi.page-size=" + PAGE,
-                            "--crossdock.serpi.write-batch-size=" + BATCH,
-                            "--crossdock.serpi.feed.idle-interval=" + cadence.toMillis() + "ms",
-                            "--crossdock.serpi.reconciliation.enabled=false",
-                            "--crossdock.serpi.mapping.units.UN=3",
-                            "--crossdock.serpi.mapping.default-material-type=DEMO",
-                            "--crossdock.serpi.mapping.material-types.DEMO.accounting-group=1",
-                            "--crossdock.serpi.mapping.material-types.DEMO.line=1",
-                            "--crossdock.serpi.mapping.material-types.DEMO.category=1",
-                            "--crossdock.serpi.mapping.material-types.DEMO.presentation=1",
-                            "--crossdock.serpi.mapping.material-types.DEMO.brand=1",
-                            "--crossdock.spool.directory=" + Files.createTempDirectory("serpi-bench-spool"));
+            // 2. inbound: the service's first read publishes every article. The service runs at the default
+            // cadence (5 minutes): the writer of phase 3 has the token to itself between two reads, as in production.
+            before = Probe.take(serpi, null, null);
+            long t0 = System.nanoTime();
+            try (ConfigurableApplicationContext service = service(broker, registry, sandbox, null);
                  Articles topic = new Articles(broker.getBrokersAsString())) {
+                MeterRegistry meters = service.getBean(MeterRegistry.class);
                 // from the first request the service sends (its start-up and the lease's group join left out)
-                long served = ((Number) before.get("requestsServed")).longValue();
-                while (((Number) serpi.state().get("requestsServed")).longValue() == served) {
+                while (serpi.served() == before.served()) {
                     topic.poll();
                 }
-                long startedAt = System.nanoTime();
-                Map<String, Object> atStart = serpi.state();
-                while (topic.count("BM-") < articles) {
+                Probe start = Probe.take(serpi, meters, "getArticulo");
+                from = null;
+                to = null;
+                int seenFrom = 0;
+                int seenTo = 0;
+                // the first read lists every article SERPI holds: the benchmark's and the baseline's
+                int listed = 2 * articles;
+                for (int seen = topic.count(); seen < listed; seen = topic.count()) {
+                    if (from == null && seen >= steadyFrom(listed)) {
+                        from = Probe.take(serpi, meters, "getArticulo");
+                        seenFrom = seen;
+                    }
+                    if (to == null && seen >= steadyTo(listed)) {
+                        to = Probe.take(serpi, meters, "getArticulo");
+                        seenTo = seen;
+                    }
                     topic.poll();
                 }
-                double inbound = articles / seconds(startedAt);
-                double inboundBusy = busyShare(atStart, serpi.state(), startedAt);
-                log.info("BENCHMARK inbound articles={} in {}s from the service's first request ({}s with its start-up): "
-                                + "{} articles/s = {} of the baseline; token busy {}% of the time",
-                        articles, fmt(seconds(startedAt)), fmt(seconds(t0)), fmt(inbound), fmt(inbound / baselineRead),
-                        fmt(100 * inboundBusy));
-                logWhereTheTimeGoes(service.getBean(MeterRegistry.class), "inbound", "getArticulo");
+                Window inbound = new Window(start, Probe.take(serpi, meters, "getArticulo"), listed);
+                Window inboundSteady = Window.of(from, to, seenTo - seenFrom);
+                log.info("BENCHMARK inbound articles={} (start-up {}s before the first request): {} = {} of the baseline;"
+                                + " steady state {} = {} of the baseline's", listed, fmt((start.nanos - t0) / 1e9),
+                        inbound, fmt(inbound.rate() / baselineRead.rate()), inboundSteady,
+                        fmt(inboundSteady.rate() / baselineReadSteady.rate()));
 
                 // 3. outbound: articles of another source into SERPI
                 EventPublisher publisher = service.getBean(EventPublisher.class);
-                Map<String, Object> outStart = serpi.state();
-                long o0 = System.nanoTime();
+                Probe outStart = Probe.take(serpi, meters, "postArticulo");
                 List<reactor.core.publisher.Mono<?>> sends = new ArrayList<>();
                 for (int i = 0; i < articles; i++) {
                     sends.add(publisher.publish(Topics.ARTICLE_UPSERTED, "OUT-" + i, article("OUT-" + i)));
                 }
                 reactor.core.publisher.Mono.when(sends).block();
-                int created = ((Number) outStart.get("created")).intValue();
-                while (((Number) serpi.state().get("created")).intValue() < created + articles) {
+                from = null;
+                to = null;
+                int created;
+                while ((created = serpi.created() - outStart.created) < articles) {
                     topic.poll();
+                    from = from == null && created >= steadyFrom(articles) ? Probe.take(serpi, meters, "postArticulo") : from;
+                    to = to == null && created >= steadyTo(articles) ? Probe.take(serpi, meters, "postArticulo") : to;
                 }
-                double outbound = articles / seconds(o0);
-                double outboundBusy = busyShare(outStart, serpi.state(), o0);
-                log.info("BENCHMARK outbound articles={} in {}s: {} articles/s = {} of the baseline; token busy {}% "
-                                + "of the time (poller reading every {}s meanwhile)", articles, fmt(seconds(o0)),
-                        fmt(outbound), fmt(outbound / baselineWrite), fmt(100 * outboundBusy), cadence.toSeconds());
-                logWhereTheTimeGoes(service.getBean(MeterRegistry.class), "outbound (totals so far)", "postArticulo");
+                Window outbound = new Window(outStart, Probe.take(serpi, meters, "postArticulo"), articles);
+                Window outboundSteady = Window.of(from, to, to == null || from == null ? 0 : to.created - from.created);
+                log.info("BENCHMARK outbound articles={}: {} = {} of the baseline; steady state {} = {} of the "
+                                + "baseline's", articles, outbound, fmt(outbound.rate() / baselineWrite.rate()),
+                        outboundSteady, fmt(outboundSteady.rate() / baselineWriteSteady.rate()));
+            }
 
-                // 4. change at SERPI -> its event
+            // 4. change at SERPI -> its event, on a service reading every `cadence`; its first read (every article,
+            // nothing changed) ends before the first change
+            try (ConfigurableApplicationContext service = service(broker, registry, sandbox, cadence);
+                 Articles topic = new Articles(broker.getBrokersAsString())) {
+                int inSerpi = ((Number) serpi.state().get("articles")).intValue();
+                io.micrometer.core.instrument.Counter listed = null;
+                while (listed == null || listed.count() < inSerpi) {
+                    topic.poll();
+                    listed = service.getBean(MeterRegistry.class).find("crossdock.serpi.articles.read")
+                            .tag("channel", ArticleFeed.CHANNEL).counter();
+                }
                 List<Long> latencies = new ArrayList<>();
                 for (int i = 0; i < changes; i++) {
                     // the change at a moment uniformly spread over the poller's cadence
@@ -213,29 +236,112 @@ public final class SerpiBenchmark {
                 .setUnitCost(new BigDecimal("10.000000")).setAttributes(Map.of()).build();
     }
 
-    /**
-     * The service's own timers: the mean SERPI call as the client saw it (bulkhead wait included), and the mean time
-     * from an articles page's answer to its save (the poller kit's persist window), so a low share can be placed.
-     */
-    private static void logWhereTheTimeGoes(MeterRegistry meters, String phase, String operation) {
-        Timer persist = meters.find(PollerMetrics.PERSIST).tag("channel", ArticleFeed.CHANNEL).timer();
-        double calls = 0;
-        double callMillis = 0;
-        for (Timer call : meters.find(VendorMetrics.CALL_DURATION).tag("operation", operation).timers()) {
-            calls += call.count();
-            callMillis += call.totalTime(TimeUnit.MILLISECONDS);
+    /** The service on the benchmark's broker, registry and sandbox; {@code cadence} null: the default (5 minutes). */
+    private static ConfigurableApplicationContext service(EmbeddedKafkaKraftBroker broker,
+            InProcessSchemaRegistry registry, SandboxServer sandbox, Duration cadence) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.properties.schema.registry.url=" + registry.url(),
+                "--crossdock.vendors.serpi.base-url=" + sandbox.url("serpi"),
+                "--crossdock.vendors.serpi.auth.headers.authorization.value=" + TOKEN,
+                "--crossdock.vendors.serpi.auth.headers.secretkey.value=" + KEY,
+                "--crossdock.serpi.company=bench", "--crossdock.serpi.page-size=" + PAGE,
+                "--crossdock.serpi.write-batch-size=" + BATCH,
+                "--crossdock.serpi.reconciliation.enabled=false",
+                "--crossdock.serpi.mapping.units.UN=3",
+                "--crossdock.serpi.mapping.default-material-type=DEMO",
+                "--crossdock.serpi.mapping.material-types.DEMO.accounting-group=1",
+                "--crossdock.serpi.mapping.material-types.DEMO.line=1",
+                "--crossdock.serpi.mapping.material-types.DEMO.category=1",
+                "--crossdock.serpi.mapping.material-types.DEMO.presentation=1",
+                "--crossdock.serpi.mapping.material-types.DEMO.brand=1",
+                "--crossdock.spool.directory=" + Files.createTempDirectory("serpi-bench-spool")));
+        if (cadence != null) {
+            args.add("--crossdock.serpi.feed.idle-interval=" + cadence.toMillis() + "ms");
         }
-        log.info("BENCHMARK {} where the time goes: {} {} calls, mean {} ms each (bulkhead wait included); {} articles "
-                        + "pages saved, mean {} ms from answer to saved", phase, fmt(calls), operation,
-                fmt(calls == 0 ? 0 : callMillis / calls), persist == null ? 0 : persist.count(),
-                fmt(persist == null ? 0 : persist.mean(TimeUnit.MILLISECONDS)));
+        return new SpringApplicationBuilder(SerpiSyncApplication.class).properties("spring.config.name=serpi-sync")
+                .run(args.toArray(String[]::new));
     }
 
-    /** The token's busy time at SERPI over the wall time since {@code start}. */
-    private static double busyShare(Map<String, Object> before, Map<String, Object> after, long start) {
-        long busy = ((Number) after.get("tokenBusyMillis")).longValue()
-                - ((Number) before.get("tokenBusyMillis")).longValue();
-        return busy / 1000.0 / seconds(start);
+    /** The steady state: from the end of the first tenth of a phase's {@code total} units... */
+    private static int steadyFrom(int total) {
+        return Math.max(1, total / 10);
+    }
+
+    /** ...to the end of its ninth tenth: start-up (connections, JIT, the producer's first sends) and tail left out. */
+    private static int steadyTo(int total) {
+        return Math.max(steadyFrom(total) + 1, total * 9 / 10);
+    }
+
+    /**
+     * One moment of a phase: the sandbox's counters (requests served, the token's busy time, articles created), and
+     * the service's timers when there is a service: the SERPI calls of {@code operation} as the client saw them
+     * (bulkhead wait included), and the articles pages' time from answer to saved ({@code crossdock.poller.persist}).
+     */
+    private record Probe(long nanos, long served, long busyMillis, int created, long calls, double callMillis,
+            long saves, double saveMillis) {
+
+        static Probe take(Serpi serpi, MeterRegistry meters, String operation) throws Exception {
+            long nanos = System.nanoTime();
+            Map<String, Object> state = serpi.state();
+            long calls = 0;
+            double callMillis = 0;
+            long saves = 0;
+            double saveMillis = 0;
+            if (meters != null) {
+                for (Timer call : meters.find(VendorMetrics.CALL_DURATION).tag("operation", operation).timers()) {
+                    calls += call.count();
+                    callMillis += call.totalTime(TimeUnit.MILLISECONDS);
+                }
+                Timer persist = meters.find(PollerMetrics.PERSIST).tag("channel", ArticleFeed.CHANNEL).timer();
+                if (persist != null) {
+                    saves = persist.count();
+                    saveMillis = persist.totalTime(TimeUnit.MILLISECONDS);
+                }
+            }
+            return new Probe(nanos, ((Number) state.get("requestsServed")).longValue(),
+                    ((Number) state.get("tokenBusyMillis")).longValue(), ((Number) state.get("created")).intValue(),
+                    calls, callMillis, saves, saveMillis);
+        }
+    }
+
+    /**
+     * What happened between two probes: {@code units} articles, the requests SERPI served, the share of the wall time
+     * its token was busy, the mean busy time per request (the pace) and the mean gap between two (the time the token
+     * waited for this side), and the service's timers over the window.
+     */
+    private record Window(Probe from, Probe to, int units) {
+
+        /** The window between two probes; when one was not taken (the phase ended first), an empty one. */
+        static Window of(Probe from, Probe to, int units) {
+            Probe at = from != null ? from : to;
+            return from == null || to == null ? new Window(at, at, 0) : new Window(from, to, units);
+        }
+
+        double seconds() {
+            return from == null ? 0 : (to.nanos - from.nanos) / 1e9;
+        }
+
+        double rate() {
+            return seconds() == 0 ? 0 : units / seconds();
+        }
+
+        @Override
+        public String toString() {
+            if (from == null || from == to) {
+                return "not measured (the phase ended before its steady state)";
+            }
+            long requests = to.served - from.served;
+            double busy = (to.busyMillis - from.busyMillis) / 1000.0;
+            String own = to.calls == 0 && to.saves == 0 ? "" : String.format(
+                    "; calls %d, mean %.1f ms (bulkhead wait included); pages saved %d, mean %.1f ms from answer to saved",
+                    to.calls - from.calls, to.calls == from.calls ? 0 : (to.callMillis - from.callMillis) / (to.calls - from.calls),
+                    to.saves - from.saves, to.saves == from.saves ? 0 : (to.saveMillis - from.saveMillis) / (to.saves - from.saves));
+            return String.format("%d articles in %.2f s = %.1f articles/s, %d requests, token busy %.1f%% "
+                            + "(%.1f ms per request, gap %.1f ms between two)%s", units, seconds(), rate(), requests,
+                    seconds() == 0 ? 0 : 100 * busy / seconds(), requests == 0 ? 0 : 1000 * busy / requests,
+                    requests == 0 ? 0 : 1000 * (seconds() - busy) / requests, own);
+        }
     }
 
     private static double seconds(long startNanos) {
@@ -258,12 +364,27 @@ public final class SerpiBenchmark {
                     .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            return JSON.readTree(send(request));
+            // sent again once after 10 s without an answer (seen twice on the loaded machine: a request the sandbox
+            // never answered); should the first still hold the token, the second is refused and counted, and the run
+            // fails here rather than report a short read
+            JsonNode answer = JSON.readTree(send(request));
+            if (!answer.path("success").asBoolean(false)) {
+                throw new IllegalStateException(method + " " + path + " failed: " + answer);
+            }
+            return answer;
         }
 
         void control(String method, String path, Object body) throws Exception {
             send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        }
+
+        long served() throws Exception {
+            return ((Number) state().get("requestsServed")).longValue();
+        }
+
+        int created() throws Exception {
+            return ((Number) state().get("created")).intValue();
         }
 
         @SuppressWarnings("unchecked")
@@ -311,6 +432,12 @@ public final class SerpiBenchmark {
             while (System.nanoTime() < end) {
                 poll();
             }
+        }
+
+        /** Codes seen at least once (poll first). */
+        int count() {
+            poll();
+            return counts.size();
         }
 
         /** Codes starting with {@code prefix} seen at least once (poll first). */

@@ -15,6 +15,7 @@ import com.crossdock.events.ArticleUpserted;
 import com.crossdock.events.SourceSystem;
 import com.crossdock.events.StockChangeKind;
 import com.crossdock.events.StockChanged;
+import com.crossdock.platform.events.Envelopes;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.poller.FeedSource;
 import com.crossdock.platform.poller.Outgoing;
@@ -23,6 +24,7 @@ import com.crossdock.platform.poller.PublishedRecords;
 import com.crossdock.testing.TopicReader;
 import com.crossdock.testkit.Timeouts;
 import com.crossdock.vendor.serpi.SerpiEventMapper;
+import com.crossdock.vendor.serpi.SerpiMapping;
 import com.crossdock.vendor.serpi.SerpiProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,12 @@ class SerpiInboundTest extends SyncTestSupport {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    Envelopes envelopes;
+
+    @Autowired
+    SerpiMapping mapping;
 
     @LocalServerPort
     int port;
@@ -143,6 +151,65 @@ class SerpiInboundTest extends SyncTestSupport {
         SERPI.change(changed, Map.of("descripcion", "Despues"));
         List<String> republished = articleCodes(firstReadOfANewInstance());
         assertThat(republished).contains(changed).doesNotContain(unchanged);
+    }
+
+    /**
+     * A restart, for the stock: a new instance's change detection, rebuilt from the stock topic alone, publishes no
+     * level already published unchanged (by the running service or by an earlier instance), and a level that differs
+     * from the last one on Kafka. Warehouse 3 is mapped only for the new instances (the running service does not
+     * publish it), so what they publish there depends on nothing but the topic.
+     */
+    @Test
+    void aRestartRebuildsStockChangeDetectionFromKafkaWithoutRepublishing() {
+        String kept = code("SKEEP");
+        String other = code("SOWN");
+        String location = "serpi-" + other;
+        SerpiProperties restarted = new SerpiProperties(company.company(), company.timeZone(), company.currency(),
+                Map.of("1", "serpi-bogota", "3", location));
+        SERPI.change(kept, Map.of("descripcion", "Nivel sin cambio"));
+        SERPI.change(other, Map.of("descripcion", "Nivel propio"));
+        SERPI.balance(kept, 1, new BigDecimal("4"));
+        SERPI.balance(other, 3, new BigDecimal("5"));
+        await().atMost(Timeouts.PATIENCE).until(() -> levels(kept).size() == 1);
+        String keptKey = Topics.stockKey(kept, "serpi-bogota");
+        String otherKey = Topics.stockKey(other, location);
+
+        List<Outgoing> first = firstStockReadOfANewInstance(restarted);
+        assertThat(keys(first)).as("the running service's level is not published again").doesNotContain(keptKey)
+                .as("a level never published is").contains(otherKey);
+        first.stream().filter(record -> record.key().equals(otherKey)).forEach(record ->
+                publisher.publish(Topics.STOCK_CHANGED, record.key(), record.event()).block(Timeouts.BLOCK));
+
+        assertThat(keys(firstStockReadOfANewInstance(restarted))).as("nothing changed since either was published")
+                .doesNotContain(keptKey, otherKey);
+
+        SERPI.balance(other, 3, new BigDecimal("8"));
+        List<Outgoing> changed = firstStockReadOfANewInstance(restarted);
+        assertThat(changed).filteredOn(record -> record.key().equals(otherKey)).singleElement()
+                .satisfies(record -> assertThat(((StockChanged) record.event()).getQuantity()).isEqualByComparingTo("8"));
+        assertThat(keys(changed)).doesNotContain(keptKey);
+    }
+
+    /** The first read of the balances by a freshly started instance of {@code restarted}, not written anywhere. */
+    private List<Outgoing> firstStockReadOfANewInstance(SerpiProperties restarted) {
+        SerpiEventMapper restartedMapper = new SerpiEventMapper(envelopes, restarted, mapping);
+        SerpiReads reads = new SerpiReads(restartedMapper, new KnownArticles(published, codec), new SerpiCatalog(),
+                json, new SimpleMeterRegistry());
+        StockFeed feed = new StockFeed(client, reads, new KnownLevels(published, codec, restarted), properties,
+                restarted.timeZone(), Clock.systemUTC());
+        List<Outgoing> records = new ArrayList<>();
+        Page page;
+        do {
+            byte[] answer = feed.fetch();
+            page = feed.page(answer, new FeedSource.Read(UUID.randomUUID().toString(), Instant.now()));
+            records.addAll(page.records());
+            feed.saved(page);
+        } while (page.full());
+        return records;
+    }
+
+    private static List<String> keys(List<Outgoing> records) {
+        return records.stream().filter(record -> record.event() instanceof StockChanged).map(Outgoing::key).toList();
     }
 
     /** The first read of a freshly started instance (every article, page by page), not written anywhere. */

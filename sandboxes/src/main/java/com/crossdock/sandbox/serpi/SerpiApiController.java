@@ -70,9 +70,10 @@ class SerpiApiController {
             LocalDateTime from = date(query, "fechamodificaini");
             LocalDateTime to = date(query, "fechamodificafin");
             Predicate<LocalDateTime> within = at -> (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
-            List<?> all = store.articles(article -> codigo == null || codigo.equals(article.path("codigo").asString()),
-                    within);
-            return page(paging, all);
+            List<?> records = store.articles(
+                    article -> codigo == null || codigo.equals(article.path("codigo").asString()), within,
+                    (paging.pagina() - 1) * paging.limite(), paging.limite());
+            return page(records);
         });
     }
 
@@ -152,8 +153,11 @@ class SerpiApiController {
 
     private static ResponseEntity<Map<String, Object>> page(Paging paging, List<?> all) {
         int from = (paging.pagina() - 1) * paging.limite();
-        List<?> records = from >= all.size() ? List.of()
-                : all.subList(from, Math.min(all.size(), from + paging.limite()));
+        return page(from >= all.size() ? List.of() : all.subList(from, Math.min(all.size(), from + paging.limite())));
+    }
+
+    /** One page's records as the envelope: "no records" ({@code code: 204}) when there are none. */
+    private static ResponseEntity<Map<String, Object>> page(List<?> records) {
         if (records.isEmpty()) {
             Map<String, Object> none = new LinkedHashMap<>();
             none.put("success", true);

@@ -26,6 +26,8 @@ final class SerpiStore {
     private final Clock clock;
     private final Map<Integer, ObjectNode> articles = new LinkedHashMap<>();
     private final Map<Integer, LocalDateTime> modified = new LinkedHashMap<>();
+    /** SERPI's id of each code: a lookup, so that a request's own work does not grow with the catalogue. */
+    private final Map<String, Integer> ids = new java.util.HashMap<>();
     private final Map<String, Map<String, BigDecimal>> stock = new TreeMap<>();
     private int nextId = 1;
     private int created;
@@ -48,12 +50,25 @@ final class SerpiStore {
     }
 
     synchronized List<ObjectNode> articles(Predicate<ObjectNode> filter, Predicate<LocalDateTime> modifiedWithin) {
+        return articles(filter, modifiedWithin, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The matching articles from the {@code skip}-th on, at most {@code limit}: one page, copied (only the page, so
+     * that answering a page costs the same whatever the size of the catalogue).
+     */
+    synchronized List<ObjectNode> articles(Predicate<ObjectNode> filter, Predicate<LocalDateTime> modifiedWithin,
+            int skip, int limit) {
         List<ObjectNode> found = new ArrayList<>();
-        articles.forEach((id, article) -> {
-            if (filter.test(article) && modifiedWithin.test(modified.get(id))) {
-                found.add(article.deepCopy());
+        int matched = 0;
+        for (Map.Entry<Integer, ObjectNode> entry : articles.entrySet()) {
+            if (found.size() >= limit) {
+                break;
             }
-        });
+            if (filter.test(entry.getValue()) && modifiedWithin.test(modified.get(entry.getKey())) && matched++ >= skip) {
+                found.add(entry.getValue().deepCopy());
+            }
+        }
         return found;
     }
 
@@ -71,6 +86,7 @@ final class SerpiStore {
         int id = nextId++;
         stored.put("id", id);
         articles.put(id, stored);
+        ids.put(codigo, id);
         modified.put(id, now());
         created++;
         return null;
@@ -93,7 +109,9 @@ final class SerpiStore {
         if (owner != null && owner != id.asInt()) {
             return "el codigo " + article.get("codigo").asString() + " pertenece al articulo " + owner;
         }
-        articles.put(id.asInt(), ((ObjectNode) article).deepCopy());
+        ObjectNode before = articles.put(id.asInt(), ((ObjectNode) article).deepCopy());
+        ids.remove(before.path("codigo").asString(""));
+        ids.put(article.get("codigo").asString(), id.asInt());
         modified.put(id.asInt(), now());
         updated++;
         return null;
@@ -107,6 +125,7 @@ final class SerpiStore {
             id = nextId++;
             article.put("id", id);
             articles.put(id, article);
+            ids.put(codigo, id);
         }
         article.setAll(fields);
         article.put("codigo", codigo);
@@ -122,6 +141,7 @@ final class SerpiStore {
         }
         articles.remove(id);
         modified.remove(id);
+        ids.remove(codigo);
         return true;
     }
 
@@ -157,6 +177,7 @@ final class SerpiStore {
     synchronized void reset() {
         articles.clear();
         modified.clear();
+        ids.clear();
         stock.clear();
         nextId = 1;
         created = 0;
@@ -164,8 +185,7 @@ final class SerpiStore {
     }
 
     private Integer idOf(String codigo) {
-        return articles.entrySet().stream().filter(e -> codigo.equals(e.getValue().path("codigo").asString(null)))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        return ids.get(codigo);
     }
 
     private LocalDateTime now() {
