@@ -68,7 +68,13 @@ args=(--server.port=8086 --spring.kafka.bootstrap-servers="$kafka" --spring.kafk
   --crossdock.vendors.suppliers-defaults.circuit-breaker.minimum-number-of-calls=5000
   --crossdock.vendors.suppliers-defaults.circuit-breaker.sliding-window-size=5000
   --crossdock.vendors.suppliers-defaults.max-concurrent-calls=0)
-for s in "${suppliers[@]}"; do args+=(--crossdock.vendors.$s.base-url="$sandbox/suppliers/$s"); done
+# each supplier at an address of its own (127.0.0.2 to .6, all the sandboxes' port), as in production where each is its
+# own host: Reactor Netty pools connections per address (16 by default), and one pool for the six would let Elit's slow
+# calls hold every connection while the other suppliers' calls queue for one. Omega stays on localhost (its allow-list).
+n=2
+for s in "${suppliers[@]}"; do
+  args+=(--crossdock.vendors.$s.base-url="${sandbox/localhost/127.0.0.$n}/suppliers/$s"); n=$((n + 1))
+done
 # GATEWAY_ARGS: more of the gateway's settings, e.g. --spring.reactor.context-propagation=limited (docs/benchmarks.md)
 read -r -a extra <<<"${GATEWAY_ARGS:-}"; args+=("${extra[@]}")
 java $JAVA_OPTS -cp "$cp" com.crossdock.suppliers.SupplierGatewayApplication "${args[@]}" >"$out/gateway.log" 2>&1 &
