@@ -60,8 +60,15 @@ public abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void suppliers(DynamicPropertyRegistry registry) throws IOException {
         registry.add("crossdock.vendors.omega.base-url", () -> SANDBOX.url("suppliers/omega/public/api/v1.0"));
-        for (String supplier : new String[] {"elit", "busmarket", "uniquetrade", "vesna", "intercars"}) {
-            registry.add("crossdock.vendors." + supplier + ".base-url", () -> SANDBOX.url("suppliers/" + supplier));
+        // each supplier at an address of its own, as in production (its own host): the HTTP client pools connections
+        // per address (16 by default), and one pool shared by the six would let a slow supplier's calls hold every
+        // connection while the others' wait for one. Omega stays on localhost, the address its allow-list knows.
+        String[] suppliers = {"elit", "busmarket", "uniquetrade", "vesna", "intercars"};
+        for (int i = 0; i < suppliers.length; i++) {
+            String supplier = suppliers[i];
+            String loopback = "127.0.0." + (i + 2);
+            registry.add("crossdock.vendors." + supplier + ".base-url",
+                    () -> SANDBOX.url("suppliers/" + supplier).replace("://localhost:", "://" + loopback + ":"));
         }
         // BusMarket's key was issued 350 days ago: 15 days left of its year
         registry.add("crossdock.suppliers.accounts.busmarket.key-issued-on",

@@ -70,6 +70,25 @@ class QuoteTest extends GatewayTestSupport {
     }
 
     @Test
+    void aPriceThatArrivedIsAnsweredAtTheDeadlineWithoutTheAvailabilityStillAwaited() {
+        awaitAllOk();
+        // only Elit's stock call is late: its price is in long before the deadline
+        SANDBOX.control().fault("suppliers/elit/api/v1/stock", Fault.latency(Duration.ofSeconds(5)));
+        long start = System.nanoTime();
+        Map<String, Object> quote = quote("OC90", 2);
+        long tookMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertThat(tookMs).as("the answer waited no longer than the deadline (1.5 s) and a margin").isLessThan(2_500);
+        assertThat(statuses(quote)).containsOnly(Map.entry("busmarket", "ok"), Map.entry("elit", "ok"),
+                Map.entry("intercars", "ok"), Map.entry("omega", "ok"), Map.entry("uniquetrade", "ok"),
+                Map.entry("vesna", "ok"));
+        Map<String, Object> elit = offers(quote).stream().filter(offer -> offer.get("supplier").equals("elit"))
+                .findFirst().orElseThrow();
+        assertThat(elit).containsKey("price").doesNotContainKey("availability");
+        assertThat(offers(quote)).filteredOn(offer -> !offer.get("supplier").equals("elit"))
+                .allSatisfy(offer -> assertThat(offer).containsKey("availability"));
+    }
+
+    @Test
     void concurrentQuotesEachAnswerWithinTheDeadlineWhateverTheSlowSupplierDoes() {
         awaitAllOk();
         // far slower than the deadline and the margin together: a quote that waited for Elit would show
