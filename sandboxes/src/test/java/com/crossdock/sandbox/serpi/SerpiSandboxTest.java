@@ -84,16 +84,22 @@ class SerpiSandboxTest extends SandboxTestSupport {
     @Test
     void refusesAndCountsASecondConcurrentRequestOnOneToken() {
         WebClient web = WebClient.create("http://localhost:" + port);
-        List<Integer> statuses = Flux.range(0, 4).flatMap(i -> web.get().uri(ARTICULO).header("secretkey", KEY)
-                        .header(HttpHeaders.AUTHORIZATION, TOKEN).exchangeToMono(answer ->
-                                answer.releaseBody().thenReturn(answer.statusCode().value())), 4)
-                .collectList().block(Duration.ofSeconds(20));
+        List<Integer> statuses = new java.util.ArrayList<>();
+        // four requests at once on the token; on a loaded machine a burst may arrive one by one (no overlap, no
+        // refusal), so bursts are sent until one overlapped: every request of every burst is counted
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            statuses.addAll(Flux.range(0, 4).flatMap(i -> web.get().uri(ARTICULO).header("secretkey", KEY)
+                            .header(HttpHeaders.AUTHORIZATION, TOKEN).exchangeToMono(answer ->
+                                    answer.releaseBody().thenReturn(answer.statusCode().value())), 4)
+                    .collectList().block(Duration.ofSeconds(20)));
+            return statuses.contains(503);
+        });
 
-        assertThat(statuses).contains(200, 503);
+        assertThat(statuses).contains(200, 503).containsOnly(200, 503);
         long refused = statuses.stream().filter(status -> status == 503).count();
         client.get().uri("/serpi/_sandbox/state").exchange().expectBody()
                 .jsonPath("$.concurrentRefused").isEqualTo((int) refused)
-                .jsonPath("$.requestsServed").isEqualTo((int) (4 - refused));
+                .jsonPath("$.requestsServed").isEqualTo((int) (statuses.size() - refused));
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec get(String uri) {
