@@ -103,7 +103,7 @@ public final class DurableSpool implements AutoCloseable {
             this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet,
                     withSetAside ? this::keepAside : null);
             this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable,
-                    drainLoop::acknowledged, segmentChannels);
+                    drainLoop::persisted, segmentChannels);
             for (SpoolRecord record : salvaged) {
                 writer.append(FrameCodec.encode(record)).join();
             }

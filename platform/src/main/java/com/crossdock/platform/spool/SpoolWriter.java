@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>A write the file system refuses (no space left on the device, a quota) fails only the appends of that write: the
  * segment is cut back to its last durable byte and the writer goes on, so the spool heals by itself once space is
  * back (a webhook whose append failed was not answered 2xx). Once the drain has passed every record of the active
- * segment, the next write starts a new segment, so that the drain can delete the old one and give its space back.
+ * segment and written its position past them, the next write starts a new segment and deletes the old one, so that
+ * the space a drain emptied is free again before the next outage needs it.
  * After any other I/O error (a failed fsync, a failed cut) the writer refuses all further appends: after a failed
  * fsync the kernel may have dropped the dirty pages, so nothing written later could be trusted. A restart recovers.
  */
@@ -131,8 +132,10 @@ final class SpoolWriter implements AutoCloseable {
         int settled = 0;
         try {
             if (activeSize > 0 && drained.getAsLong() >= end) {
-                // every record of the active segment is in Kafka: a new segment lets the drain delete this one
+                // every record of the active segment is in Kafka and the position past it is on disk: a new segment,
+                // and this one deleted, gives its space back before the next outage needs it
                 roll();
+                dir.deleteSegmentsBefore(end);
             }
             long chunkBytes = 0;
             for (Pending pending : batch) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A disk that fills (ENOSPC): a write the file system refuses fails only its own appends (never a 2xx for what was not
  * kept), leaves nothing half written in the segment, and the spool takes appends again once space is back; a segment
- * the drain has passed is given back at the next write, so the drain frees the space it empties.
+ * the drain has passed (its position written past it) is deleted at the next write, so the drain frees what it empties.
  */
 class SpoolDiskFullTest {
 
@@ -73,12 +73,41 @@ class SpoolDiskFullTest {
             assertThat(segments()).hasSize(1);
 
             spool.append(record(4));
-            spool.drain(sender);
 
-            assertThat(segments()).as("the drained segment deleted").singleElement()
-                    .satisfies(segment -> assertThat(Files.size(segment)).isEqualTo(frameSize(record(4))));
+            assertThat(segments()).as("the drained segment deleted before the next outage needs its space")
+                    .singleElement().satisfies(segment -> assertThat(Files.size(segment)).isEqualTo(frameSize(record(4))));
+            spool.drain(sender);
         }
         assertThat(sender.sent()).containsExactlyElementsOf(records(0, 5));
+    }
+
+    @Test
+    void theDrainWritesItsPositionInPlaceWhenNoNewFileCanBeWritten() throws IOException {
+        try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            for (SpoolRecord record : records(0, 3)) {
+                spool.append(record);
+            }
+            spool.drain(new RecordingSender());
+            // the temp file of an atomic position write cannot be written (a directory in its place stands for a full
+            // disk, which refuses the new file's block)
+            Files.createDirectory(dir.resolve("position.tmp"));
+            spool.append(record(3));
+            spool.append(record(4));
+
+            RecordingSender oneThenFails = new RecordingSender().failingAt(1);
+            DrainResult result = spool.drain(oneThenFails);
+
+            assertThat(result.failure()).as("the send of record 4 failed, not the position write").isNotNull()
+                    .isNotInstanceOf(IOException.class);
+            assertThat(oneThenFails.sent()).containsExactly(record(3));
+        }
+        RecordingSender after = new RecordingSender();
+        try (DurableSpool reopened = DurableSpool.open(SpoolOptions.defaults(dir))) {
+            assertThat(reopened.damagedCount()).isZero();
+            assertThat(reopened.depth()).as("the position past record 3 was kept").isEqualTo(1);
+            reopened.drain(after);
+        }
+        assertThat(after.sent()).containsExactly(record(4));
     }
 
     private List<Path> segments() throws IOException {

@@ -117,11 +117,11 @@ class SpoolRecoveryTest {
     void aDamagedPositionFileIsSetAsideAndTheDrainStartsAtTheOldestRecordKept() throws IOException {
         RecordingSender sender = new RecordingSender();
         try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
-            for (SpoolRecord record : records(0, 5)) {
+            for (SpoolRecord record : records(0, 6)) {
                 spool.append(record);
             }
-            spool.drain(new RecordingSender());
-            spool.append(record(5));
+            // three drained, the position written after them; three still wait
+            spool.drain(new RecordingSender().failingAt(3));
         }
         Files.write(dir.resolve("position"), new byte[] {1, 2, 3});
 
