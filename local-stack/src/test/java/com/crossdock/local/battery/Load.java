@@ -237,7 +237,8 @@ final class Load {
         int quantity;
         synchronized (this) {
             id = 7_000_000L + orderSequence.incrementAndGet();
-            sku = prefix + "S" + random.nextInt(4);
+            // not under the prefix of the Paqtana products the model compares (order-bridge's demand is not stock)
+            sku = "ORD-" + prefix + "S" + random.nextInt(4);
             quantity = 1 + random.nextInt(5);
         }
         String body = ("{\"order_id\":%d,\"order_status_id\":2,\"currency\":\"PLN\",\"payment_method\":\"PayU\","
