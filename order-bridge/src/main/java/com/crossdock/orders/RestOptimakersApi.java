@@ -23,9 +23,14 @@ final class RestOptimakersApi implements OptimakersApi {
         this.paths = paths;
     }
 
+    /**
+     * A create is not idempotent: a create that may have been served (a timeout, a connection reset after the request
+     * went out, a 5xx) is not repeated by the call policy, which would create the order twice; it fails, and the
+     * exporter's retry looks the order up by its reference before it creates anything (the destructive client).
+     */
     @Override
     public Mono<JsonNode> createOrder(Map<String, Object> order) {
-        return client.exchange("createOrder", web -> web.post().uri(paths.createOrder())
+        return client.destructive().exchange("createOrder", web -> web.post().uri(paths.createOrder())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(order), JsonNode.class);
     }
 

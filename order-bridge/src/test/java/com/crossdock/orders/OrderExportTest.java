@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A BaseLinker order reaches Optimakers once: imported and created with the configured status, attributes,
  * currency and VAT ids; read twice or replayed, still once; created before a crash that lost its link, found and
- * linked, not created again; an unmappable currency is a dead letter naming the setting, and once the setting is
+ * linked, not created again; served and its answer lost (a connection reset), not created again by a retry; an unmappable currency is a dead letter naming the setting, and once the setting is
  * there, its replay creates the order once.
  */
 class OrderExportTest extends BridgeTestSupport {
@@ -80,6 +81,27 @@ class OrderExportTest extends BridgeTestSupport {
                 List.of(Topics.ORDER_PLACED, orderExportGroup.retryTopic(Topics.ORDER_PLACED))));
 
         assertThat(optimakersOrders(id)).hasSize(1);
+    }
+
+    @Test
+    void anOrderWhoseCreateWasServedButWhoseAnswerWasLostIsCreatedOnce() throws Exception {
+        String id = "98" + System.nanoTime() % 1_000_000_000;
+        // the create reaches Optimakers (the order exists there), then the connection is reset: no answer comes back
+        sandbox.post().uri("/_sandbox/faults/optimakers/api/orders").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("count", 1, "afterServing", true, "reset", true, "method", "POST"))
+                .retrieve().toBodilessEntity();
+        try {
+            publishOrder(id, "PLN");
+
+            await().atMost(Timeouts.PATIENCE).until(() -> links.optimakersId(id).isPresent());
+            assertThat(sandbox.get().uri("/_sandbox/faults").retrieve().body(JsonNode.class).has("optimakers/api/orders"))
+                    .as("the reset was used on a create").isFalse();
+            // held a moment: a create repeated behind the link would show now
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+            assertThat(optimakersOrders(id)).as("created once, not again by a blind retry of the create").hasSize(1);
+        } finally {
+            sandbox.delete().uri("/_sandbox/faults/optimakers/api/orders").retrieve().toBodilessEntity();
+        }
     }
 
     @Test

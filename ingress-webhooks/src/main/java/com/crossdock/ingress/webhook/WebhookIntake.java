@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
-import com.crossdock.platform.error.Causes;
-import com.crossdock.platform.spool.SpoolFullException;
 import com.crossdock.platform.web.Problems;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -43,7 +41,7 @@ final class WebhookIntake {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
     private static final ContextSnapshotFactory THREAD_LOCALS = ContextSnapshotFactory.builder().build();
-    /** The Retry-After of a 503 answered because the spool is full: about one drain attempt later. */
+    /** The Retry-After of a 503 answered because neither Kafka nor the spool took it (full, or its disk full). */
     static final long SPOOL_FULL_RETRY_AFTER_SECONDS = 30;
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -139,10 +137,9 @@ final class WebhookIntake {
                             .log("Webhook could not be stored: {}", failure.toString());
                     ErrorResponseException problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
                             "webhook-not-stored", "the webhook could not be stored; nothing was kept", null);
-                    if (Causes.has(failure, SpoolFullException.class)) {
-                        // Kafka is away and the spool holds its limit: say when to come back
-                        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(SPOOL_FULL_RETRY_AFTER_SECONDS));
-                    }
+                    // Kafka is away and the spool holds its limit (SpoolFullException) or its disk is full (the file
+                    // system refused the write): either way, say when to come back
+                    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(SPOOL_FULL_RETRY_AFTER_SECONDS));
                     return problem;
                 });
     }

@@ -66,7 +66,16 @@ public final class FaultBattery {
     private static final String UUID_HEADER = "x-prodsmart-webhook-uuid";
     private static final String ORG = "demo";
     private static final String SMALL_SPOOL = "64KB";
-    private static final int EXTRA_FAULTS = 4;
+    /** ingress-b's spool file system when mounting works: a 10-20 s broker outage fills it (ENOSPC). */
+    private static final String TMPFS_SIZE = "256k";
+    private static final String FEED = "prodsmart/api/changes/stock";
+    private static final String OPTIMAKERS_ORDERS = "optimakers/api/orders";
+    /** order-bridge's Optimakers timeout in the battery, and an answer later than it. */
+    private static final String OPTIMAKERS_TIMEOUT = "5s";
+    private static final long OPTIMAKERS_LATE_MS = 10_000;
+    private static final String ORDER_PLACED = Topics.ORDER_PLACED;
+    private static final List<String> SPOOLED = List.of("ingress-a", "ingress-b", "poller-a", "poller-b", "bridge");
+    private static final String POSSIBLY_SERVED = "failed after the request may have been served";
 
     private final long seed;
     private final Path out;
@@ -84,6 +93,12 @@ public final class FaultBattery {
     private final Map<String, Integer> managementPorts = new HashMap<>();
     private Load load;
     private String bootstrap;
+    /** Whether ingress-b's spool is on a small tmpfs (a real disk full), else the max-size bound stands for it. */
+    private boolean diskFull;
+    private Path mounted;
+    private long damagedExpected;
+    /** Feed reads whose page was served and then lost (a reset, a 503 after serving): faults used up. */
+    private long feedPagesLost;
 
     private FaultBattery(long seed, Path out, String classPath, Path repository) {
         this.seed = seed;
@@ -95,6 +110,8 @@ public final class FaultBattery {
         secrets.put("prodsmart api secret (webhook key)", "fb-pssec-" + hex);
         secrets.put("prodsmart api key", "fb-pskey-" + hex);
         secrets.put("paqtana token", "fb-paqtok-" + hex);
+        secrets.put("baselinker token", "fb-bltok-" + hex);
+        secrets.put("optimakers api key", "fb-omkey-" + hex);
     }
 
     public static void main(String[] args) throws Exception {
@@ -123,24 +140,43 @@ public final class FaultBattery {
         ticks.scheduleAtFixedRate(() -> senders.execute(() -> load.deliver(load.next())), 0, 100, TimeUnit.MILLISECONDS);
         ticks.scheduleAtFixedRate(() -> senders.execute(load::retryUnanswered), 2, 2, TimeUnit.SECONDS);
         ticks.scheduleAtFixedRate(() -> senders.execute(load::level), 1, 1500, TimeUnit.MILLISECONDS);
+        ticks.scheduleAtFixedRate(() -> senders.execute(load::order), 1, 2000, TimeUnit.MILLISECONDS);
         pause(Duration.ofSeconds(15));
 
-        List<Runnable> catalogue = new ArrayList<>(List.of(
+        // The catalogue's faults are dealt to the seeds in turn: fault i of the catalogue (in its fixed order below) runs
+        // in every seed s with i % 3 == s % 3, so any three consecutive seeds (1, 2, 3) together inject every fault of
+        // the catalogue; the fixed ones run in every seed, and which ingress and poller a kill takes alternates by seed.
+        List<Runnable> catalogue = List.of(
                 this::stopRegistry,
                 () -> vendorFault("paqtana", "{\"status\":503,\"count\":6}", "Paqtana 503 x6"),
                 () -> vendorFault("paqtana", "{\"status\":429,\"count\":4,\"retryAfterSeconds\":3}", "Paqtana 429 Retry-After 3 s x4"),
                 () -> vendorFault("paqtana", "{\"count\":2,\"latencyMs\":45000}", "Paqtana latency 45 s x2 (past the client's timeout)"),
-                () -> vendorFault("prodsmart", "{\"status\":503,\"count\":1,\"afterServing\":true}",
-                        "Prodsmart answer served then lost (afterServing 503) x1"),
+                () -> vendorFault(FEED, "{\"count\":1,\"afterServing\":true,\"reset\":true}",
+                        "Prodsmart feed page served, then the connection reset (RST) x1"),
+                () -> vendorFault(FEED, "{\"status\":503,\"count\":1,\"afterServing\":true}",
+                        "Prodsmart feed page served, then answered 503 x1"),
                 () -> vendorFault("prodsmart", "{\"status\":429,\"count\":3,\"retryAfterSeconds\":2}", "Prodsmart 429 Retry-After 2 s x3"),
-                this::rollingRestartWhileBrokerPaused));
-        // every seed: a kill -9 of one ingress (ingress-a's with a damaged spool segment), of one poller and of the
-        // publisher, the broker paused, the broker killed, webhooks past the clock skew; then four more of the rest, all in a seeded order
-        Collections.shuffle(catalogue, random);
-        List<Runnable> chosen = new ArrayList<>(catalogue.subList(0, EXTRA_FAULTS));
-        chosen.addAll(List.of(random.nextBoolean() ? this::damagedSpool : () -> killAndRestart("ingress-b"),
-                () -> killAndRestart(random.nextBoolean() ? "poller-a" : "poller-b"),
-                () -> killAndRestart("publisher"), this::pauseBroker, this::killBroker, this::clockSkew));
+                this::rollingRestartWhileBrokerPaused,
+                () -> vendorFault(OPTIMAKERS_ORDERS, "{\"status\":503,\"count\":4}", "Optimakers 503 x4"),
+                () -> vendorFault(OPTIMAKERS_ORDERS, "{\"count\":1,\"latencyMs\":" + OPTIMAKERS_LATE_MS
+                                + ",\"afterServing\":true,\"method\":\"POST\"}",
+                        "Optimakers order created, its answer past the client's timeout x1"),
+                () -> vendorFault(OPTIMAKERS_ORDERS, "{\"count\":1,\"afterServing\":true,\"reset\":true,\"method\":\"POST\"}",
+                        "Optimakers order created, then the connection reset (RST) x1"));
+        List<Runnable> chosen = new ArrayList<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            if (i % 3 == Math.floorMod(seed, 3)) {
+                chosen.add(catalogue.get(i));
+            }
+        }
+        // every seed: a kill -9 of one ingress (ingress-a's with a damaged spool segment in odd seeds, ingress-b's in
+        // even ones), of one poller (a in odd seeds, b in even), of the publisher and of order-bridge, the broker paused,
+        // the broker killed, webhooks past the clock skew; all in a seeded order
+        boolean odd = Math.floorMod(seed, 2) == 1;
+        chosen.addAll(List.of(odd ? this::damagedSpool : () -> killAndRestart("ingress-b"),
+                () -> killAndRestart(odd ? "poller-a" : "poller-b"),
+                () -> killAndRestart("publisher"), () -> killAndRestart("bridge"), this::pauseBroker, this::killBroker,
+                this::clockSkew));
         Collections.shuffle(chosen, random);
         for (Runnable fault : chosen) {
             pause(Duration.ofMillis(2000 + random.nextInt(6000)));
@@ -171,7 +207,7 @@ public final class FaultBattery {
 
     private void startEverything() throws IOException {
         for (String name : List.of("broker", "controller", "registry", "sandboxes", "ingress-a", "ingress-b", "poller-a",
-                "poller-b", "publisher")) {
+                "poller-b", "publisher", "bridge")) {
             ports.put(name, KraftNode.freePort());
             managementPorts.put(name, KraftNode.freePort());
         }
@@ -188,12 +224,16 @@ public final class FaultBattery {
                 "--server.port=" + ports.get("sandboxes"),
                 "--sandboxes.paqtana.token=" + secret("paqtana token"),
                 "--sandboxes.prodsmart.api.key=" + secret("prodsmart api key"),
-                "--sandboxes.prodsmart.api.secret=" + secret("prodsmart api secret")), out, out.resolve("sandboxes.log"),
+                "--sandboxes.prodsmart.api.secret=" + secret("prodsmart api secret"),
+                "--sandboxes.baselinker.token=" + secret("baselinker token"),
+                "--sandboxes.optimakers.api-key=" + secret("optimakers api key")), out, out.resolve("sandboxes.log"),
                 url("sandboxes") + "/paqtana/_sandbox/state"));
         add(ingress("ingress-a", List.of()));
-        // the spool's disk full, all along: ingress-b's spool holds 64 KB (about 50 webhooks), so every broker outage
-        // fills it and it must answer 503 + Retry-After, never 2xx what it cannot keep
-        add(ingress("ingress-b", List.of("--crossdock.spool.max-size=" + SMALL_SPOOL)));
+        // the spool's disk full, all along: ingress-b's spool is a 256 KB tmpfs (a real "No space left on device"), or,
+        // when mounting is refused, bounded by crossdock.spool.max-size=64KB; either way every broker outage fills it
+        // and it must answer 503 + Retry-After, never 2xx what it cannot keep, and heal once the drain frees space
+        diskFull = mountTmpfs(out.resolve("ingress-b-spool"));
+        add(ingress("ingress-b", diskFull ? List.of() : List.of("--crossdock.spool.max-size=" + SMALL_SPOOL)));
         for (String poller : List.of("poller-a", "poller-b")) {
             add(service(poller, "prodsmart-poller", List.of(
                     "--crossdock.vendors.prodsmart.base-url=" + url("sandboxes") + "/prodsmart",
@@ -205,6 +245,15 @@ public final class FaultBattery {
         add(service("publisher", "paqtana-publisher", List.of(
                 "--crossdock.vendors.paqtana.base-url=" + url("sandboxes") + "/paqtana",
                 "--crossdock.vendors.paqtana.auth.token=" + secret("paqtana token"))));
+        // BaseLinker orders into Optimakers, both the sandbox's (their demo ids), as the local stack runs it
+        add(service("bridge", "order-bridge", List.of(
+                "--crossdock.vendors.baselinker.base-url=" + url("sandboxes") + "/baselinker/connector.php",
+                "--crossdock.vendors.baselinker.auth.headers.token.value=" + secret("baselinker token"),
+                "--crossdock.vendors.optimakers.base-url=" + url("sandboxes") + "/optimakers",
+                "--crossdock.vendors.optimakers.auth.headers.apikey.value=" + secret("optimakers api key"),
+                "--crossdock.vendors.optimakers.timeout=" + OPTIMAKERS_TIMEOUT,
+                "--crossdock.baselinker.feed.idle-interval=1s",
+                "--crossdock.spool.directory=" + out.resolve("bridge-spool"))));
 
         procs.get("broker").start();
         awaitBroker();
@@ -212,12 +261,45 @@ public final class FaultBattery {
             procs.get(name).start();
             require(procs.get(name).awaitReady(START), name + " did not start");
         }
-        List<String> services = List.of("ingress-a", "ingress-b", "poller-a", "poller-b", "publisher");
+        List<String> services = List.of("ingress-a", "ingress-b", "poller-a", "poller-b", "publisher", "bridge");
         services.forEach(name -> procs.get(name).start());
         for (String name : services) {
             require(procs.get(name).awaitReady(START), name + " did not become ready; see " + name + ".log");
         }
         log.info("everything is up");
+    }
+
+    /** Mounts a small tmpfs on {@code directory} (this box runs as root); false when mounting is refused. */
+    private boolean mountTmpfs(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        try {
+            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + TMPFS_SIZE, "tmpfs",
+                    directory.toString()).redirectErrorStream(true).start();
+            String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0) {
+                mounted = directory;
+                log.info("ingress-b's spool is a {} tmpfs at {}", TMPFS_SIZE, directory);
+                return true;
+            }
+            log.warn("mounting a tmpfs refused ({}): ingress-b's spool is bounded by max-size {} instead", said, SMALL_SPOOL);
+        } catch (IOException e) {
+            log.warn("mount not available ({}): ingress-b's spool is bounded by max-size {} instead", e.getMessage(), SMALL_SPOOL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private void unmount() {
+        if (mounted != null) {
+            try {
+                new ProcessBuilder("umount", "-l", mounted.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                log.warn("umount {} failed: {}", mounted, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Proc ingress(String name, List<String> extra) {
@@ -289,6 +371,7 @@ public final class FaultBattery {
                 proc.terminate();
             }
         }
+        unmount();
     }
 
     // -------------------------------------------------------------------------------------------------- faults
@@ -329,13 +412,21 @@ public final class FaultBattery {
 
     private void vendorFault(String vendor, String fault, String what) {
         fault(what, () -> {
-            post(url("sandboxes") + "/_sandbox/faults/" + vendor, fault);
+            int status = post(url("sandboxes") + "/_sandbox/faults/" + vendor, fault);
+            if (status != 201) {
+                broken.add("the sandbox refused the fault " + fault + " on " + vendor + ": " + status);
+            }
             // the fault lasts until its count is used up; a fault on a vendor nobody calls meanwhile is cleared
-            await(Duration.ofSeconds(45), () -> {
+            boolean used = await(Duration.ofSeconds(60), () -> {
                 JsonNode held = getJson(url("sandboxes") + "/_sandbox/faults").path(vendor);
                 return held.isMissingNode() || held.path("remaining").asInt(0) == 0;
             });
             delete(url("sandboxes") + "/_sandbox/faults/" + vendor);
+            if (!used) {
+                faults.add("  (" + what + ": not used up within 60 s, cleared)");
+            } else if (vendor.equals(FEED) && fault.contains("afterServing")) {
+                feedPagesLost++;
+            }
         });
     }
 
@@ -343,7 +434,9 @@ public final class FaultBattery {
      * Garbage written into the spool of a stopped ingress, then the restart. Where: into the first frame after the
      * committed position when the newest segment holds frames past it (sent but not yet committed, since the broker
      * is up: a damaged frame with intact ones after it, the segment must be set aside and the rest spooled again);
-     * else at the end of the newest segment (a torn write); else, no segment yet, into the position file.
+     * else, when the newest segment holds frames already drained (before the committed position), into the first of
+     * them (the damage must be noticed and counted, crossdock.spool.damaged, though nothing is lost by it); else at
+     * the end of the newest segment (a torn write); else, no segment yet, into the position file (counted too).
      */
     private void damagedSpool() {
         fault("kill -9 ingress-a, garbage written into its spool, restart", () -> {
@@ -358,17 +451,31 @@ public final class FaultBattery {
                 if (newest == null) {
                     Files.createDirectories(spool);
                     Files.write(position, garbage);
+                    damagedExpected++;
                     faults.add("  (no segment yet: garbage written as the position file)");
                 } else {
                     long base = Long.parseLong(newest.getFileName().toString().replace(".spool", ""));
                     long committed = Files.exists(position) ? java.nio.ByteBuffer.wrap(Files.readAllBytes(position)).getLong(0) : base;
                     long size = Files.size(newest);
-                    long at = committed - base + 8 < size - 64 ? committed - base + 8 : size;
+                    long inSegment = Math.max(committed - base, 0);
+                    long at;
+                    String where;
+                    if (inSegment + 8 < size - 64) {
+                        at = inSegment + 8;
+                        where = "after the committed position";
+                    } else if (inSegment > 64) {
+                        at = 8;
+                        where = "before the committed position (drained already: must be counted)";
+                        damagedExpected++;
+                    } else {
+                        at = size;
+                        where = "at the end (a torn write)";
+                    }
                     try (var channel = java.nio.channels.FileChannel.open(newest, java.nio.file.StandardOpenOption.WRITE)) {
                         channel.write(java.nio.ByteBuffer.wrap(garbage), at);
                     }
                     faults.add("  (16 bytes of garbage written into " + newest.getFileName() + " at " + at + " of " + size
-                            + " bytes, committed position " + (committed - base) + ")");
+                            + " bytes, committed position " + inSegment + ": " + where + ")");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -420,7 +527,7 @@ public final class FaultBattery {
 
     private long spoolDepth() {
         long depth = 0;
-        for (String name : List.of("ingress-a", "ingress-b", "poller-a", "poller-b")) {
+        for (String name : SPOOLED) {
             depth += metric(name, "crossdock_spool_depth");
         }
         return depth;
@@ -452,7 +559,7 @@ public final class FaultBattery {
         if (!await(SETTLE, () -> spoolDepth() == 0)) {
             broken.add("spools not empty: depth " + spoolDepth());
         }
-        for (String name : List.of("ingress-a", "ingress-b", "poller-a", "poller-b")) {
+        for (String name : SPOOLED) {
             long setAside = metric(name, "crossdock_spool_set_aside");
             if (setAside > 0) {
                 figures.merge("spool records set aside", setAside, (a, b) -> (Long) a + (Long) b);
@@ -560,6 +667,77 @@ public final class FaultBattery {
         }
         figures.put("Paqtana PUTs", getJson(url("sandboxes") + "/paqtana/_sandbox/state").toString());
 
+        // orders: every order put into BaseLinker created at Optimakers exactly once, and OrderPlaced on Kafka
+        List<Load.Order> orders;
+        synchronized (load.orders) {
+            orders = List.copyOf(load.orders);
+        }
+        Map<Long, Integer> atOptimakers = new TreeMap<>();
+        Instant ordersStart = Instant.now();
+        boolean allThere = await(RECOVERY, () -> {
+            for (Load.Order order : orders) {
+                if (atOptimakers.getOrDefault(order.id(), 0) == 0) {
+                    atOptimakers.put(order.id(), optimakersOrders(order.id()));
+                }
+            }
+            return atOptimakers.values().stream().allMatch(n -> n > 0);
+        });
+        figures.put("orders at Optimakers after", Duration.between(ordersStart, Instant.now()).toSeconds() + " s");
+        // once more, every one: an order created a second time late shows now
+        for (Load.Order order : orders) {
+            atOptimakers.put(order.id(), optimakersOrders(order.id()));
+        }
+        List<Long> missingOrders = atOptimakers.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+        List<Long> twice = atOptimakers.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        figures.put("orders put into the BaseLinker sandbox", orders.size());
+        figures.put("orders at Optimakers once / missing / more than once",
+                (orders.size() - missingOrders.size() - twice.size()) + " / " + missingOrders.size() + " / " + twice.size());
+        if (!allThere || !missingOrders.isEmpty()) {
+            broken.add(missingOrders.size() + " orders never created at Optimakers: " + missingOrders);
+        }
+        if (!twice.isEmpty()) {
+            broken.add(twice.size() + " orders created at Optimakers more than once (a vendor effect twice): " + twice);
+        }
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : reader.all(ORDER_PLACED)) {
+            if (record.key() != null) {
+                placed.add(new String(record.key(), StandardCharsets.UTF_8));
+            }
+        }
+        List<Long> notPlaced = orders.stream().map(Load.Order::id).filter(id -> !placed.contains(Long.toString(id))).toList();
+        figures.put("orders without OrderPlaced on " + ORDER_PLACED, notPlaced.size());
+        if (!notPlaced.isEmpty()) {
+            broken.add(notPlaced.size() + " orders have no OrderPlaced on " + ORDER_PLACED + ": " + notPlaced);
+        }
+
+        // a feed page served, then lost (a reset, a 503): the poller took it for "may have been served" and reconciled
+        long possiblyServed = logLines("poller-a.log", POSSIBLY_SERVED) + logLines("poller-b.log", POSSIBLY_SERVED);
+        figures.put("feed reads lost after serving (faults used) / logged by the poller as \"may have been served\"",
+                feedPagesLost + " / " + possiblyServed);
+        if (possiblyServed < feedPagesLost) {
+            broken.add(feedPagesLost + " feed pages lost after serving, but the pollers took only " + possiblyServed
+                    + " for \"may have been served\"");
+        }
+
+        // the damaged spool: damage the recovery must notice (counted and set aside), seen in ingress-a's log
+        long setAsideLines = logLines("ingress-a.log", "Spool segment damaged") + logLines("ingress-a.log", "Spool position unusable");
+        figures.put("spool damage that must be counted / set aside by ingress-a (its log)", damagedExpected + " / " + setAsideLines);
+        if (setAsideLines < damagedExpected) {
+            broken.add("damage written into ingress-a's spool was not noticed: expected " + damagedExpected
+                    + " set aside, the log shows " + setAsideLines);
+        }
+
+        // the disk full: ingress-b's spool refused for want of space, answered 503 with Retry-After, healed
+        figures.put("ingress-b's disk full", diskFull
+                ? "a " + TMPFS_SIZE + " tmpfs: writes refused (No space left on device) "
+                        + logLines("ingress-b.log", "Spool write refused by the file system") + " times, healed "
+                        + logLines("ingress-b.log", "Spool writes succeed again") + " times (ingress-b's log)"
+                : "the max-size bound " + SMALL_SPOOL + " (mounting a tmpfs was refused)");
+        figures.put("503 answers without Retry-After", load.withoutRetryAfter.get());
+        if (load.withoutRetryAfter.get() > 0) {
+            broken.add(load.withoutRetryAfter.get() + " webhooks answered 503 without Retry-After");
+        }
+
         // no secret in any log line, problem body or dead-letter header
         List<String> leaks = new ArrayList<>();
         try (Stream<Path> logs = Files.list(out)) {
@@ -636,6 +814,20 @@ public final class FaultBattery {
 
     private static String plain(BigDecimal value) {
         return value == null ? "null" : value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private int optimakersOrders(long baselinkerId) {
+        JsonNode found = getJson(url("sandboxes") + "/optimakers/_sandbox/orders?externalId=baselinker:" + baselinkerId);
+        return found.isArray() ? found.size() : 0;
+    }
+
+    /** Lines of one process's log (across its restarts) that contain {@code text}. */
+    private long logLines(String file, String text) {
+        try (Stream<String> lines = Files.lines(out.resolve(file), StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /** Lag of every consumer group that has committed offsets (the lease group commits none). */
@@ -724,12 +916,14 @@ public final class FaultBattery {
         synchronized (faults) {
             faults.stream().filter(f -> f.startsWith("  (")).forEach(f -> report.append(f).append('\n'));
         }
-        report.append("  (all along: ingress-b's spool holds at most ").append(SMALL_SPOOL)
-                .append(", so a broker outage fills it: the disk full)\n");
+        report.append(diskFull ? "  (all along: ingress-b's spool is a " + TMPFS_SIZE + " tmpfs, so a broker outage fills "
+                + "the disk: No space left on device)\n" : "  (all along: ingress-b's spool holds at most " + SMALL_SPOOL
+                + ", so a broker outage fills it: the disk full stood for by the max-size bound, mounting was refused)\n");
         report.append("inputs: ").append(unique).append(" webhooks (").append(nearLimit).append(" of ")
                 .append(Load.NEAR_LIMIT_BYTES).append(" bytes), ").append(load.redeliveries.get())
                 .append(" exact redeliveries, ").append(load.ledger.size() - unique).append(" past the clock skew, ")
-                .append(load.levels.size()).append(" feed changes; ").append(load.attempts.get()).append(" HTTP attempts, ")
+                .append(load.levels.size()).append(" feed changes, ").append(load.orders.size()).append(" orders; ")
+                .append(load.attempts.get()).append(" HTTP attempts, ")
                 .append(load.failedAttempts.get()).append(" not answered 2xx and sent again (")
                 .append(load.refusedFull.get()).append(" of them 503 spool full)\n");
         figures.forEach((what, value) -> report.append("  ").append(what).append(": ").append(value).append('\n'));
@@ -748,6 +942,12 @@ public final class FaultBattery {
                         "product", w.product(), "delta", w.delta().toPlainString(), "triggeredAt", w.triggeredAt(),
                         "bytes", w.body().length(), "answered", load.accepted.containsKey(w.uuid()) ? "accepted"
                                 : load.quarantined.containsKey(w.uuid()) ? "quarantined" : "no")));
+            }
+        }
+        synchronized (load.orders) {
+            for (Load.Order order : load.orders) {
+                lines.add(json.writeValueAsString(Map.of("order", order.id(), "sku", order.sku(),
+                        "quantity", order.quantity(), "at", order.at().toString())));
             }
         }
         synchronized (load.levels) {

@@ -39,6 +39,10 @@ final class Load {
     record Webhook(String uuid, Kind kind, String topic, String body, String triggeredAt, String product, BigDecimal delta) {
     }
 
+    /** One order put into the BaseLinker sandbox (status 2, the one order-bridge imports). */
+    record Order(long id, String sku, int quantity, Instant at) {
+    }
+
     /** One stock level handed to the sandbox's STOCK change feed. */
     record Level(String product, BigDecimal stock, Instant at) {
     }
@@ -57,6 +61,7 @@ final class Load {
 
     final List<Webhook> ledger = Collections.synchronizedList(new ArrayList<>());
     final List<Level> levels = Collections.synchronizedList(new ArrayList<>());
+    final List<Order> orders = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Webhook> accepted = new ConcurrentHashMap<>();
     final Map<String, Webhook> quarantined = new ConcurrentHashMap<>();
     final Map<String, String> wronglyAnswered = new ConcurrentHashMap<>();
@@ -66,7 +71,9 @@ final class Load {
     final AtomicInteger redeliveries = new AtomicInteger();
     final AtomicInteger refusedFull = new AtomicInteger();
     final AtomicInteger failedAttempts = new AtomicInteger();
+    final AtomicInteger withoutRetryAfter = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger orderSequence = new AtomicInteger();
 
     Load(long seed, String prefix, String secret, List<String> ingresses, String sandbox) {
         this.random = new Random(seed);
@@ -169,6 +176,9 @@ final class Load {
             problemBodies.add(answer.body());
             if (status == 503) {
                 refusedFull.incrementAndGet();
+                if (answer.headers().firstValue("Retry-After").isEmpty()) {
+                    withoutRetryAfter.incrementAndGet();
+                }
             } else if (status >= 400 && status < 500) {
                 wronglyAnswered.put(webhook.uuid(), status + " " + answer.body());
             }
@@ -217,9 +227,39 @@ final class Load {
         throw new IllegalStateException("the Prodsmart sandbox did not take a stock level: " + body);
     }
 
+    /**
+     * Puts one order into the BaseLinker sandbox as a shop would (the root README's "Try it"): status 2, which order-bridge
+     * imports and creates at Optimakers; its id is the seed's (BaseLinker's own are numbers too). Retried until taken.
+     */
+    void order() {
+        long id;
+        String sku;
+        int quantity;
+        synchronized (this) {
+            id = 7_000_000L + orderSequence.incrementAndGet();
+            // not under the prefix of the Paqtana products the model compares (order-bridge's demand is not stock)
+            sku = "ORD-" + prefix + "S" + random.nextInt(4);
+            quantity = 1 + random.nextInt(5);
+        }
+        String body = ("{\"order_id\":%d,\"order_status_id\":2,\"currency\":\"PLN\",\"payment_method\":\"PayU\","
+                + "\"delivery_method\":\"InPost Paczkomaty\",\"delivery_price\":12.99,\"user_login\":\"battery\","
+                + "\"delivery_fullname\":\"Zoë Ñandú\",\"user_comments\":\"battery %d\",\"products\":[{\"name\":"
+                + "\"Stół dębowy\",\"sku\":\"%s\",\"ean\":\"5901234123457\",\"quantity\":%d,\"price_brutto\":1299.0,"
+                + "\"tax_rate\":23}]}").formatted(id, id, sku, quantity);
+        if (FaultBattery.await(Duration.ofSeconds(10), Duration.ofMillis(500), () -> take("/baselinker/_sandbox/orders", body))) {
+            orders.add(new Order(id, sku, quantity, Instant.now()));
+            return;
+        }
+        throw new IllegalStateException("the BaseLinker sandbox did not take an order: " + body);
+    }
+
     private boolean takeLevel(String body) {
+        return take("/prodsmart/_sandbox/changes/stock", body);
+    }
+
+    private boolean take(String path, String body) {
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/prodsmart/_sandbox/changes/stock"))
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox + path))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() / 100 == 2;
@@ -227,7 +267,7 @@ final class Load {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while handing a stock level to the sandbox", e);
+            throw new IllegalStateException("interrupted while handing an input to the sandbox", e);
         }
     }
 

@@ -37,6 +37,8 @@ final class DrainLoop implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong corruptions = new AtomicLong();
     private volatile long acknowledged;
+    /** The position last written to the position file: records before it are never sent again, even after a crash. */
+    private volatile long persisted;
 
     /** {@code setAside} null: a failed record always stops the drain (the set-aside spool itself). */
     DrainLoop(SpoolDirectory dir, SpoolOptions options, long position, LongSupplier durableEnd,
@@ -45,6 +47,7 @@ final class DrainLoop implements AutoCloseable {
         this.dir = dir;
         this.options = options;
         this.acknowledged = position;
+        this.persisted = position;
         this.durableEnd = durableEnd;
         this.onAcknowledged = onAcknowledged;
         this.cursor = new LogCursor(dir);
@@ -52,6 +55,10 @@ final class DrainLoop implements AutoCloseable {
 
     long acknowledged() {
         return acknowledged;
+    }
+
+    long persisted() {
+        return persisted;
     }
 
     long corruptions() {
@@ -200,8 +207,10 @@ final class DrainLoop implements AutoCloseable {
         // An interrupt would close the channels mid-write (ClosedByInterruptException) and lose the position.
         boolean interrupted = Thread.interrupted();
         try {
-            dir.writePosition(acknowledged);
-            dir.deleteSegmentsBefore(acknowledged);
+            long position = acknowledged;
+            dir.writePosition(position);
+            persisted = position;
+            dir.deleteSegmentsBefore(position);
             return null;
         } catch (IOException e) {
             return e;

@@ -3,6 +3,7 @@ package com.crossdock.platform.spool;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +76,8 @@ public final class DurableSpool implements AutoCloseable {
     private final AtomicLong damaged = new AtomicLong();
     private volatile long durableEnd;
 
-    private DurableSpool(SpoolOptions options, boolean fsync, boolean withSetAside) throws IOException {
+    private DurableSpool(SpoolOptions options, boolean fsync, boolean withSetAside,
+            UnaryOperator<FileChannel> segmentChannels) throws IOException {
         this.options = options;
         this.dir = new SpoolDirectory(options.directory());
         DurableSpool aside = null;
@@ -93,12 +96,14 @@ public final class DurableSpool implements AutoCloseable {
             this.durableEnd = state.end();
             this.depth.set(state.depth());
             aside = withSetAside
-                    ? new DurableSpool(options.withDirectory(options.directory().resolve(SET_ASIDE)), fsync, false)
+                    ? new DurableSpool(options.withDirectory(options.directory().resolve(SET_ASIDE)), fsync, false,
+                            UnaryOperator.identity())
                     : null;
             this.setAside = aside;
             this.drainLoop = new DrainLoop(dir, options, state.position(), () -> durableEnd, depth::decrementAndGet,
                     withSetAside ? this::keepAside : null);
-            this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable);
+            this.writer = new SpoolWriter(dir, state.end(), options.segmentBytes(), fsync, this::madeDurable,
+                    drainLoop::persisted, segmentChannels);
             for (SpoolRecord record : salvaged) {
                 writer.append(FrameCodec.encode(record)).join();
             }
@@ -117,12 +122,17 @@ public final class DurableSpool implements AutoCloseable {
      * {@link IOException} when another spool has the directory open.
      */
     public static DurableSpool open(SpoolOptions options) throws IOException {
-        return new DurableSpool(options, true, true);
+        return new DurableSpool(options, true, true, UnaryOperator.identity());
+    }
+
+    /** For tests: every segment channel the writer opens passes through {@code segmentChannels} (a disk that fills). */
+    static DurableSpool open(SpoolOptions options, UnaryOperator<FileChannel> segmentChannels) throws IOException {
+        return new DurableSpool(options, true, true, segmentChannels);
     }
 
     /** Without fsync: only for the benchmark's baseline. */
     static DurableSpool openWithoutFsync(SpoolOptions options) throws IOException {
-        return new DurableSpool(options, false, true);
+        return new DurableSpool(options, false, true, UnaryOperator.identity());
     }
 
     /** Appends and waits for the fsync. Blocks: never call it on an event-loop thread. */
@@ -143,8 +153,9 @@ public final class DurableSpool implements AutoCloseable {
     /**
      * Appends without blocking; the future completes, on the writer thread, once the record is durable,
      * or fails: with {@link IllegalArgumentException} for a record over 128 MiB, with {@link SpoolFullException} when
-     * the spool holds its {@code maxBytes} already, with an
-     * {@link IOException} when the disk failed (then every later append fails too, until a reopen).
+     * the spool holds its {@code maxBytes} already, with an {@link IOException} when the file system refused the write
+     * (no space left: only the appends of that write fail, later ones are tried again) or the disk failed (then every
+     * later append fails too, until a reopen).
      */
     public CompletableFuture<Void> appendAsync(SpoolRecord record) {
         ByteBuffer frame;
@@ -212,6 +223,20 @@ public final class DurableSpool implements AutoCloseable {
      */
     public IOException broken() {
         return writer.broken();
+    }
+
+    /**
+     * The last write the file system refused (no space left on the device), while no write has succeeded since; null
+     * otherwise. Not a broken spool: the appends of that write failed (their callers answered 503), the next ones are
+     * tried again, and once the drain frees space (or an operator does) they succeed.
+     */
+    public IOException lastRefusedWrite() {
+        return writer.lastRefusal();
+    }
+
+    /** Writes the file system refused (no space left), each failing only its own appends. */
+    public long refusedWriteCount() {
+        return writer.refusedWrites();
     }
 
     /** Damaged files set aside to {@code damaged/} when this spool was opened (alert on any). */

@@ -99,16 +99,37 @@ final class SpoolDirectory implements AutoCloseable {
         return content.getLong(0);
     }
 
-    /** Writes the drain offset durably and atomically: a temp file, fsync, rename, directory fsync. */
+    /**
+     * Writes the drain offset durably and atomically: a temp file, fsync, rename, directory fsync. When the file
+     * system refuses the temp file (no space left: a full disk must not stop the drain that frees it), the position
+     * file is overwritten in place, in the block it holds already; a torn overwrite fails its checksum and is set
+     * aside on open, and the drain then starts at the oldest record kept (sent again, deduplicated by event id).
+     */
     void writePosition(long offset) throws IOException {
         Path tmp = dir.resolve(POSITION + ".tmp");
         ByteBuffer content = ByteBuffer.allocate(12).putLong(offset).putInt(checksum(offset)).flip();
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (content.hasRemaining()) {
-                channel.write(content);
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                while (content.hasRemaining()) {
+                    channel.write(content);
+                }
+                channel.force(true);
             }
-            channel.force(true);
+        } catch (IOException refused) {
+            Path position = dir.resolve(POSITION);
+            if (!Files.exists(position)) {
+                throw refused;
+            }
+            Files.deleteIfExists(tmp);
+            content.rewind();
+            try (FileChannel channel = FileChannel.open(position, StandardOpenOption.WRITE)) {
+                for (long at = 0; content.hasRemaining(); ) {
+                    at += channel.write(content, at);
+                }
+                channel.force(true);
+            }
+            return;
         }
         Files.move(tmp, dir.resolve(POSITION), StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(dir);

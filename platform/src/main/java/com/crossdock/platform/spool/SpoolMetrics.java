@@ -21,6 +21,7 @@ public final class SpoolMetrics {
     public static final String MAX_BYTES = "crossdock.spool.max_bytes";
     public static final String DAMAGED = "crossdock.spool.damaged";
     public static final String REFUSED_FULL = "crossdock.spool.refused_full";
+    public static final String WRITE_REFUSED = "crossdock.spool.write_refused";
 
     private SpoolMetrics() {
     }
@@ -44,6 +45,9 @@ public final class SpoolMetrics {
                 .tags(tags).register(registry);
         FunctionCounter.builder(REFUSED_FULL, spool, DurableSpool::refusedFullCount)
                 .description("appends refused because the spool was full").tags(tags).register(registry);
+        FunctionCounter.builder(WRITE_REFUSED, spool, DurableSpool::refusedWriteCount)
+                .description("spool writes the file system refused (no space left); their appends failed").tags(tags)
+                .register(registry);
         Gauge.builder(SET_ASIDE, spool, DurableSpool::setAsideDepth)
                 .description("records Kafka refused for good, set aside for an operator (GET/POST /actuator/spool)")
                 .tags(tags).register(registry);

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * the frame is cut short by the end of the file, or starts in space the disk never wrote (zeros), or
  * no intact frame follows it: none of these can hold a record whose append had completed, except a
  * last record damaged at rest, which cannot be told from a torn write and is logged as an error.
- * Any other bad frame is corruption and fails the open with {@link SpoolCorruptedException}.
+ * Any other bad frame is corruption and fails the open with {@link SpoolCorruptedException}, and so does a bad frame
+ * before the committed position in its segment (drained already, but damage all the same: counted, set aside).
  */
 final class SpoolRecovery {
 
@@ -57,6 +58,7 @@ final class SpoolRecovery {
                 throw new SpoolCorruptedException(segment.getValue(), at, "committed position beyond the segment end");
             }
             try (FrameReader reader = new FrameReader(segment.getValue())) {
+                checkCommitted(reader, segment.getValue(), at);
                 FrameReader.Result result = reader.read(at, size);
                 while (result.status() == FrameReader.Status.OK) {
                     depth++;
@@ -75,6 +77,23 @@ final class SpoolRecovery {
             end = base + at;
         }
         return new State(position, end, depth);
+    }
+
+    /**
+     * Checks the frames before the committed position in its segment (already in Kafka, never read again): damage there
+     * is damage all the same (the disk or someone wrote where it should not), so it is reported like any other
+     * ({@link SpoolCorruptedException}: the segment is set aside and counted, its records after the position kept).
+     */
+    private static void checkCommitted(FrameReader reader, Path segment, long committed) throws IOException {
+        long at = 0;
+        while (at < committed) {
+            FrameReader.Result result = reader.read(at, committed);
+            if (result.status() != FrameReader.Status.OK) {
+                throw new SpoolCorruptedException(segment, at, "before the committed position (" + committed + "): "
+                        + (result.problem() == null ? "no frame ends at it" : result.problem()));
+            }
+            at = result.next();
+        }
     }
 
     private static boolean noIntactFrameAfter(FrameReader reader, long at, long size) throws IOException {

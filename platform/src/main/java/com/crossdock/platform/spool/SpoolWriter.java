@@ -10,6 +10,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +21,13 @@ import org.slf4j.LoggerFactory;
  * {@code force}. Under load a single fsync thus covers many appends, and callers never run disk I/O
  * on their own threads (an event-loop thread must not block).
  *
- * <p>After any I/O error the writer refuses all further appends: after a failed fsync the kernel may
- * have dropped the dirty pages, so nothing written later could be trusted. A restart recovers.
+ * <p>A write the file system refuses (no space left on the device, a quota) fails only the appends of that write: the
+ * segment is cut back to its last durable byte and the writer goes on, so the spool heals by itself once space is
+ * back (a webhook whose append failed was not answered 2xx). Once the drain has passed every record of the active
+ * segment and written its position past them, the next write starts a new segment and deletes the old one, so that
+ * the space a drain emptied is free again before the next outage needs it.
+ * After any other I/O error (a failed fsync, a failed cut) the writer refuses all further appends: after a failed
+ * fsync the kernel may have dropped the dirty pages, so nothing written later could be trusted. A restart recovers.
  */
 final class SpoolWriter implements AutoCloseable {
 
@@ -32,6 +39,13 @@ final class SpoolWriter implements AutoCloseable {
     private record Pending(ByteBuffer frame, CompletableFuture<Void> done) {
     }
 
+    /** A write the file system refused, cut back to the last durable byte: only its appends fail. */
+    static final class WriteRefusedException extends IOException {
+        WriteRefusedException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SpoolWriter.class);
     private static final Pending STOP = new Pending(null, null);
     private static final int MAX_BATCH = 4096;
@@ -40,6 +54,10 @@ final class SpoolWriter implements AutoCloseable {
     private final long segmentBytes;
     private final boolean fsync;
     private final Listener listener;
+    private final LongSupplier drained;
+    private final UnaryOperator<FileChannel> channels;
+    private final AtomicLong refusedWrites = new AtomicLong();
+    private volatile IOException lastRefusal;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicLong fsyncs = new AtomicLong();
     private final Thread thread;
@@ -49,14 +67,17 @@ final class SpoolWriter implements AutoCloseable {
     private boolean closed;
     private volatile IOException broken;
 
-    SpoolWriter(SpoolDirectory dir, long end, long segmentBytes, boolean fsync, Listener listener) throws IOException {
+    SpoolWriter(SpoolDirectory dir, long end, long segmentBytes, boolean fsync, Listener listener, LongSupplier drained,
+            UnaryOperator<FileChannel> channels) throws IOException {
         this.dir = dir;
+        this.drained = drained;
+        this.channels = channels;
         this.end = end;
         this.segmentBytes = segmentBytes;
         this.fsync = fsync;
         this.listener = listener;
         this.activeSize = end - dir.segments().lastKey();
-        this.channel = FileChannel.open(dir.segments().lastEntry().getValue(), StandardOpenOption.WRITE)
+        this.channel = channels.apply(FileChannel.open(dir.segments().lastEntry().getValue(), StandardOpenOption.WRITE))
                 .position(activeSize);
         this.thread = new Thread(this::run, "crossdock-spool-writer-" + dir.dir().getFileName());
         thread.setDaemon(true);
@@ -102,44 +123,92 @@ final class SpoolWriter implements AutoCloseable {
     }
 
     private void writeBatch(List<Pending> batch) {
+        if (broken != null) {
+            IOException failed = new IOException("spool writer failed earlier", broken);
+            batch.forEach(pending -> pending.done().completeExceptionally(failed));
+            return;
+        }
+        List<Pending> chunk = new ArrayList<>(batch.size());
+        int settled = 0;
         try {
-            if (broken != null) {
-                throw new IOException("spool writer failed earlier", broken);
+            if (activeSize > 0 && drained.getAsLong() >= end) {
+                // every record of the active segment is in Kafka and the position past it is on disk: a new segment,
+                // and this one deleted, gives its space back before the next outage needs it
+                roll();
+                dir.deleteSegmentsBefore(end);
             }
-            List<ByteBuffer> chunk = new ArrayList<>(batch.size());
             long chunkBytes = 0;
             for (Pending pending : batch) {
                 long size = pending.frame().remaining();
                 if (activeSize + chunkBytes > 0 && activeSize + chunkBytes + size > segmentBytes) {
                     write(chunk);
                     roll();
-                    chunk.clear();
+                    settled += durable(chunk);
                     chunkBytes = 0;
                 }
-                chunk.add(pending.frame());
+                chunk.add(pending);
                 chunkBytes += size;
             }
             write(chunk);
             sync();
-            listener.durable(batch.size(), end);
-            batch.forEach(pending -> pending.done().complete(null));
+            settled += durable(chunk);
+        } catch (WriteRefusedException e) {
+            refusedWrites.incrementAndGet();
+            if (lastRefusal == null) {
+                log.error("Spool write refused by the file system; its {} appends fail, later ones are tried again",
+                        batch.size() - settled, e);
+            }
+            lastRefusal = e;
+            batch.subList(settled, batch.size()).forEach(pending -> pending.done().completeExceptionally(e));
         } catch (IOException | RuntimeException e) {
             if (broken == null) {
                 broken = e instanceof IOException io ? io : new IOException(e);
                 log.error("Spool writer failed; appends are refused until the spool is reopened", e);
             }
-            batch.forEach(pending -> pending.done().completeExceptionally(e));
+            batch.subList(settled, batch.size()).forEach(pending -> pending.done().completeExceptionally(e));
         }
     }
 
-    private void write(List<ByteBuffer> chunk) throws IOException {
-        ByteBuffer[] buffers = chunk.toArray(ByteBuffer[]::new);
+    /** Tells the listener, then the callers, that the chunk is durable; the chunk is emptied. */
+    private int durable(List<Pending> chunk) {
+        int records = chunk.size();
+        if (records > 0) {
+            IOException refused = lastRefusal;
+            if (refused != null) {
+                lastRefusal = null;
+                log.info("Spool writes succeed again after the file system refused one ({})", refused.getMessage());
+            }
+            listener.durable(records, end);
+            chunk.forEach(pending -> pending.done().complete(null));
+        }
+        chunk.clear();
+        return records;
+    }
+
+    /**
+     * Writes the chunk at the end of the active segment. When the file system refuses (no space left), the segment is
+     * cut back to where the chunk began: nothing of it stays, and the next write starts at a frame boundary.
+     */
+    private void write(List<Pending> chunk) throws IOException {
+        ByteBuffer[] buffers = chunk.stream().map(Pending::frame).toArray(ByteBuffer[]::new);
         long total = 0;
         for (ByteBuffer buffer : buffers) {
             total += buffer.remaining();
         }
-        for (long written = 0; written < total; ) {
-            written += channel.write(buffers);
+        try {
+            for (long written = 0; written < total; ) {
+                written += channel.write(buffers);
+            }
+        } catch (IOException refused) {
+            try {
+                channel.truncate(activeSize);
+                channel.position(activeSize);
+            } catch (IOException cut) {
+                refused.addSuppressed(cut);
+                throw refused;
+            }
+            throw new WriteRefusedException("the file system refused a spool write of " + total + " bytes: "
+                    + refused.getMessage(), refused);
         }
         activeSize += total;
         end += total;
@@ -149,7 +218,7 @@ final class SpoolWriter implements AutoCloseable {
     private void roll() throws IOException {
         sync();
         channel.close();
-        channel = FileChannel.open(dir.createSegment(end), StandardOpenOption.WRITE);
+        channel = channels.apply(FileChannel.open(dir.createSegment(end), StandardOpenOption.WRITE));
         activeSize = 0;
     }
 
@@ -176,6 +245,16 @@ final class SpoolWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         channel.close();
+    }
+
+    /** The last write the file system refused (no space left), or null once a write succeeded after it. */
+    IOException lastRefusal() {
+        return lastRefusal;
+    }
+
+    /** Writes the file system refused (each failed its appends only). */
+    long refusedWrites() {
+        return refusedWrites.get();
     }
 
     /** The I/O error after which every append is refused, or null while the writer works. */

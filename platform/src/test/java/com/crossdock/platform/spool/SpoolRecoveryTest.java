@@ -117,11 +117,11 @@ class SpoolRecoveryTest {
     void aDamagedPositionFileIsSetAsideAndTheDrainStartsAtTheOldestRecordKept() throws IOException {
         RecordingSender sender = new RecordingSender();
         try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
-            for (SpoolRecord record : records(0, 5)) {
+            for (SpoolRecord record : records(0, 6)) {
                 spool.append(record);
             }
-            spool.drain(new RecordingSender());
-            spool.append(record(5));
+            // three drained, the position written after them; three still wait
+            spool.drain(new RecordingSender().failingAt(3));
         }
         Files.write(dir.resolve("position"), new byte[] {1, 2, 3});
 
@@ -156,22 +156,27 @@ class SpoolRecoveryTest {
     }
 
     @Test
-    void ignoresDamageInRecordsAlreadyDrained() throws IOException {
-        RecordingSender sender = new RecordingSender();
+    void countsAndSetsAsideDamageInRecordsAlreadyDrainedAndDrainsTheRestOnce() throws IOException {
+        RecordingSender sender = new RecordingSender().failingAt(3);
         try (DurableSpool spool = DurableSpool.open(SpoolOptions.defaults(dir))) {
             for (SpoolRecord record : records(0, 5)) {
                 spool.append(record);
             }
             spool.drain(sender);
-            spool.append(record(5));
+            assertThat(spool.depth()).as("three drained, the position committed after them").isEqualTo(2);
         }
-        flipByte(onlySegment(), FrameCodec.HEADER_BYTES + 4);
+        Path segment = onlySegment();
+        flipByte(segment, FrameCodec.HEADER_BYTES + 4);
 
         try (DurableSpool reopened = DurableSpool.open(SpoolOptions.defaults(dir))) {
-            assertThat(reopened.depth()).isEqualTo(1);
+            assertThat(reopened.damagedCount()).as("damage before the committed position is counted").isPositive();
+            assertThat(reopened.depth()).isEqualTo(2);
             reopened.drain(sender);
         }
-        assertThat(sender.sent()).containsExactlyElementsOf(records(0, 6));
+        assertThat(sender.sent()).as("the records after the position once, nothing drained already sent again")
+                .containsExactlyElementsOf(records(0, 5));
+        assertThat(damagedFiles()).anySatisfy(kept -> assertThat(Files.size(kept))
+                .as("the damaged segment kept whole as evidence").isEqualTo(sizeOf(records(0, 5))));
     }
 
     private List<Path> damagedFiles() throws IOException {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.crossdock.sandbox.SandboxPaths;
+import io.netty.channel.ChannelOption;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.reactivestreams.Publisher;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,6 +23,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyInbound;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +52,7 @@ public class FaultInjectionFilter implements WebFilter {
             return chain.filter(exchange);
         }
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        return registry.take(path)
+        return registry.take(exchange.getRequest().getMethod().name(), path)
                 .map(fault -> fault.servesFirst() ? chain.filter(exchange.mutate()
                                 .response(new AfterServing(exchange, fault)).build())
                         : delay(fault).then(Mono.defer(() -> fault.status() == null
@@ -80,6 +83,10 @@ public class FaultInjectionFilter implements WebFilter {
             if (!applied.compareAndSet(false, true)) {
                 return super.writeWith(body);
             }
+            if (fault.resets()) {
+                return Flux.from(body).doOnNext(DataBufferUtils::release).then(delay(fault))
+                        .then(Mono.fromRunnable(() -> reset(exchange)));
+            }
             if (fault.status() == null) {
                 return delay(fault).then(super.writeWith(body));
             }
@@ -96,11 +103,30 @@ public class FaultInjectionFilter implements WebFilter {
         @Override
         public Mono<Void> setComplete() {
             if (!applied.compareAndSet(false, true)) {
-                return fault.status() == null ? super.setComplete() : Mono.empty();
+                return fault.status() == null && !fault.resets() ? super.setComplete() : Mono.empty();
+            }
+            if (fault.resets()) {
+                return delay(fault).then(Mono.fromRunnable(() -> reset(exchange)));
             }
             return fault.status() == null ? delay(fault).then(super.setComplete())
                     : delay(fault).then(Mono.defer(() -> answer(exchange, fault)));
         }
+    }
+
+    /**
+     * Resets the request's TCP connection: SO_LINGER 0, then close, so the client reads a RST (connection reset by
+     * peer) instead of an answer. The request was served already; the answer never leaves.
+     */
+    private static void reset(ServerWebExchange exchange) {
+        exchange.getAttributes().put(FAULTED_ATTRIBUTE, Boolean.TRUE);
+        Object running = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (!(running instanceof NettyInbound inbound)) {
+            throw new IllegalStateException("a reset needs Reactor Netty's request, not " + running.getClass());
+        }
+        inbound.withConnection(connection -> {
+            connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            connection.channel().close();
+        });
     }
 
     private static Mono<Void> delay(FaultSpec fault) {

@@ -35,8 +35,14 @@ public class FaultRegistry implements Resettable {
 
     /** Consumes one use of the fault that governs {@code path}, if any. */
     public Optional<FaultSpec> take(String path) {
+        return take(null, path);
+    }
+
+    /** Consumes one use of the fault that governs a {@code method} request to {@code path}, if any. */
+    public Optional<FaultSpec> take(String method, String path) {
         return faults.entrySet().stream()
                 .filter(e -> SandboxPaths.isUnder(path, e.getKey()))
+                .filter(e -> method == null || e.getValue().spec().applies(method))
                 .max(Comparator.comparingInt(e -> e.getKey().length()))
                 .filter(e -> take(e.getKey(), e.getValue()))
                 .map(e -> e.getValue().spec());
@@ -59,12 +65,13 @@ public class FaultRegistry implements Resettable {
 
     /** A fault in force as {@code GET /_sandbox/faults} shows it; {@code remaining} null = until cleared. */
     public record FaultView(Integer status, Integer count, Integer remaining, Long latencyMs,
-                            Integer retryAfterSeconds, Object body, boolean afterServing) {
+                            Integer retryAfterSeconds, Object body, boolean afterServing, boolean reset,
+                            String method) {
 
         static FaultView of(ActiveFault fault) {
             FaultSpec s = fault.spec();
             return new FaultView(s.status(), s.count(), fault.remaining(), s.latencyMs(),
-                    s.retryAfterSeconds(), s.hasBody() ? s.body() : null, s.servesFirst());
+                    s.retryAfterSeconds(), s.hasBody() ? s.body() : null, s.servesFirst(), s.resets(), s.method());
         }
     }
 }

@@ -15,14 +15,31 @@ import tools.jackson.databind.JsonNode;
  *                          removes what it answers), then the fault applies to the answer: the latency delays it
  *                          (past a client's timeout, the answer is lost in transit), a status replaces it (a 5xx
  *                          after serving); null/false = the fault answers before the fake sees the request
+ * @param reset             with {@code afterServing}: the answer is dropped and the TCP connection reset (SO_LINGER 0,
+ *                          close: the client reads a RST, not a response), after {@code latencyMs}; the request
+ *                          was served, its effects happened (a change-feed page is gone): an answer served, then the
+ *                          connection reset
+ * @param method            only requests of this HTTP method (a create, not the lookup before it, both under one
+ *                          path); null = any
  */
 public record FaultSpec(Integer status, Integer count, Long latencyMs, Integer retryAfterSeconds, JsonNode body,
-                        Boolean afterServing) {
+                        Boolean afterServing, Boolean reset, String method) {
+
+    public FaultSpec(Integer status, Integer count, Long latencyMs, Integer retryAfterSeconds, JsonNode body,
+                     Boolean afterServing) {
+        this(status, count, latencyMs, retryAfterSeconds, body, afterServing, null, null);
+    }
 
     /** Why this spec cannot be applied, or null when it is valid. */
     String problem() {
-        if (status == null && (latencyMs == null || latencyMs <= 0)) {
-            return "a fault needs a status, a latencyMs, or both";
+        if (resets() && !servesFirst()) {
+            return "reset needs afterServing: the request is served, then the connection reset";
+        }
+        if (resets() && status != null) {
+            return "reset answers nothing: leave status out";
+        }
+        if (status == null && (latencyMs == null || latencyMs <= 0) && !resets()) {
+            return "a fault needs a status, a latencyMs, a reset, or a combination";
         }
         if (status != null && (status < 100 || status > 599)) {
             return "status must be an HTTP status (100-599)";
@@ -45,6 +62,14 @@ public record FaultSpec(Integer status, Integer count, Long latencyMs, Integer r
 
     boolean servesFirst() {
         return Boolean.TRUE.equals(afterServing);
+    }
+
+    boolean applies(String requestMethod) {
+        return method == null || method.equalsIgnoreCase(requestMethod);
+    }
+
+    boolean resets() {
+        return Boolean.TRUE.equals(reset);
     }
 
     long latency() {

@@ -35,4 +35,14 @@ class FaultRegistryTest {
         assertThat(registry.take("/paqtana/x")).isEmpty();
         assertThat(registry.list()).isEmpty();
     }
+
+    @Test
+    void aFaultForOneMethodLeavesTheOthersAloneAndKeepsItsCount() {
+        registry.set("optimakers/api/orders", new FaultSpec(503, 1, null, null, null, null, null, "POST"));
+
+        assertThat(registry.take("GET", "/optimakers/api/orders")).as("the lookup before a create").isEmpty();
+        assertThat(registry.list().get("optimakers/api/orders").remaining()).isEqualTo(1);
+        assertThat(registry.take("POST", "/optimakers/api/orders")).hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(503));
+        assertThat(registry.list()).isEmpty();
+    }
 }

@@ -1,7 +1,12 @@
 package com.crossdock.sandbox.prodsmart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -9,6 +14,7 @@ import java.util.Map;
 
 import com.crossdock.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +27,9 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** "Tworzenie autoryzacji", the body as the document gives it. */
     private static final String SCOPES_BODY = "{ \"scopes\": [ \"productions_write\" ] }";
+
+    @LocalServerPort
+    int port;
 
     @Test
     void issuesATokenForBasicKeyAndSecretAndRefusesOthers() {
@@ -118,6 +127,36 @@ class ProdsmartApiSandboxTest extends SandboxTestSupport {
 
         client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody().jsonPath("$.pending.stock").isEqualTo(0);
         assertThat(feed("stock", token).isEmpty()).as("served before the fault answered: gone").isTrue();
+    }
+
+    @Test
+    void aResetAfterServingLetsTheFeedRemoveThePageAndResetsTheConnectionInsteadOfAnswering() throws IOException {
+        String token = token();
+        client.post().uri("/prodsmart/_sandbox/changes/stock").bodyValue(JSON.readTree(
+                ProdsmartFeedExamples.load(ProdsmartFeedExamples.STOCK_JSON))).exchange().expectStatus().isAccepted();
+        client.post().uri("/_sandbox/faults/prodsmart/api/changes/stock")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"count\":1,\"afterServing\":true,\"reset\":true}")
+                .exchange().expectStatus().isCreated();
+
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET /prodsmart/api/changes/stock?access_token=" + token
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            assertThatThrownBy(() -> in.read(new byte[4096])).as("a RST, not an answer")
+                    .isInstanceOf(SocketException.class).hasMessageContaining("reset");
+        }
+
+        client.get().uri("/prodsmart/_sandbox/state").exchange().expectBody().jsonPath("$.pending.stock").isEqualTo(0);
+        assertThat(feed("stock", token).isEmpty()).as("served before the reset: gone").isTrue();
+    }
+
+    @Test
+    void refusesAResetWithoutAfterServingOrWithAStatus() {
+        client.post().uri("/_sandbox/faults/prodsmart").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reset\":true}").exchange().expectStatus().isBadRequest();
+        client.post().uri("/_sandbox/faults/prodsmart").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reset\":true,\"afterServing\":true,\"status\":503}").exchange().expectStatus().isBadRequest();
     }
 
     @Test
