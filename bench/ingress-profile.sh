@@ -43,7 +43,7 @@ wait "$w"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(awk '/Requests\/sec/ {print $2 " req/s"}' "$out/wrk.txt") during the recording"
 
 # inclusive and self CPU samples by method, and allocation weight by the allocating frame
-jfr print --events jdk.ExecutionSample "$out/ingress.jfr" | awk '
+jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/ingress.jfr" | awk '
   /jdk.ExecutionSample/ {n++; delete seen; first=1; next}
   /line:/ {m=$1; sub(/\(.*$/, "", m); if (first) {self[m]++; first=0} if (!(m in seen)) {incl[m]++; seen[m]=1}}
   END {
