@@ -61,21 +61,13 @@ final class SerpiReads {
         if (answers == null) {
             return new Result(records, 0, 0, false);
         }
-        int read = 0;
-        for (List<JsonNode> items : answers.results()) {
-            for (int i = 0; i < items.size(); i++) {
-                try {
-                    SerpiArticle article = SerpiArticle.read(items.get(i), "result[" + i + "]");
-                    catalog.read(article);
-                    listed.add(article);
-                    mapper.changed(article, known.latest(article.codigo()), readId, readAt)
-                            .ifPresent(event -> records.add(Outgoing.event(event)));
-                } catch (IllegalArgumentException unmappable) {
-                    records.add(RAW.item(channel, "article", items.get(i).toString(), readId, unmappable.getMessage()));
-                }
-            }
-            read += items.size();
-        }
+        int read = eachItem(answers, channel, "article", readId, records, (item, path) -> {
+            SerpiArticle article = SerpiArticle.read(item, path);
+            catalog.read(article);
+            listed.add(article);
+            mapper.changed(article, known.latest(article.codigo()), readId, readAt)
+                    .ifPresent(event -> records.add(Outgoing.event(event)));
+        });
         meters.counter("crossdock.serpi.articles.read", "channel", channel).increment(read);
         meters.counter("crossdock.serpi.articles.published", "channel", channel).increment(records.stream()
                 .filter(record -> record.event() != null).count());
@@ -89,20 +81,38 @@ final class SerpiReads {
         if (answers == null) {
             return new Result(records, 0, 0, false);
         }
+        int read = eachItem(answers, "stock", "balance", readId, records, (item, path) -> {
+            SerpiStock stock = SerpiStock.read(item, path);
+            mapper.level(stock, readId, readAt).ifPresentOrElse(event -> records.add(Outgoing.event(event)),
+                    () -> unmappedWarehouse(stock.idBodega()));
+        });
+        return new Result(records, read, answers.lastItems(), answers.readable());
+    }
+
+    /** Reads one item of an answer ({@code path}: its place in the answer, for the error); throws when it cannot. */
+    private interface ItemReader {
+
+        void read(JsonNode item, String path);
+    }
+
+    /**
+     * Every item of {@code answers} through {@code reader}; an item it refuses ({@link IllegalArgumentException}) goes
+     * to the raw topic with the reason, and the rest goes on. Returns the number of items read.
+     */
+    private static int eachItem(Answers answers, String channel, String type, String readId, List<Outgoing> records,
+            ItemReader reader) {
         int read = 0;
         for (List<JsonNode> items : answers.results()) {
             for (int i = 0; i < items.size(); i++) {
                 try {
-                    SerpiStock stock = SerpiStock.read(items.get(i), "result[" + i + "]");
-                    mapper.level(stock, readId, readAt).ifPresentOrElse(event -> records.add(Outgoing.event(event)),
-                            () -> unmappedWarehouse(stock.idBodega()));
+                    reader.read(items.get(i), "result[" + i + "]");
                 } catch (IllegalArgumentException unmappable) {
-                    records.add(RAW.item("stock", "balance", items.get(i).toString(), readId, unmappable.getMessage()));
+                    records.add(RAW.item(channel, type, items.get(i).toString(), readId, unmappable.getMessage()));
                 }
             }
             read += items.size();
         }
-        return new Result(records, read, answers.lastItems(), answers.readable());
+        return read;
     }
 
     /**
