@@ -14,7 +14,8 @@ import org.springframework.http.HttpHeaders;
  * A provider's raw records: the body bytes as received (a token in it replaced), the request headers the provider
  * keeps and the content type (lower-case names), never a header that carries the credential (it proves nothing
  * once the delivery is verified and would let anyone holding the topic replay or forge it), plus when it was
- * received and the correlation id, and the delivery id and event type when the body carried them. Other request
+ * received and the correlation id, the caller's W3C trace context when it sent a valid one, and the delivery id and
+ * event type when the body carried them. Other request
  * headers (proxies, cookies, authorization) are not kept. The mapper stage reads one back with {@link #read}.
  */
 final class RawRecords {
@@ -35,7 +36,7 @@ final class RawRecords {
      * @param quarantined why it goes to the provider's quarantine topic; null for its raw topic
      */
     ProducerRecord<byte[], byte[]> of(HttpHeaders request, byte[] body, String key, String deliveryId,
-            boolean derivedId, String eventType, String correlationId, Instant receivedAt, String quarantined) {
+            boolean derivedId, String eventType, WebhookCaller caller, Instant receivedAt, String quarantined) {
         String topic = quarantined == null ? provider.rawTopic() : provider.quarantineTopic();
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, utf8(key), body);
         // by name first: the values of a header that is not kept are never looked up (issue 15's profile)
@@ -48,8 +49,15 @@ final class RawRecords {
                 }
             }
         }
+        // the caller's trace, as it came (valid or not kept at all): the mapper stage's listener continues it
+        for (String name : caller.traceHeaders()) {
+            String value = request.getFirst(name);
+            if (value != null) {
+                record.headers().add(name, utf8(value));
+            }
+        }
         record.headers().add(RawRecordHeaders.RECEIVED_AT, utf8(receivedAt.toString()));
-        record.headers().add(RawRecordHeaders.CORRELATION_ID, utf8(correlationId));
+        record.headers().add(RawRecordHeaders.CORRELATION_ID, utf8(caller.correlationId()));
         if (provider.deliveryId().inBody() || derivedId) {
             record.headers().add(RawRecordHeaders.DELIVERY_ID, utf8(deliveryId));
         }
@@ -81,6 +89,9 @@ final class RawRecords {
     private boolean kept(String name) {
         if (name.equals(RawRecordHeaders.CONTENT_TYPE)) {
             return true;
+        }
+        if (WebhookCaller.TRACE_CONTEXT.contains(name)) {
+            return false; // kept above, only when valid
         }
         return (readBack.contains(name) || provider.keptHeaders().test(name))
                 && !provider.authentication().carries(name);

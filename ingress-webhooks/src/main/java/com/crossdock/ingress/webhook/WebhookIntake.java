@@ -12,8 +12,6 @@ import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
 import com.crossdock.platform.web.Problems;
-import io.micrometer.context.ContextSnapshot;
-import io.micrometer.context.ContextSnapshotFactory;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -25,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 /**
  * One provider's edge. The checks, in order: content type (415), size while reading (413), authentication over
@@ -40,7 +37,6 @@ import reactor.util.context.ContextView;
 final class WebhookIntake {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
-    private static final ContextSnapshotFactory THREAD_LOCALS = ContextSnapshotFactory.builder().build();
     /** The Retry-After of a 503 answered because neither Kafka nor the spool took it (full, or its disk full). */
     static final long SPOOL_FULL_RETRY_AFTER_SECONDS = 30;
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -80,61 +76,69 @@ final class WebhookIntake {
     Mono<Answer> receive(ServerHttpRequest request, String correlationId) {
         metrics.received();
         HttpHeaders headers = request.getHeaders();
+        WebhookCaller caller = WebhookCaller.of(correlationId, headers);
         if (!WebhookBody.isJson(headers)) {
             return Mono.error(reject(Rejection.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json", "Content-Type",
-                    correlationId));
+                    caller));
         }
         if (headers.getContentLength() > maxBodyBytes) {
-            return Mono.error(tooLarge(correlationId));
+            return Mono.error(tooLarge(caller));
         }
         return WebhookBody.read(request.getBody(), maxBodyBytes)
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(correlationId))
-                // Reactor Netty's request-timeout (whole request) or read-timeout (silence): a slow client, cut off
-                .onErrorMap(WebhookIntake::timedOut,
-                        e -> reject(Rejection.TOO_SLOW, "the request did not arrive whole in time", "body", correlationId))
-                .flatMap(body -> accept(headers, body, correlationId));
+                .onErrorMap(failure -> {
+                    if (failure instanceof DataBufferLimitException) {
+                        return tooLarge(caller);
+                    }
+                    // Reactor Netty's request-timeout (whole request) or read-timeout (silence): a slow client, cut off
+                    return timedOut(failure)
+                            ? reject(Rejection.TOO_SLOW, "the request did not arrive whole in time", "body", caller)
+                            : failure;
+                })
+                .flatMap(body -> accept(headers, body, caller));
     }
 
-    private Mono<Answer> accept(HttpHeaders headers, byte[] body, String correlationId) {
+    private Mono<Answer> accept(HttpHeaders headers, byte[] body, WebhookCaller caller) {
         Verified delivery;
         try {
-            delivery = verify(headers, body, correlationId);
+            delivery = verify(headers, body, caller);
         } catch (ErrorResponseException rejected) {
             return Mono.error(rejected);
         }
         if (!dedupe.claim(delivery.id())) {
             metrics.duplicate();
-            log.atInfo().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
-                    .addKeyValue("correlationId", correlationId).log("Duplicate webhook answered without storing it again");
+            caller.log(() -> log.atInfo().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
+                    .log("Duplicate webhook answered without storing it again"));
             return Mono.just(new Answer("duplicate", delivery.id()));
         }
         ProducerRecord<byte[], byte[]> record = records.of(headers, delivery.stored(), delivery.key(), delivery.id(),
-                delivery.derivedId(), delivery.eventType(), correlationId, delivery.receivedAt(), delivery.quarantined());
-        return Mono.deferContextual(request -> Mono.fromFuture(storeToTheEnd(record, delivery.id(), request), true))
+                delivery.derivedId(), delivery.eventType(), caller, delivery.receivedAt(), delivery.quarantined());
+        return Mono.fromFuture(storeToTheEnd(record, delivery.id()), true)
                 .map(destination -> {
                     metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
                     if (delivery.quarantined() != null) {
                         metrics.quarantined(delivery.quarantined());
-                        log.atWarn().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
-                                .addKeyValue("correlationId", correlationId).addKeyValue("eventType", delivery.eventType())
+                        caller.log(() -> log.atWarn().addKeyValue("provider", provider.name())
+                                .addKeyValue("deliveryId", delivery.id()).addKeyValue("eventType", delivery.eventType())
                                 .addKeyValue("quarantine", delivery.quarantined()).addKeyValue("storedIn", destination)
                                 .log("Verified webhook kept in quarantine on {}: not mapped until an operator releases it",
-                                        record.topic());
+                                        record.topic()));
                         return new Answer("quarantined", delivery.id());
                     }
                     // the raw topic is the record of every webhook received; a log line per webhook would cost
                     // more CPU than the rest of the intake at load, so only the exceptional path logs at INFO
-                    log.atLevel(destination == Destination.KAFKA ? Level.DEBUG : Level.INFO)
-                            .addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
-                            .addKeyValue("correlationId", correlationId).addKeyValue("eventType", delivery.eventType())
-                            .addKeyValue("storedIn", destination).log("Webhook accepted");
+                    Level level = destination == Destination.KAFKA ? Level.DEBUG : Level.INFO;
+                    if (log.isEnabledForLevel(level)) {
+                        caller.log(() -> log.atLevel(level).addKeyValue("provider", provider.name())
+                                .addKeyValue("deliveryId", delivery.id()).addKeyValue("eventType", delivery.eventType())
+                                .addKeyValue("storedIn", destination).log("Webhook accepted"));
+                    }
                     return new Answer("accepted", delivery.id());
                 })
                 .onErrorMap(failure -> {
                     // neither Kafka nor the disk took it (its id was given back above): tell the provider we failed
-                    log.atError().addKeyValue("provider", provider.name()).addKeyValue("deliveryId", delivery.id())
-                            .addKeyValue("correlationId", correlationId)
-                            .log("Webhook could not be stored: {}", failure.toString());
+                    caller.log(() -> log.atError().addKeyValue("provider", provider.name())
+                            .addKeyValue("deliveryId", delivery.id())
+                            .log("Webhook could not be stored: {}", failure.toString()));
                     ErrorResponseException problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
                             "webhook-not-stored", "the webhook could not be stored; nothing was kept", null);
                     // Kafka is away and the spool holds its limit (SpoolFullException) or its disk is full (the file
@@ -146,23 +150,15 @@ final class WebhookIntake {
 
     /**
      * The store runs to its end whatever the request does: a provider that hangs up while its webhook is being stored
-     * must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored. It takes
-     * the request's Reactor context along (its trace, so the raw record's traceparent continues the request's trace,
-     * and its correlation id in the logging context), which a detached subscription would otherwise lose.
+     * must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
      */
-    private CompletableFuture<Destination> storeToTheEnd(ProducerRecord<byte[], byte[]> record, String deliveryId,
-            ContextView request) {
-        // The store runs to its end whatever the request does: a provider that hangs up while its webhook is being
-        // stored must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
-        // It runs with the request's context in the thread locals: the send continues the webhook's trace.
-        try (ContextSnapshot.Scope scope = THREAD_LOCALS.setThreadLocalsFrom(request)) {
-            return store.store(record).whenComplete((destination, failure) -> {
-                if (failure != null) {
-                    // neither Kafka nor the disk took it: give the id back before the answer goes out
-                    dedupe.release(deliveryId);
-                }
-            });
-        }
+    private CompletableFuture<Destination> storeToTheEnd(ProducerRecord<byte[], byte[]> record, String deliveryId) {
+        return store.store(record).whenComplete((destination, failure) -> {
+            if (failure != null) {
+                // neither Kafka nor the disk took it: give the id back before the answer goes out
+                dedupe.release(deliveryId);
+            }
+        });
     }
 
     /**
@@ -189,11 +185,11 @@ final class WebhookIntake {
      * Authentication, delivery id, freshness and body, in that order; throws the rejection's problem. For a provider
      * that keeps every verified delivery, only authentication refuses.
      */
-    private Verified verify(HttpHeaders headers, byte[] body, String correlationId) {
+    private Verified verify(HttpHeaders headers, byte[] body, WebhookCaller caller) {
         BodyFields fields = BodyFields.read(body, bodyFields, credentialField);
         WebhookAuthentication authentication = provider.authentication();
         authentication.require(authentication.verify(headers, body, fields),
-                (rejection, detail, field) -> reject(rejection, detail, field, correlationId));
+                (rejection, detail, field) -> reject(rejection, detail, field, caller));
         try {
             if (!provider.keepVerified()) {
                 fields.requireReadable();
@@ -205,20 +201,20 @@ final class WebhookIntake {
             if (id == null || !SANE_ID.matcher(id).matches()) {
                 quarantined = quarantineOrRefuse(Quarantine.NO_DELIVERY_ID, provider.deliveryId().missing(),
                         "a delivery id (1-128 of A-Z a-z 0-9 . _ : -) is required", provider.deliveryId().name(),
-                        correlationId);
+                        caller);
                 id = WebhookProvider.derivedId(eventType, body);
                 derived = true;
             }
             Instant receivedAt = clock.instant();
             if (provider.freshness().isPresent()) {
-                String stale = staleness(provider.freshness().get(), headers, fields, receivedAt, correlationId);
+                String stale = staleness(provider.freshness().get(), headers, fields, receivedAt, caller);
                 quarantined = quarantined != null ? quarantined : stale;
             }
             return new Verified(id, derived, eventType, fields.withoutCredential(body), key(eventType, body, id),
                     receivedAt, quarantined);
         } catch (InvalidWebhookException e) {
             throw reject(e.malformed() ? Rejection.MALFORMED_JSON : Rejection.INVALID_BODY, e.reason(), e.field(),
-                    correlationId);
+                    caller);
         }
     }
 
@@ -239,46 +235,46 @@ final class WebhookIntake {
      * delivery; any other is refused (400 without a usable sending time, 401 stale).
      */
     private String staleness(Freshness freshness, HttpHeaders headers, BodyFields fields, Instant now,
-            String correlationId) {
+            WebhookCaller caller) {
         RequestField field = freshness.field();
         String value = field.read(headers, fields);
         if (value == null) {
             return quarantineOrRefuse(Quarantine.NO_SENDING_TIME, field.missing(), "is required", field.name(),
-                    correlationId);
+                    caller);
         }
         Instant sent;
         try {
             sent = freshness.reader().apply(value);
         } catch (IllegalArgumentException | DateTimeException e) {
             return quarantineOrRefuse(Quarantine.NO_SENDING_TIME, field.missing(), "could not be read as a date",
-                    field.name(), correlationId);
+                    field.name(), caller);
         }
         if (Duration.between(sent, now).abs().compareTo(freshness.maxClockSkew()) > 0) {
             return quarantineOrRefuse(Quarantine.STALE, Rejection.STALE,
                     "the webhook was sent more than " + freshness.maxClockSkew() + " from now", field.name(),
-                    correlationId);
+                    caller);
         }
         return null;
     }
 
     /** {@code reason} for a provider that keeps every verified delivery; for any other, throws the refusal. */
     private String quarantineOrRefuse(String reason, Rejection rejection, String detail, String field,
-            String correlationId) {
+            WebhookCaller caller) {
         if (provider.keepVerified()) {
             return reason;
         }
-        throw reject(rejection, detail, field, correlationId);
+        throw reject(rejection, detail, field, caller);
     }
 
-    private ErrorResponseException tooLarge(String correlationId) {
-        return reject(Rejection.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes", "body", correlationId);
+    private ErrorResponseException tooLarge(WebhookCaller caller) {
+        return reject(Rejection.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes", "body", caller);
     }
 
-    private ErrorResponseException reject(Rejection rejection, String detail, String field, String correlationId) {
+    private ErrorResponseException reject(Rejection rejection, String detail, String field, WebhookCaller caller) {
         metrics.rejected(rejection.reason());
-        log.atWarn().addKeyValue("provider", provider.name()).addKeyValue("correlationId", correlationId)
+        caller.log(() -> log.atWarn().addKeyValue("provider", provider.name())
                 .addKeyValue("rejection", rejection.reason()).addKeyValue("field", field)
-                .log("Webhook refused: {}", detail);
+                .log("Webhook refused: {}", detail));
         return rejection.problem(detail, field);
     }
 

@@ -22,13 +22,14 @@ import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.SpoolConfiguration;
 import com.crossdock.platform.spool.SpoolDrainer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationPredicate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -53,7 +54,6 @@ class WebhookKitConfiguration {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
     /** {@link WebhookController}'s paths. */
     private static final String WEBHOOK_PATHS = "/webhooks/";
-    private static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 
     @Bean
     WebhookProviders webhookProviders(List<WebhookProvider> providers, ObjectProvider<ConsumerGroup> groups,
@@ -123,16 +123,16 @@ class WebhookKitConfiguration {
     }
 
     /**
-     * The webhook paths are not timed as {@code http.server.requests}: the kit's own meters count every delivery by
-     * provider (received, accepted by destination, rejected by reason, the publish latency), and a second timer per
-     * webhook cost about as much as the HMAC at the edge's highest rate (issue 15's profile). The request is still
-     * observed, so the webhook's trace (its traceparent) continues on Kafka (docs/tracing.md); every other path
-     * (an operator's endpoints, a 404) is timed as before.
+     * The webhook paths are not observed: no {@code http.server.requests} timer and no server span per webhook. The
+     * kit's own meters count every delivery by provider (received, accepted by destination, rejected by reason, the
+     * publish latency), and the raw record keeps the trace its caller sent ({@link WebhookCaller}); the observation,
+     * with the context propagation its scopes take on every reactive signal, cost as much as the rest of the intake
+     * (issue 15's profile, docs/benchmarks.md). Every other path (an operator's endpoints, a 404) is observed as before.
      */
     @Bean
-    MeterFilter webhookPathsTimedByTheKitOnly() {
-        return MeterFilter.deny(id -> HTTP_SERVER_REQUESTS.equals(id.getName())
-                && String.valueOf(id.getTag("uri")).startsWith(WEBHOOK_PATHS));
+    ObservationPredicate webhookPathsNotObserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getPath().pathWithinApplication().value().startsWith(WEBHOOK_PATHS));
     }
 
     @Bean

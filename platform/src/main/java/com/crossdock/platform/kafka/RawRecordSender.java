@@ -23,6 +23,8 @@ public final class RawRecordSender implements DisposableBean {
 
     private final DefaultKafkaProducerFactory<byte[], byte[]> factory;
     private final KafkaTemplate<byte[], byte[]> template;
+    /** The same producer, never observed: the record's own headers (its traceparent) go as they are. */
+    private final KafkaTemplate<byte[], byte[]> asIs;
 
     public RawRecordSender(Map<String, Object> producerProperties, DataSize maxRecordSize) {
         this(producerProperties, maxRecordSize, ObservationRegistry.NOOP);
@@ -40,6 +42,7 @@ public final class RawRecordSender implements DisposableBean {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.factory = new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         this.template = new KafkaTemplate<>(factory);
+        this.asIs = new KafkaTemplate<>(factory);
         if (!observations.isNoop()) {
             template.setObservationEnabled(true);
             template.setObservationRegistry(observations);
@@ -48,6 +51,15 @@ public final class RawRecordSender implements DisposableBean {
 
     public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {
         return template.send(record);
+    }
+
+    /**
+     * Sends the record without observing the send: no span, and its headers as they are. A raw webhook takes this way
+     * (issue 15): it carries the trace its provider sent ({@code traceparent} kept from the request) or none, and an
+     * observed send would put a new trace of its own over it.
+     */
+    public CompletableFuture<SendResult<byte[], byte[]>> sendAsIs(ProducerRecord<byte[], byte[]> record) {
+        return asIs.send(record);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.crossdock.platform.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.micrometer.context.ContextRegistry;
@@ -36,10 +37,21 @@ public final class CorrelationIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches() ? given : newId();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
         return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, id));
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: a correlation id names a request, it guards nothing, so
+     * it needs no {@code SecureRandom} (which {@link UUID#randomUUID()} takes, shared by every event loop).
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     public static String of(ServerWebExchange exchange) {

@@ -48,6 +48,13 @@ public final class ProdsmartDates {
             throw new IllegalArgumentException("is not an ISO-8601 date: it is empty");
         }
         String value = text.trim();
+        if (value.endsWith("Z")) {
+            try {
+                return Instant.parse(value); // the usual form, read without trying the others (issue 15's profile)
+            } catch (DateTimeParseException e) {
+                // e.g. a date with a Z but no time: the general reading below refuses it with its message
+            }
+        }
         try {
             TemporalAccessor parsed = FORMAT.parseBest(value, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
             if (parsed instanceof OffsetDateTime withOffset) {

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.platform.spool.DurableSpool;
 import com.crossdock.platform.spool.KafkaSpoolRecords;
-import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +41,8 @@ public final class RawWebhookStore implements AutoCloseable {
     public enum Destination { KAFKA, SPOOL }
 
     private static final Logger log = LoggerFactory.getLogger(RawWebhookStore.class);
-    private static final ContextSnapshotFactory THREAD_LOCALS = ContextSnapshotFactory.builder().build();
-    /** Off the event loop, with the caller's thread locals (the trace the record's traceparent continues, docs/tracing.md). */
-    private static final Executor BLOCKING =
-            task -> Schedulers.boundedElastic().schedule(THREAD_LOCALS.captureAll().wrap(task));
+    /** Off the event loop. */
+    private static final Executor BLOCKING = task -> Schedulers.boundedElastic().schedule(task);
     private static final Executor ELSEWHERE = task -> Schedulers.parallel().schedule(task);
 
     /** A send waiting for its acknowledgement until {@code deadline} ({@link System#nanoTime}). */
@@ -76,8 +73,8 @@ public final class RawWebhookStore implements AutoCloseable {
 
     /**
      * Completes once the record is acknowledged by Kafka or fsync'd in the spool; fails only if neither. Runs to its
-     * end whether or not anyone waits for it. Call it with the request's context in the thread locals: the send is
-     * observed in them (its traceparent header).
+     * end whether or not anyone waits for it. The record goes as it is ({@link RawRecordSender#sendAsIs}): the send is
+     * not observed, so a traceparent the provider sent, kept in its headers, is the one Kafka gets (docs/tracing.md).
      */
     public CompletableFuture<Destination> store(ProducerRecord<byte[], byte[]> record) {
         if (!spool.isEmpty()) {
@@ -86,7 +83,9 @@ public final class RawWebhookStore implements AutoCloseable {
         CompletableFuture<Destination> acknowledged = new CompletableFuture<>();
         send(record).whenComplete((result, failure) -> {
             if (failure == null) {
-                acknowledgedTopics.add(record.topic());
+                if (!acknowledgedTopics.contains(record.topic())) { // a read, not a write, on the usual path
+                    acknowledgedTopics.add(record.topic());
+                }
                 acknowledged.complete(Destination.KAFKA);
             } else {
                 acknowledged.completeExceptionally(failure);
@@ -106,13 +105,13 @@ public final class RawWebhookStore implements AutoCloseable {
     private CompletableFuture<?> send(ProducerRecord<byte[], byte[]> record) {
         if (acknowledgedTopics.contains(record.topic())) {
             try {
-                return sender.send(record);
+                return sender.sendAsIs(record);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
         // send() blocks for up to max.block.ms while it has no metadata: never on the event loop
-        return CompletableFuture.supplyAsync(() -> sender.send(record), BLOCKING).thenCompose(sent -> sent);
+        return CompletableFuture.supplyAsync(() -> sender.sendAsIs(record), BLOCKING).thenCompose(sent -> sent);
     }
 
     private CompletableFuture<Destination> spool(ProducerRecord<byte[], byte[]> record) {
