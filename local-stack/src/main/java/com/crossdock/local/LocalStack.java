@@ -16,6 +16,8 @@ import com.crossdock.suppliers.SupplierGatewayApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -184,12 +186,26 @@ public final class LocalStack implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .main(application)
                 .registerShutdownHook(false)
+                .initializers(LocalStack::ownNettyResources)
                 .run(args);
         started.push(context);
         if (LocalStackSettings.ALL_SERVICES.contains(name)) {
             managementPorts.put(name, context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
         }
         return context;
+    }
+
+    /**
+     * Each service its own Reactor Netty event loops and connection pools, as in its own process: with the shared global
+     * ones (Spring Boot's default), the first service to stop disposed them under the others still stopping, whose
+     * last vendor calls then failed with "no answer" (ERROR lines at every stop of the local stack).
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        ((GenericApplicationContext) context).registerBean("reactorResourceFactory", ReactorResourceFactory.class, () -> {
+            ReactorResourceFactory own = new ReactorResourceFactory();
+            own.setUseGlobalResources(false);
+            return own;
+        });
     }
 
     private static int port(ConfigurableApplicationContext context) {

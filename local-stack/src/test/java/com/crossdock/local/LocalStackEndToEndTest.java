@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ class LocalStackEndToEndTest {
         String ingress;
         String ingressActuator;
         String schemaBefore;
+        ListAppender<ILoggingEvent> stopping = new ListAppender<>();
         try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral(data))) {
             ingress = stack.ingressUrl();
             ingressActuator = stack.managementUrl("ingress-webhooks");
@@ -47,7 +51,15 @@ class LocalStackEndToEndTest {
             postAndSeeAtPaqtana(stack, before);
             assertThat(get(stack.registryUrl() + "/subjects").body()).contains(STOCK_SUBJECT);
             schemaBefore = get(stack.registryUrl() + "/subjects/" + STOCK_SUBJECT + "/versions/latest").body();
+            stopping.start();
+            root().addAppender(stopping);
         }
+        root().detachAppender(stopping);
+        // a clean stop: no service's last calls fail because another one's stop took shared resources away (each has
+        // its own Reactor Netty event loops and pools); the stack's last line proves the capture saw the whole stop
+        assertThat(stopping.list).extracting(ILoggingEvent::getFormattedMessage).contains("Crossdock local stack stopped");
+        assertThat(stopping.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
         assertThatThrownBy(() -> get(ingressActuator + "/actuator/health")).isInstanceOf(ConnectException.class);
         long firstRun = System.nanoTime();
 
@@ -63,6 +75,10 @@ class LocalStackEndToEndTest {
         }
         log.info("Local stack restart test: first run {} ms, second run {} ms",
                 (firstRun - begin) / 1_000_000, (System.nanoTime() - firstRun) / 1_000_000);
+    }
+
+    private static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     }
 
     private void postAndSeeAtPaqtana(LocalStack stack, String product) throws Exception {

@@ -12,7 +12,6 @@ import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
 import com.crossdock.platform.web.Problems;
-import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +88,7 @@ final class WebhookIntake {
                     if (failure instanceof DataBufferLimitException) {
                         return tooLarge(caller);
                     }
-                    // Reactor Netty's request-timeout (whole request) or read-timeout (silence): a slow client, cut off
+                    // Reactor Netty's request-timeout (the whole request): a slow or silent client, cut off
                     return timedOut(failure)
                             ? reject(Rejection.TOO_SLOW, "the request did not arrive whole in time", "body", caller)
                             : failure;
@@ -280,10 +279,9 @@ final class WebhookIntake {
 
     /**
      * Reactor Netty's request-timeout ({@code reactor.netty.http.server.RequestTimeoutException}, package-private: known
-     * by its name) or read-timeout (Netty's {@link ReadTimeoutException}) while the body was read.
+     * by its name) while the body was read.
      */
     private static boolean timedOut(Throwable failure) {
-        return failure instanceof ReadTimeoutException
-                || failure.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
+        return failure.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 }

@@ -156,12 +156,14 @@ class WebhookKitConfiguration {
     }
 
     /**
-     * A request must arrive whole within request-timeout, never silent that long: a slow client holds a connection
-     * and its buffers no longer (Reactor Netty closes it; it is never answered 2xx).
+     * A request must arrive whole within request-timeout: a slow client holds a connection and its buffers no longer
+     * (Reactor Netty closes it; it is never answered 2xx). A silent one is cut off at the same time, so no read
+     * timeout of the same length is set as well: it was a handler added to and removed from the pipeline of every
+     * request (issue 15's profile).
      */
     @Bean
     NettyServerCustomizer requestTimeout(IngressProperties properties) {
-        return server -> server.requestTimeout(properties.requestTimeout()).readTimeout(properties.requestTimeout());
+        return server -> server.requestTimeout(properties.requestTimeout());
     }
 
     /** Each provider's mapper stage, listening on its consumer group ({@link MapperListenerEndpoint}). */
