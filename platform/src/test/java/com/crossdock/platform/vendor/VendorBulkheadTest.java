@@ -134,6 +134,34 @@ class VendorBulkheadTest {
     }
 
     @Test
+    void startsEachAttemptInItsOwnCallersContextWhateverThreadGaveTheSlot() {
+        // the trace (the WebClient's observation) and the correlation id travel in the Reactor context, not the thread
+        VendorBulkhead bulkhead = new VendorBulkhead("acme", 1, LONG, metrics);
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        List<Sinks.One<String>> ends = new ArrayList<>();
+        for (String caller : List.of("first", "second", "third")) {
+            Sinks.One<String> end = Sinks.one();
+            ends.add(end);
+            running.add(bulkhead.isolate("getThing", Mono.deferContextual(context -> {
+                        seen.put(caller, context.get("correlationId"));
+                        return end.asMono();
+                    }))
+                    .contextWrite(context -> context.put("correlationId", "id-of-" + caller))
+                    .subscribe());
+        }
+        Scheduler elsewhere = Schedulers.newSingle("ends-the-calls");
+        try {
+            ends.forEach(end -> elsewhere.schedule(() -> end.tryEmitValue("done")));
+
+            await().atMost(BLOCK).until(() -> seen.size() == 3);
+            assertThat(seen).containsEntry("first", "id-of-first").containsEntry("second", "id-of-second")
+                    .containsEntry("third", "id-of-third");
+        } finally {
+            elsewhere.dispose();
+        }
+    }
+
+    @Test
     void refusesAnAttemptThatWaitedLongerThanTheMaxWaitAndKeepsTheSlot() {
         VendorBulkhead bulkhead = new VendorBulkhead("acme", 1, Duration.ofMillis(200), metrics);
         Held holder = held("holder");
