@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.crossdock.platform.poller.FeedSource;
 import com.crossdock.platform.poller.Page;
+import com.crossdock.platform.vendor.client.JsonAnswer;
 import com.crossdock.vendor.serpi.SerpiArticle;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +34,9 @@ final class ArticleFeed implements FeedSource {
     private final ZoneId zone;
     private final Clock clock;
     /** The read in progress (the kit calls a source from one thread). */
-    private final PagedRead pages;
+    private final PagedRead<JsonAnswer> pages;
+    /** The last fetch, as read: its page is read once. */
+    private SerpiReads.Fetched fetched;
     private LocalDateTime windowStart;
     private LocalDateTime windowEnd;
     private boolean unreadable;
@@ -48,7 +51,7 @@ final class ArticleFeed implements FeedSource {
         this.properties = properties;
         this.zone = zone;
         this.clock = clock;
-        this.pages = new PagedRead(this::articles, reads::items, properties.pageSize());
+        this.pages = new PagedRead<>(this::articles, SerpiReads::items, properties.pageSize());
     }
 
     @Override
@@ -64,18 +67,20 @@ final class ArticleFeed implements FeedSource {
             listed.clear();
             unreadable = false;
         }
-        return SerpiReads.combined(pages.fetchReady(PagedRead.AHEAD));
+        fetched = SerpiReads.Fetched.of(pages.fetchReady(PagedRead.AHEAD));
+        return fetched.bytes();
     }
 
     /** One page of this read's window: every article at the first read, the changes since the previous one after. */
-    private Mono<byte[]> articles(int pagina) {
+    private Mono<JsonAnswer> articles(int pagina) {
         LocalDateTime from = windowStart == null ? null : windowStart.minus(properties.changeOverlap());
         return client.articles(properties.pageSize(), pagina, from, from == null ? null : windowEnd);
     }
 
     @Override
     public Page page(byte[] answer, Read read) {
-        SerpiReads.Result result = reads.articles(CHANNEL, answer, read.id(), read.at(), listed);
+        SerpiReads.Result result = reads.articles(CHANNEL, SerpiReads.Fetched.of(answer, fetched), read.id(), read.at(),
+                listed);
         unreadable |= !result.readable();
         return new Page(result.records(), result.items(), result.lastItems() >= properties.pageSize());
     }

@@ -14,6 +14,7 @@ import com.crossdock.events.SourceSystem;
 import com.crossdock.platform.kafka.DeadLetters;
 import com.crossdock.platform.kafka.EventCodec;
 import com.crossdock.platform.poller.Page;
+import com.crossdock.platform.vendor.client.JsonAnswer;
 import com.crossdock.platform.serde.SchemaUnavailableException;
 import com.crossdock.vendor.serpi.SerpiArticle;
 import com.crossdock.vendor.serpi.SerpiEnvelope;
@@ -229,11 +230,11 @@ class ArticleWriter {
     /** Every article SERPI has, for their ids: before the first write, and after this service created one. */
     private void listCatalog() {
         List<SerpiArticle> all = new ArrayList<>();
-        PagedRead pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null),
-                answer -> SerpiReads.items(json, answer), properties.pageSize());
+        PagedRead<JsonAnswer> pages = new PagedRead<>(pagina -> client.articles(properties.pageSize(), pagina, null,
+                null), SerpiReads::items, properties.pageSize());
         Page read;
         do {
-            SerpiEnvelope answer = SerpiEnvelope.read(json.readTree(pages.fetch()));
+            SerpiEnvelope answer = SerpiEnvelope.read(pages.fetch().tree());
             for (int i = 0; i < answer.result().size(); i++) {
                 all.add(SerpiArticle.read(answer.result().get(i), "result[" + i + "]"));
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import com.crossdock.events.ArticleUpserted;
 import com.crossdock.platform.poller.Outgoing;
 import com.crossdock.platform.poller.Page;
+import com.crossdock.platform.vendor.client.JsonAnswer;
 import com.crossdock.platform.poller.ReconciliationPass;
 import com.crossdock.platform.poller.ReconciliationRun;
 import com.crossdock.vendor.serpi.SerpiArticle;
@@ -33,7 +34,7 @@ final class FullPass {
     private final String company;
     private final Clock clock;
     private final List<SerpiArticle> listed = new ArrayList<>();
-    private final PagedRead pages;
+    private final PagedRead<JsonAnswer> pages;
     private boolean unreadable;
 
     FullPass(SerpiClient client, SerpiReads reads, KnownArticles known, SerpiCatalog catalog, SerpiEventMapper mapper,
@@ -46,7 +47,7 @@ final class FullPass {
         this.properties = properties;
         this.company = company;
         this.clock = clock;
-        this.pages = new PagedRead(pagina -> client.articles(properties.pageSize(), pagina, null, null), reads::items,
+        this.pages = new PagedRead<>(pagina -> client.articles(properties.pageSize(), pagina, null, null), SerpiReads::items,
                 properties.pageSize());
     }
 
@@ -60,7 +61,7 @@ final class FullPass {
             listed.clear();
             unreadable = false;
         }
-        byte[] answer = pages.fetch(page);
+        SerpiReads.Fetched answer = SerpiReads.Fetched.of(List.of(pages.fetch(page)));
         SerpiReads.Result result = reads.articles("full-pass", answer, run.id() + ":" + page, clock.instant(), listed);
         unreadable |= !result.readable();
         run.count("article", result.items());

@@ -35,21 +35,24 @@ import reactor.core.publisher.Mono;
  * older than a fresh read would be; that is harmless: the feeds read within a window fixed at their first page, and
  * what changed since is in the next window, read again.
  *
+ * <p>An answer is what the client gives ({@code A}: SERPI's answer as received and as read once, {@link
+ * com.crossdock.platform.vendor.client.JsonAnswer}); {@code items} counts its records without reading it again.
+ *
  * <p>One caller thread takes the pages (the kit calls a source, and runs a pass, from one thread); the answers arrive
  * on the client's threads.
  */
-final class PagedRead {
+final class PagedRead<A> {
 
     /** Requests out at once: one with SERPI, one waiting in the bulkhead for the token. */
     static final int IN_FLIGHT = 2;
     /** Pages asked for and not yet taken, at most (the memory a read holds: this many SERPI answers). */
     static final int AHEAD = 10;
 
-    private final IntFunction<Mono<byte[]>> request;
-    private final ToIntFunction<byte[]> items;
+    private final IntFunction<Mono<A>> request;
+    private final ToIntFunction<A> items;
     private final int pageSize;
     /** The pages asked for and not taken, consecutive, oldest first. */
-    private final Deque<Ahead> ahead = new ArrayDeque<>();
+    private final Deque<Ahead<A>> ahead = new ArrayDeque<>();
     private int page = 1;
     private int taken = 1;
     /** Which read the answers arriving belong to: a restart at another page ignores the earlier read's. */
@@ -66,7 +69,7 @@ final class PagedRead {
      * @param items    how many records an answer holds (negative: unreadable)
      * @param pageSize {@code limite}: an answer this long is followed by another page
      */
-    PagedRead(IntFunction<Mono<byte[]>> request, ToIntFunction<byte[]> items, int pageSize) {
+    PagedRead(IntFunction<Mono<A>> request, ToIntFunction<A> items, int pageSize) {
         this.request = request;
         this.items = items;
         this.pageSize = pageSize;
@@ -78,12 +81,12 @@ final class PagedRead {
     }
 
     /** The cursor's page. */
-    byte[] fetch() {
+    A fetch() {
         return fetchReady(1).get(0);
     }
 
     /** Page {@code pagina} (the full pass, which keeps its own cursor): read ahead, or asked for now. */
-    byte[] fetch(int pagina) {
+    A fetch(int pagina) {
         return take(pagina).answer();
     }
 
@@ -91,12 +94,12 @@ final class PagedRead {
      * The cursor's page (waiting for it when it has not come yet), and after it every page already answered, while
      * the one before is full, {@code most} in all; {@link #saved(Page)} then moves the cursor past all of them.
      */
-    List<byte[]> fetchReady(int most) {
-        List<byte[]> answers = new ArrayList<>();
-        byte[] answer = take(page).answer();
+    List<A> fetchReady(int most) {
+        List<A> answers = new ArrayList<>();
+        A answer = take(page).answer();
         answers.add(answer);
         while (answers.size() < most && full(answer)) {
-            Ahead ready = takeIfAnswered(page + answers.size());
+            Ahead<A> ready = takeIfAnswered(page + answers.size());
             if (ready == null) {
                 break;
             }
@@ -108,7 +111,7 @@ final class PagedRead {
     }
 
     /** Whether {@code answer} is a full page: more may follow. */
-    boolean full(byte[] answer) {
+    boolean full(A answer) {
         return items.applyAsInt(answer) >= pageSize;
     }
 
@@ -121,7 +124,7 @@ final class PagedRead {
         return !saved.full();
     }
 
-    private synchronized Ahead take(int pagina) {
+    private synchronized Ahead<A> take(int pagina) {
         while (!ahead.isEmpty() && ahead.peekFirst().page() < pagina) {
             ahead.pollFirst();
         }
@@ -134,13 +137,13 @@ final class PagedRead {
             next = pagina;
             ask();
         }
-        Ahead head = ahead.pollFirst();
+        Ahead<A> head = ahead.pollFirst();
         topUp();
         return head;
     }
 
-    private synchronized Ahead takeIfAnswered(int pagina) {
-        Ahead head = ahead.peekFirst();
+    private synchronized Ahead<A> takeIfAnswered(int pagina) {
+        Ahead<A> head = ahead.peekFirst();
         if (head == null || head.page() != pagina || !head.future().isDone() || head.future().isCompletedExceptionally()) {
             return null;
         }
@@ -152,12 +155,12 @@ final class PagedRead {
     /** Asks for the next page; called holding the lock. */
     private void ask() {
         int gen = generation;
-        Ahead asked = new Ahead(next++, request.apply(next - 1).toFuture());
+        Ahead<A> asked = new Ahead<>(next++, request.apply(next - 1).toFuture());
         ahead.addLast(asked);
         asked.future().whenComplete((answer, failed) -> answered(gen, answer, failed));
     }
 
-    private synchronized void answered(int gen, byte[] answer, Throwable failed) {
+    private synchronized void answered(int gen, A answer, Throwable failed) {
         if (gen != generation) {
             return;
         }
@@ -180,9 +183,9 @@ final class PagedRead {
         }
     }
 
-    private record Ahead(int page, CompletableFuture<byte[]> future) {
+    private record Ahead<A>(int page, CompletableFuture<A> future) {
 
-        byte[] answer() {
+        A answer() {
             try {
                 return future.join();
             } catch (CompletionException failed) {

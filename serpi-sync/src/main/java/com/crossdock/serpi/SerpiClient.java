@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.crossdock.platform.vendor.VendorCallException;
+import com.crossdock.platform.vendor.client.JsonAnswer;
 import com.crossdock.platform.vendor.client.VendorClient;
 import com.crossdock.vendor.serpi.SerpiEnvelope;
 import com.crossdock.vendor.serpi.SerpiStatus;
@@ -21,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * SERPI's calls, all through the one client {@code crossdock.vendors.serpi} (its bulkhead of one: "un mismo token no
  * puede ser consumidos de manera simultanea"), each answer judged by {@link SerpiStatus} ({@code success:false} is a
- * failure, code 204 an empty page). Paths as serpi-articulos-api.es.txt shows them under the base URL.
+ * failure, code 204 an empty page). A read's answer comes as received and as read by the judge ({@link JsonAnswer}): it is
+ * read once. Paths as serpi-articulos-api.es.txt shows them under the base URL.
  */
 final class SerpiClient {
 
@@ -39,10 +41,10 @@ final class SerpiClient {
     }
 
     /**
-     * One page of {@code GET Articulo}, sent when subscribed; {@code from}/{@code to} the change filter, both null for
+     * One page of {@code GET Articulo}, sent when subscribed (as received and as read); {@code from}/{@code to} the change filter, both null for
      * every article.
      */
-    Mono<byte[]> articles(int limite, int pagina, LocalDateTime from, LocalDateTime to) {
+    Mono<JsonAnswer> articles(int limite, int pagina, LocalDateTime from, LocalDateTime to) {
         return client.exchange("getArticulo", web -> web.get().uri(uri -> {
             UriBuilder page = uri.path(ARTICULO).queryParam("limite", limite).queryParam("pagina", pagina);
             if (from != null) {
@@ -50,14 +52,14 @@ final class SerpiClient {
                         .queryParam("fechamodificafin", to.format(FILTER_DATE));
             }
             return page.build();
-        }), byte[].class);
+        }), JsonAnswer.class);
     }
 
     /** One page of {@code GET SaldoInventario} as of {@code corte}, every warehouse, sent when subscribed. */
-    Mono<byte[]> balances(LocalDate corte, int limite, int pagina) {
+    Mono<JsonAnswer> balances(LocalDate corte, int limite, int pagina) {
         return client.exchange("getSaldoInventario", web -> web.get().uri(uri -> uri.path(SALDO)
                 .queryParam("fechaCorte", corte.toString()).queryParam("limite", limite)
-                .queryParam("pagina", pagina).build()), byte[].class);
+                .queryParam("pagina", pagina).build()), JsonAnswer.class);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import com.crossdock.platform.kafka.Topics;
 import com.crossdock.platform.poller.Outgoing;
 import com.crossdock.platform.poller.RawItems;
+import com.crossdock.platform.vendor.client.JsonAnswer;
 import com.crossdock.vendor.serpi.SerpiArticle;
 import com.crossdock.vendor.serpi.SerpiEnvelope;
 import com.crossdock.vendor.serpi.SerpiEventMapper;
@@ -18,8 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +54,7 @@ final class SerpiReads {
      * A page of articles, or several ({@link #combined}): their records, and the articles they listed ({@code listed},
      * filled here).
      */
-    Result articles(String channel, byte[] answer, String readId, Instant readAt, List<SerpiArticle> listed) {
+    Result articles(String channel, Fetched answer, String readId, Instant readAt, List<SerpiArticle> listed) {
         List<Outgoing> records = new ArrayList<>();
         Answers answers = answers(channel, "article", answer, readId, records);
         if (answers == null) {
@@ -75,7 +74,7 @@ final class SerpiReads {
     }
 
     /** A page of balances, or several ({@link #combined}): a LEVEL per balance of a mapped warehouse. */
-    Result balances(byte[] answer, String readId, Instant readAt) {
+    Result balances(Fetched answer, String readId, Instant readAt) {
         List<Outgoing> records = new ArrayList<>();
         Answers answers = answers("stock", "balance", answer, readId, records);
         if (answers == null) {
@@ -132,35 +131,33 @@ final class SerpiReads {
     }
 
     /**
-     * How many records {@code answer} holds ({@code result}'s length; 0 for "no records"), read without building it:
-     * {@link PagedRead} asks it of every answer, as it arrives. -1 when the answer cannot be read.
+     * How many records {@code answer} holds ({@code result}'s length; 0 for "no records"), from the tree the client
+     * read: {@link PagedRead} asks it of every answer, as it arrives. -1 when the answer is not an object.
      */
-    int items(byte[] answer) {
-        return items(json, answer);
+    static int items(JsonAnswer answer) {
+        JsonNode tree = answer.tree();
+        if (tree == null || !tree.isObject()) {
+            return -1;
+        }
+        JsonNode result = tree.get("result");
+        return result != null && result.isArray() ? result.size() : 0;
     }
 
-    /** {@link #items(byte[])} with {@code json}. */
-    static int items(JsonMapper json, byte[] answer) {
-        try (JsonParser parser = json.createParser(answer)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return -1;
-            }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("result".equals(name) && value == JsonToken.START_ARRAY) {
-                    int count = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        parser.skipChildren();
-                        count++;
-                    }
-                    return count;
-                }
-                parser.skipChildren();
-            }
-            return 0;
-        } catch (JacksonException unreadable) {
-            return -1;
+    /**
+     * What one fetch took: SERPI's answers as one document ({@link #combined}, for the kit, which hands it back to
+     * {@code page}) and, when the client read them, each answer as read ({@code envelopes}, null when unread), so that
+     * the answers are read once.
+     */
+    record Fetched(byte[] bytes, List<JsonNode> envelopes) {
+
+        static Fetched of(List<JsonAnswer> answers) {
+            return new Fetched(combined(answers.stream().map(JsonAnswer::bytes).toList()),
+                    answers.stream().map(JsonAnswer::tree).toList());
+        }
+
+        /** {@code answer} as the kit handed it back: the fetch's own reading when it is the same document. */
+        static Fetched of(byte[] answer, Fetched last) {
+            return last != null && last.bytes() == answer ? last : new Fetched(answer, null);
         }
     }
 
@@ -168,23 +165,28 @@ final class SerpiReads {
      * The records lists of the answers in {@code answer}; what cannot be read goes to {@code records} as a raw item;
      * null when the whole of it is not JSON.
      */
-    private Answers answers(String channel, String type, byte[] answer, String readId, List<Outgoing> records) {
-        JsonNode document;
-        try {
-            document = json.readTree(answer);
-        } catch (JacksonException unreadable) {
-            log.warn("SERPI answer of {} read {} cannot be read ({}); it goes to {}", channel, readId,
-                    unreadable.getMessage(), RAW.topic());
-            records.add(RAW.item(channel, "answer", new String(answer, StandardCharsets.UTF_8), readId,
-                    String.valueOf(unreadable.getMessage())));
-            return null;
+    private Answers answers(String channel, String type, Fetched fetched, String readId, List<Outgoing> records) {
+        byte[] answer = fetched.bytes();
+        List<JsonNode> envelopes = fetched.envelopes();
+        if (envelopes == null) {
+            JsonNode document;
+            try {
+                document = json.readTree(answer);
+            } catch (JacksonException unreadable) {
+                log.warn("SERPI answer of {} read {} cannot be read ({}); it goes to {}", channel, readId,
+                        unreadable.getMessage(), RAW.topic());
+                records.add(RAW.item(channel, "answer", new String(answer, StandardCharsets.UTF_8), readId,
+                        String.valueOf(unreadable.getMessage())));
+                return null;
+            }
+            envelopes = new ArrayList<>();
+            if (document.isArray()) {
+                document.forEach(envelopes::add);
+            } else {
+                envelopes.add(document);
+            }
         }
-        List<JsonNode> envelopes = new ArrayList<>();
-        if (document.isArray()) {
-            document.forEach(envelopes::add);
-        } else {
-            envelopes.add(document);
-        }
+        boolean several = envelopes.size() > 1;
         List<List<JsonNode>> results = new ArrayList<>();
         boolean readable = true;
         int lastItems = 0;
@@ -197,7 +199,7 @@ final class SerpiReads {
                 log.warn("SERPI answer of {} read {} cannot be read ({}); it goes to {}", channel, readId,
                         notAnEnvelope.getMessage(), RAW.topic());
                 // a single answer is kept as received; one of several, as its JSON
-                records.add(RAW.item(channel, "answer", document.isArray() ? envelope.toString()
+                records.add(RAW.item(channel, "answer", several ? envelope.toString()
                         : new String(answer, StandardCharsets.UTF_8), readId, String.valueOf(notAnEnvelope.getMessage())));
                 readable = false;
                 lastItems = 0;

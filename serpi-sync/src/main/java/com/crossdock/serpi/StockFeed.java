@@ -10,6 +10,7 @@ import com.crossdock.events.StockChanged;
 import com.crossdock.platform.poller.FeedSource;
 import com.crossdock.platform.poller.Outgoing;
 import com.crossdock.platform.poller.Page;
+import com.crossdock.platform.vendor.client.JsonAnswer;
 
 /**
  * SERPI's balances as a source of the poller kit: every {@code feed.idle-interval}, {@code GET SaldoInventario} as of
@@ -29,7 +30,9 @@ final class StockFeed implements FeedSource {
     private final ZoneId zone;
     private final Clock clock;
     private final KnownLevels known;
-    private final PagedRead pages;
+    private final PagedRead<JsonAnswer> pages;
+    /** The last fetch, as read: its page is read once. */
+    private SerpiReads.Fetched fetched;
     private LocalDate corte;
 
     StockFeed(SerpiClient client, SerpiReads reads, KnownLevels known, SyncProperties properties, ZoneId zone,
@@ -40,7 +43,7 @@ final class StockFeed implements FeedSource {
         this.properties = properties;
         this.zone = zone;
         this.clock = clock;
-        this.pages = new PagedRead(pagina -> client.balances(corte, properties.pageSize(), pagina), reads::items,
+        this.pages = new PagedRead<>(pagina -> client.balances(corte, properties.pageSize(), pagina), SerpiReads::items,
                 properties.pageSize());
     }
 
@@ -55,12 +58,13 @@ final class StockFeed implements FeedSource {
             known.reload();
             corte = LocalDate.now(clock.withZone(zone));
         }
-        return SerpiReads.combined(pages.fetchReady(PagedRead.AHEAD));
+        fetched = SerpiReads.Fetched.of(pages.fetchReady(PagedRead.AHEAD));
+        return fetched.bytes();
     }
 
     @Override
     public Page page(byte[] answer, Read read) {
-        SerpiReads.Result result = reads.balances(answer, read.id(), read.at());
+        SerpiReads.Result result = reads.balances(SerpiReads.Fetched.of(answer, fetched), read.id(), read.at());
         List<Outgoing> changed = new ArrayList<>();
         for (Outgoing record : result.records()) {
             if (!(record.event() instanceof StockChanged level) || known.changed(record.key(), level)) {

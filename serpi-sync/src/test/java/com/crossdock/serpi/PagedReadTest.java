@@ -24,7 +24,7 @@ class PagedReadTest {
 
     private final List<Integer> asked = new ArrayList<>();
     private final Map<Integer, Sinks.One<byte[]>> calls = new HashMap<>();
-    private final PagedRead pages = new PagedRead(pagina -> Mono.defer(() -> {
+    private final PagedRead<byte[]> pages = new PagedRead<>(pagina -> Mono.defer(() -> {
         asked.add(pagina);
         return calls.computeIfAbsent(pagina, p -> Sinks.one()).asMono();
     }), answer -> Integer.parseInt(text(answer).split(" ")[2]), 100);

@@ -1,6 +1,5 @@
 package com.crossdock.platform.vendor;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.io.IOException;
@@ -74,7 +73,7 @@ final class Failures {
     }
 
     static boolean isRejection(Throwable failure) {
-        return failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException
+        return failure instanceof CallNotPermittedException || failure instanceof VendorBulkhead.BulkheadFullException
                 || failure instanceof RequestNotPermitted;
     }
 

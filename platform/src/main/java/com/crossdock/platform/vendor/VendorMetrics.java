@@ -1,11 +1,13 @@
 package com.crossdock.platform.vendor;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 /**
  * The vendor-call meters of DESIGN.md "Calling vendors", per vendor and operation. Resilience4j's own
@@ -28,6 +30,16 @@ public final class VendorMetrics {
     public static final String THROTTLED = "crossdock.vendor.throttled";
     /** Calls held because the vendor had told every caller to wait. */
     public static final String THROTTLE_WAITS = "crossdock.vendor.throttle.waits";
+    /** Free slots of the credential's bulkhead ({@code max-concurrent-calls} less the attempts holding one). */
+    public static final String BULKHEAD_AVAILABLE = "crossdock.vendor.bulkhead.available";
+    /** The credential's {@code max-concurrent-calls}. */
+    public static final String BULKHEAD_MAX = "crossdock.vendor.bulkhead.max";
+    /** Attempts waiting for a bulkhead slot now. */
+    public static final String BULKHEAD_WAITING = "crossdock.vendor.bulkhead.waiting";
+    /** Each attempt's wait for its bulkhead slot (0 when one was free), tagged {@code operation}. */
+    public static final String BULKHEAD_WAITS = "crossdock.vendor.bulkhead.waits";
+    /** Attempts not sent: no bulkhead slot within {@code bulkhead-max-wait}. */
+    public static final String BULKHEAD_REFUSALS = "crossdock.vendor.bulkhead.refusals";
     /** Exchanged tokens replaced before use ({@code reason=expiry}) or after a 401 ({@code reason=unauthorized}). */
     public static final String TOKEN_RENEWALS = "crossdock.vendor.token.renewals";
     /** The {@code share} tag of a call made under the credential's whole budget, not a share of it. */
@@ -76,6 +88,28 @@ public final class VendorMetrics {
         Timer.builder(RATE_LIMIT_WAITS).description("Calls that waited for rate-limit permits, and how long")
                 .tags("vendor", vendor, "operation", operation, "share", share)
                 .register(registry).record(waited);
+    }
+
+    /** The bulkhead's gauges: its size, its free slots and the attempts waiting, read when scraped. */
+    void bulkhead(int max, IntSupplier available, IntSupplier waiting) {
+        Gauge.builder(BULKHEAD_MAX, () -> max).description("Attempts the bulkhead lets through at once")
+                .tags("vendor", vendor).register(registry);
+        Gauge.builder(BULKHEAD_AVAILABLE, available::getAsInt).description("Free bulkhead slots")
+                .tags("vendor", vendor).register(registry);
+        Gauge.builder(BULKHEAD_WAITING, waiting::getAsInt).description("Attempts waiting for a bulkhead slot")
+                .tags("vendor", vendor).register(registry);
+    }
+
+    void bulkheadWait(String operation, Duration waited) {
+        Timer.builder(BULKHEAD_WAITS).description("Each attempt's wait for its bulkhead slot, 0 when one was free")
+                .tags("vendor", vendor, "operation", operation)
+                .register(registry).record(waited);
+    }
+
+    void bulkheadRefused(String operation) {
+        Counter.builder(BULKHEAD_REFUSALS).description("Attempts not sent: no bulkhead slot within bulkhead-max-wait")
+                .tags("vendor", vendor, "operation", operation)
+                .register(registry).increment();
     }
 
     void retryAfterHonoured(String operation) {

@@ -1,9 +1,7 @@
 package com.crossdock.platform.vendor;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
@@ -22,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The call policy of one vendor credential, or of a named share of its budget; the order of its parts is
@@ -71,7 +68,7 @@ public final class VendorPolicy {
      * provably did not reach the vendor.
      */
     record Resilience(Retry retry, Retry destructiveRetry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter,
-            Bulkhead bulkhead, TimeLimiter timeLimiter, ThrottleGate gate, Map<String, RateLimiter> shareLimiters) {
+            VendorBulkhead bulkhead, TimeLimiter timeLimiter, ThrottleGate gate, Map<String, RateLimiter> shareLimiters) {
     }
 
     /**
@@ -196,9 +193,8 @@ public final class VendorPolicy {
             return call.get();
         });
         Mono<T> timed = sent.transform(TimeLimiterOperator.of(resilience.timeLimiter()));
-        // Resilience4j's bulkhead waits for a slot by blocking the subscribing thread: never an event loop.
-        Mono<T> isolated = resilience.bulkhead() == null ? timed
-                : timed.transform(BulkheadOperator.of(resilience.bulkhead())).subscribeOn(Schedulers.boundedElastic());
+        // waiting for a slot holds no thread; a slot given back goes to the next attempt on the thread that gave it
+        Mono<T> isolated = resilience.bulkhead() == null ? timed : resilience.bulkhead().isolate(operation, timed);
         ThrottleGate gate = resilience.gate();
         // the gate is outermost: a call held for the vendor's wait holds no breaker slot, permit or bulkhead slot
         return gate.pass(operation, rateLimits.withPermits(operation, isolated)

@@ -1,15 +1,11 @@
 package com.crossdock.platform.vendor;
 
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -33,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Resilience4j parts of each vendor policy from its properties, in registries bound to
- * Micrometer so that breaker state, retries, limiter permits and bulkhead slots reach Prometheus
- * (tag {@code name=<vendor>}, and {@code name=<vendor>.<share>} for a share's limiter).
+ * Micrometer so that breaker state, retries and limiter permits reach Prometheus
+ * (tag {@code name=<vendor>}, and {@code name=<vendor>.<share>} for a share's limiter), and its
+ * {@link VendorBulkhead} (meters {@code crossdock.vendor.bulkhead.*{vendor}}).
  */
 final class VendorPolicyFactory {
 
@@ -45,7 +42,6 @@ final class VendorPolicyFactory {
     private final RetryRegistry retries = RetryRegistry.ofDefaults();
     private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
     private final RateLimiterRegistry rateLimiters = RateLimiterRegistry.ofDefaults();
-    private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
     private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
 
     VendorPolicyFactory(MeterRegistry meterRegistry, Clock clock) {
@@ -54,7 +50,6 @@ final class VendorPolicyFactory {
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meterRegistry);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meterRegistry);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(rateLimiters).bindTo(meterRegistry);
-        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meterRegistry);
         TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(meterRegistry);
     }
 
@@ -66,10 +61,8 @@ final class VendorPolicyFactory {
                 circuitBreaker(name, properties.circuitBreaker()),
                 properties.rateLimited() ? rateLimiter(name, properties.rateLimitPermits(),
                         properties.rateLimitPeriod(), properties.rateLimitMaxWait()) : null,
-                properties.bulkheaded() ? bulkheads.bulkhead(name, BulkheadConfig.custom()
-                        .maxConcurrentCalls(properties.maxConcurrentCalls())
-                        .maxWaitDuration(properties.bulkheadMaxWait())
-                        .build()) : null,
+                properties.bulkheaded() ? new VendorBulkhead(name, properties.maxConcurrentCalls(),
+                        properties.bulkheadMaxWait(), metrics) : null,
                 timeLimiters.timeLimiter(name, TimeLimiterConfig.custom()
                         .timeoutDuration(properties.timeout())
                         .build()),
@@ -149,7 +142,7 @@ final class VendorPolicyFactory {
                 // a 4xx is a healthy vendor's answer: only transient failures speak of its health
                 .recordException(Failures::isTransient)
                 // waiting for our own limiter or bulkhead says nothing about the vendor
-                .ignoreExceptions(RequestNotPermitted.class, BulkheadFullException.class)
+                .ignoreExceptions(RequestNotPermitted.class, VendorBulkhead.BulkheadFullException.class)
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> log.warn("Vendor {} circuit breaker {}",
                 name, event.getStateTransition()));

@@ -41,6 +41,13 @@ final class VendorResponses {
      */
     <R> Mono<R> read(String operation, ClientResponse response, Function<ClientResponse, Mono<R>> decoder,
             Function<? super R, Optional<BodyFailure>> judge) {
+        // the bulkhead's slot is given back once the body's last byte is in, before it is decoded and judged
+        return Mono.deferContextual(context -> readAnswer(operation, VendorBulkhead.releasedOnceRead(context, response),
+                decoder, judge));
+    }
+
+    private <R> Mono<R> readAnswer(String operation, ClientResponse response, Function<ClientResponse, Mono<R>> decoder,
+            Function<? super R, Optional<BodyFailure>> judge) {
         int status = response.statusCode().value();
         if (!response.statusCode().is2xxSuccessful()) {
             return errorBody(response).flatMap(body -> Mono.error(VendorCallException.ofStatus(vendor, operation,

@@ -30,7 +30,10 @@
  * takes a permit of the share's limiter first, then one of the vendor's.</li>
  * <li><b>Bulkhead outside the timeout</b>: the time spent waiting for a slot (bounded by
  * {@code bulkhead-max-wait}) does not eat the attempt's timeout. SERPI: one token may not be used by
- * two requests at once ({@code vendor-docs/serpi-articulos-api.es.txt}), so {@code max-concurrent-calls: 1}.</li>
+ * two requests at once ({@code vendor-docs/serpi-articulos-api.es.txt}), so {@code max-concurrent-calls: 1}.
+ * The wait holds no thread, first come first served ({@code VendorBulkhead}); an
+ * attempt gives its slot back once the last byte of the vendor's answer is in (the vendor is done with it), before
+ * the answer is decoded and judged, and the next waiting attempt is sent right there, on that thread.</li>
  * <li><b>Timeout innermost</b>: it measures the vendor's answer to one attempt, nothing of ours.</li>
  * </ul>
  *

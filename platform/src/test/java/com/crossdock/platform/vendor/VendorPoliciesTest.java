@@ -64,7 +64,7 @@ class VendorPoliciesTest {
                 .run(started -> {
                     MeterRegistry meters = started.getBean(MeterRegistry.class);
                     assertThat(started.getBean(VendorPolicies.class).forVendor("serpi").name()).isEqualTo("serpi");
-                    assertThat(meters.get("resilience4j.bulkhead.max.allowed.concurrent.calls").tag("name", "serpi")
+                    assertThat(meters.get(VendorMetrics.BULKHEAD_MAX).tag("vendor", "serpi")
                             .gauge().value()).isEqualTo(1.0);
                     assertThat(meters.get("resilience4j.ratelimiter.available.permissions").tag("name", "prodsmart")
                             .gauge().value()).isEqualTo(120.0);

@@ -67,6 +67,8 @@ final class JsonJudge {
             Object value;
             if (type == byte[].class) {
                 value = bytes;
+            } else if (type == JsonAnswer.class) {
+                value = new JsonAnswer(bytes, tree);
             } else if (type == String.class) {
                 value = new String(bytes, StandardCharsets.UTF_8);
             } else if (type == JsonNode.class) {

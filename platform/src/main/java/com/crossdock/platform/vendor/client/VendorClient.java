@@ -81,11 +81,16 @@ public final class VendorClient {
                 new JsonJudge(json, Objects.requireNonNull(classifier, "classifier")));
     }
 
-    /** Sends the request {@code request} builds, and decodes a 2xx answer as {@code type}. */
+    /**
+     * Sends the request {@code request} builds, and decodes a 2xx answer as {@code type} ({@link JsonAnswer}: the
+     * body as received and as read, read once).
+     */
     public <T> Mono<T> exchange(String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request,
             Class<T> type) {
-        return authenticated(request, spec -> judge == null ? policy.exchange(operation, spec, type)
-                : judge.exchange(policy, operation, spec, type));
+        JsonJudge reader = judge != null || type != JsonAnswer.class ? judge
+                : new JsonJudge(json, BodyFailureClassifier.none());
+        return authenticated(request, spec -> reader == null ? policy.exchange(operation, spec, type)
+                : reader.exchange(policy, operation, spec, type));
     }
 
     /** As {@link #exchange(String, Function, Class)}, for a generic type. */
