@@ -63,14 +63,16 @@ public record IngressProperties(
     /**
      * @param window how long a delivery id is remembered (and how far back the memory is rebuilt from Kafka);
      *        at least 24 hours, the longest a provider might plausibly deliver a webhook twice
-     * @param maximumEntries a hard bound on each provider's memory; past it the oldest ids go first
+     * @param maximumEntries a hard bound on each provider's memory; past it the oldest ids go first. An id takes about
+     *        200 bytes of heap, so the default 100,000 is about 20 MB per provider; raise it with the heap. An id
+     *        forgotten early only lets a late repeat be stored again, which the event ids derived from it make harmless
      * @param retry the waits between rebuild attempts while Kafka cannot be read ({@code dedupe.retry.*}, see
      *        {@code Backoff}); each setting overrides only its component of a fixed 5 s, no jitter: fixed, because
      *        readiness waits for the rebuild and should come up soon after Kafka does. max-attempts must stay 0
      */
     public record Dedupe(
             @DefaultValue("25h") Duration window,
-            @DefaultValue("1000000") long maximumEntries,
+            @DefaultValue("100000") long maximumEntries,
             @NestedConfigurationProperty Backoff retry) {
 
         static final Backoff RETRY_DEFAULTS = Backoff.fixed(Duration.ofSeconds(5));
