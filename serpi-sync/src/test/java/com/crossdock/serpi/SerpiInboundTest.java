@@ -197,6 +197,11 @@ class SerpiInboundTest extends SyncTestSupport {
                 json, new SimpleMeterRegistry());
         StockFeed feed = new StockFeed(client, reads, new KnownLevels(published, codec, restarted), properties,
                 restarted.timeZone(), Clock.systemUTC());
+        return readAll(feed);
+    }
+
+    /** Every page of {@code feed}, each saved before the next is read, as the poller kit does. */
+    private static List<Outgoing> readAll(FeedSource feed) {
         List<Outgoing> records = new ArrayList<>();
         Page page;
         do {
@@ -218,15 +223,7 @@ class SerpiInboundTest extends SyncTestSupport {
         SerpiReads reads = new SerpiReads(mapper, known, new SerpiCatalog(), json, new SimpleMeterRegistry());
         ArticleFeed feed = new ArticleFeed(client, reads, known, new SerpiCatalog(), properties, company.timeZone(),
                 Clock.systemUTC());
-        List<Outgoing> records = new ArrayList<>();
-        Page page;
-        do {
-            byte[] answer = feed.fetch();
-            page = feed.page(answer, new FeedSource.Read(UUID.randomUUID().toString(), Instant.now()));
-            records.addAll(page.records());
-            feed.saved(page);
-        } while (page.full());
-        return records;
+        return readAll(feed);
     }
 
     private static List<String> articleCodes(List<Outgoing> records) {
