@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -208,6 +209,15 @@ class SecondProviderTest extends IngressIntegrationTest {
     void answersAPathNoProviderHasWith404() {
         expectProblem(web.post().uri("/webhooks/nobody").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange(), 404, "webhook-unknown-provider", null);
+    }
+
+    @Test
+    void answersAnotherMethodOnAWebhookPathWith405NamingPost() {
+        web.get().uri(AcmeProvider.PATH).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(405).jsonPath("$.instance").isEqualTo(AcmeProvider.PATH);
     }
 
     private WebTestClient.RequestHeadersSpec<?> post(String body) {

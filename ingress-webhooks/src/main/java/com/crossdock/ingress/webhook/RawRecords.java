@@ -39,10 +39,12 @@ final class RawRecords {
             boolean derivedId, String eventType, WebhookCaller caller, Instant receivedAt, String quarantined) {
         String topic = quarantined == null ? provider.rawTopic() : provider.quarantineTopic();
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, utf8(key), body);
-        // by name first: the values of a header that is not kept are never looked up (issue 15's profile)
-        for (String received : request.headerNames()) {
+        // by name first: the values of a header that is not kept are never looked up; the names as the server holds
+        // them (headerNames() would copy them into a case-insensitive map per request: issue 15's profile), where one
+        // name sent in two spellings is two names: its values, looked up case-insensitively, are added once
+        for (String received : request.asMultiValueMap().keySet()) {
             String name = received.toLowerCase(Locale.ROOT);
-            if (kept(name)) {
+            if (kept(name) && record.headers().lastHeader(name) == null) {
                 List<String> values = request.get(received);
                 if (values != null) {
                     values.forEach(value -> record.headers().add(name, utf8(value)));

@@ -39,6 +39,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The webhook kit: for every {@link WebhookProvider} bean, its path, edge, dedupe memory (rebuilt from its raw
@@ -52,7 +54,7 @@ class WebhookKitConfiguration {
 
     /** How long a mapper stage waits for Kafka to acknowledge a poll's events before the record is retried. */
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
-    /** {@link WebhookController}'s paths. */
+    /** {@link WebhookEndpoint}'s paths. */
     private static final String WEBHOOK_PATHS = "/webhooks/";
 
     @Bean
@@ -147,6 +149,12 @@ class WebhookKitConfiguration {
                     maxBodyBytes));
         }
         return new WebhookIntakes(intakes);
+    }
+
+    /** {@code POST /webhooks/<provider>} ({@link WebhookEndpoint}). */
+    @Bean
+    RouterFunction<ServerResponse> webhookRoutes(WebhookIntakes intakes) {
+        return WebhookEndpoint.routes(intakes);
     }
 
     /** At most max-concurrent-uploads webhook bodies read at once (issue 13, point 8: slow clients). */
