@@ -36,9 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  * source). One poll's articles, the latest of each code, become {@code POST Articulo} for those SERPI lacks and
  * {@code PUT Articulo} with SERPI's id for those it has (the catalog of SERPI's ids, from its reads), in arrays of
  * {@code crossdock.serpi.write-batch-size}, each array handed to the client while the one before is in flight (the
- * bulkhead of one keeps them one at a time). An article that cannot be mapped, or that SERPI refuses by name, is
- * dead-lettered on its own with the reason while the rest of the batch goes on; a failure of the whole request is
- * the platform error handler's (retried while transient).
+ * bulkhead of one keeps them one at a time); a poll is {@code crossdock.serpi.write-poll-records} events (2000), so
+ * the token waits for a commit and the next poll once per 40 arrays, not once per 10 (Kafka's 500). An article
+ * that cannot be mapped, or that SERPI refuses by name, is dead-lettered on its own with the reason while the rest
+ * of the batch goes on; a failure of the whole request is the platform error handler's (retried while transient).
  */
 @Component
 class ArticleWriter {
@@ -70,7 +71,8 @@ class ArticleWriter {
     }
 
     @KafkaListener(id = "#{@serpiWriterGroup.id()}", groupId = "#{@serpiWriterGroup.id()}",
-            topics = "#{@serpiWriterGroup.listenTopics()}", batch = "true")
+            topics = "#{@serpiWriterGroup.listenTopics()}", batch = "true",
+            properties = "max.poll.records=#{@'crossdock.serpi-com.crossdock.serpi.SyncProperties'.writePollRecords()}")
     void onArticles(List<ConsumerRecord<byte[], byte[]>> batch) {
         Map<String, Pending> latest = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {

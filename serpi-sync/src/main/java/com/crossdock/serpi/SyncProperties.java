@@ -23,6 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       read twice is published once: change detection)
  * @param writeBatchSize articles per {@code POST}/{@code PUT Articulo} (both take arrays); one request holds the token
  *                       while SERPI processes the whole array
+ * @param writePollRecords the writer's {@code max.poll.records}: the events one poll hands to the writer, whose offsets
+ *                       are committed once SERPI answered every array of them. Between two polls the token waits for
+ *                       the commit, the next poll and the first array's mapping, so a poll of many arrays keeps SERPI
+ *                       busier (2000: 40 arrays of 50); a whole poll is what the platform's error handler retries, and
+ *                       dead-letters when the failure is permanent. Keep the time SERPI takes for one poll's arrays
+ *                       well under the consumer's {@code max.poll.interval.ms} (5 minutes)
  * @param rateLimit      the gauge's denominator: requests per {@code ratePeriod} the budget gauge counts against (SERPI
  *                       publishes no request rate, only "one at a time" and "a read every 5 minutes")
  * @param ratePeriod     the period of that figure
@@ -37,6 +43,7 @@ public record SyncProperties(
         @DefaultValue("100") int pageSize,
         @DefaultValue("1m") Duration changeOverlap,
         @DefaultValue("50") int writeBatchSize,
+        @DefaultValue("2000") int writePollRecords,
         @DefaultValue("600") int rateLimit,
         @DefaultValue("1m") Duration ratePeriod,
         @DefaultValue @NestedConfigurationProperty FeedSettings feed,
@@ -44,9 +51,9 @@ public record SyncProperties(
         @DefaultValue @NestedConfigurationProperty LeaseSettings lease) {
 
     public SyncProperties {
-        if (pageSize < 1 || writeBatchSize < 1) {
-            throw new IllegalArgumentException("crossdock.serpi.page-size and crossdock.serpi.write-batch-size must be "
-                    + "at least 1");
+        if (pageSize < 1 || writeBatchSize < 1 || writePollRecords < 1) {
+            throw new IllegalArgumentException("crossdock.serpi.page-size, crossdock.serpi.write-batch-size and "
+                    + "crossdock.serpi.write-poll-records must be at least 1");
         }
     }
 

@@ -56,7 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * Each phase is reported whole and in its <b>steady state</b>: from the end of its first tenth of articles to the end
  * of its ninth tenth (start-up, the connections, the JIT and the tail left out), with the requests SERPI served, the
- * mean busy time per request and the mean gap between two, and the service's timers over the same window. The
+ * mean busy time per request (from a request's arrival at SERPI to its answer's last byte written) and its parts
+ * (the request's read, the pace, the answer's write), the mean gap between two (the network and the client), the
+ * share the sandbox's old, pace-only definition gives, and the service's timers over the same window. The
  * sandbox's count of refused concurrent uses of the token is reported at the end (must be 0).
  * Args: [articles=20000] [pace=20ms] [cadence=2s] [changes=10].
  */
@@ -278,8 +280,8 @@ public final class SerpiBenchmark {
      * the service's timers when there is a service: the SERPI calls of {@code operation} as the client saw them
      * (bulkhead wait included), and the articles pages' time from answer to saved ({@code crossdock.poller.persist}).
      */
-    private record Probe(long nanos, long served, long busyMillis, int created, long calls, double callMillis,
-            long saves, double saveMillis) {
+    private record Probe(long nanos, long served, long busyMillis, long receivingMillis, long pacedMillis,
+            long sendingMillis, int created, long calls, double callMillis, long saves, double saveMillis) {
 
         static Probe take(Serpi serpi, MeterRegistry meters, String operation) throws Exception {
             long nanos = System.nanoTime();
@@ -299,16 +301,21 @@ public final class SerpiBenchmark {
                     saveMillis = persist.totalTime(TimeUnit.MILLISECONDS);
                 }
             }
-            return new Probe(nanos, ((Number) state.get("requestsServed")).longValue(),
-                    ((Number) state.get("tokenBusyMillis")).longValue(), ((Number) state.get("created")).intValue(),
-                    calls, callMillis, saves, saveMillis);
+            return new Probe(nanos, number(state, "requestsServed"), number(state, "tokenBusyMillis"),
+                    number(state, "receivingMillis"), number(state, "pacedMillis"), number(state, "sendingMillis"),
+                    ((Number) state.get("created")).intValue(), calls, callMillis, saves, saveMillis);
+        }
+
+        private static long number(Map<String, Object> state, String field) {
+            return ((Number) state.get(field)).longValue();
         }
     }
 
     /**
      * What happened between two probes: {@code units} articles, the requests SERPI served, the share of the wall time
-     * its token was busy, the mean busy time per request (the pace) and the mean gap between two (the time the token
-     * waited for this side), and the service's timers over the window.
+     * its token was busy (a request's arrival to its answer's last byte written), the mean busy time per request and
+     * its parts, the mean gap between two (the time the token waited for the network and the client), the same with
+     * the pace-only span (the old definition), and the service's timers over the window.
      */
     private record Window(Probe from, Probe to, int units) {
 
@@ -333,14 +340,27 @@ public final class SerpiBenchmark {
             }
             long requests = to.served - from.served;
             double busy = (to.busyMillis - from.busyMillis) / 1000.0;
+            double paced = (to.pacedMillis - from.pacedMillis) / 1000.0;
             String own = to.calls == 0 && to.saves == 0 ? "" : String.format(
                     "; calls %d, mean %.1f ms (bulkhead wait included); pages saved %d, mean %.1f ms from answer to saved",
                     to.calls - from.calls, to.calls == from.calls ? 0 : (to.callMillis - from.callMillis) / (to.calls - from.calls),
                     to.saves - from.saves, to.saves == from.saves ? 0 : (to.saveMillis - from.saveMillis) / (to.saves - from.saves));
             return String.format("%d articles in %.2f s = %.1f articles/s, %d requests, token busy %.1f%% "
-                            + "(%.1f ms per request, gap %.1f ms between two)%s", units, seconds(), rate(), requests,
-                    seconds() == 0 ? 0 : 100 * busy / seconds(), requests == 0 ? 0 : 1000 * busy / requests,
-                    requests == 0 ? 0 : 1000 * (seconds() - busy) / requests, own);
+                            + "(%.1f ms per request: receiving %.1f + paced %.1f + sending %.1f; gap %.1f ms between "
+                            + "two); pace-only busy (the old definition) %.1f%% (%.1f ms + gap %.1f ms)%s",
+                    units, seconds(), rate(), requests, percent(busy), perRequest(busy, requests),
+                    perRequest((to.receivingMillis - from.receivingMillis) / 1000.0, requests), perRequest(paced, requests),
+                    perRequest((to.sendingMillis - from.sendingMillis) / 1000.0, requests),
+                    perRequest(seconds() - busy, requests), percent(paced), perRequest(paced, requests),
+                    perRequest(seconds() - paced, requests), own);
+        }
+
+        private double percent(double busySeconds) {
+            return seconds() == 0 ? 0 : 100 * busySeconds / seconds();
+        }
+
+        private static double perRequest(double seconds, long requests) {
+            return requests == 0 ? 0 : 1000 * seconds / requests;
         }
     }
 

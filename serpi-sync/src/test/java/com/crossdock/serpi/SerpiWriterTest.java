@@ -13,12 +13,14 @@ import com.crossdock.platform.kafka.RawRecordSender;
 import com.crossdock.testing.TopicReader;
 import com.crossdock.testkit.Timeouts;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Kafka → SERPI: create then modify, loop prevention, a partial failure, and a dead letter replayed once fixed. */
 class SerpiWriterTest extends SyncTestSupport {
@@ -50,6 +52,13 @@ class SerpiWriterTest extends SyncTestSupport {
         assertThat(SERPI.articles(code).get(0)).containsEntry("id", created.get("id"));
         assertThat(deadLetters(code)).isEmpty();
         assertThat(SERPI.concurrentRefused()).isZero();
+    }
+
+    /** A poll hands the writer crossdock.serpi.write-poll-records events (2000 by default), not Kafka's 500. */
+    @Test
+    void theWritersPollIsTheSetting(@Autowired KafkaListenerEndpointRegistry listeners) {
+        assertThat(listeners.getListenerContainer("serpi-sync-writer").getContainerProperties()
+                .getKafkaConsumerProperties().getProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)).isEqualTo("2000");
     }
 
     /** An article that came from SERPI is never written back; SERPI's reading of what was written ends there. */

@@ -13,16 +13,15 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /serpi/api/v1/SaldoInventario?fechaCorte=} (VENDORS.md, from client code). Every answer is the envelope
  * {@code {success, code, errors, message, result}}; "no records" is HTTP 200 with {@code code: 204} (the document
  * shows a body, which an HTTP 204 cannot carry). The kit's gate checks {@code secretkey} and the Bearer token first;
- * here each request holds its token for the sandbox's pace, and a second one on the same token meanwhile is refused.
+ * {@link TokenFilter} takes the token on the request's arrival (a second request on it meanwhile is refused), and
+ * here the answer is built after the sandbox's pace.
  */
 @RestController
 class SerpiApiController {
@@ -59,9 +59,9 @@ class SerpiApiController {
 
     /** "API Consultar(GET)": {@code limite}, {@code pagina}, {@code codigo} (int), and the change filter. */
     @GetMapping(ARTICULO)
-    Mono<ResponseEntity<Map<String, Object>>> articles(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+    Mono<ResponseEntity<Map<String, Object>>> articles(ServerWebExchange exchange,
             @RequestParam Map<String, String> query) {
-        return serve(authorization, () -> {
+        return serve(exchange, () -> {
             Paging paging = Paging.of(query, properties.defaultLimit());
             String codigo = query.get("codigo");
             if (codigo != null && !codigo.matches("-?\\d+")) {
@@ -79,23 +79,21 @@ class SerpiApiController {
 
     /** "API Crear(POST)": an array of articles; each is created or named in {@code errors}. */
     @PostMapping(ARTICULO)
-    Mono<ResponseEntity<Map<String, Object>>> create(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestBody JsonNode body) {
-        return serve(authorization, () -> write(body, store::create, 201, "Se crearon %d de %d articulos"));
+    Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange, @RequestBody JsonNode body) {
+        return serve(exchange, () -> write(body, store::create, 201, "Se crearon %d de %d articulos"));
     }
 
     /** "API Modificar(PUT)": an array of articles with {@code id}; each is modified or named in {@code errors}. */
     @PutMapping(ARTICULO)
-    Mono<ResponseEntity<Map<String, Object>>> update(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestBody JsonNode body) {
-        return serve(authorization, () -> write(body, store::update, 200, "Se modificaron %d de %d articulos"));
+    Mono<ResponseEntity<Map<String, Object>>> update(ServerWebExchange exchange, @RequestBody JsonNode body) {
+        return serve(exchange, () -> write(body, store::update, 200, "Se modificaron %d de %d articulos"));
     }
 
     /** Balances per article and warehouse as of {@code fechaCorte} (required), {@code idBodega} optional, paged. */
     @GetMapping(SALDO)
-    Mono<ResponseEntity<Map<String, Object>>> balances(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+    Mono<ResponseEntity<Map<String, Object>>> balances(ServerWebExchange exchange,
             @RequestParam Map<String, String> query) {
-        return serve(authorization, () -> {
+        return serve(exchange, () -> {
             Paging paging = Paging.of(query, properties.defaultLimit());
             String corte = query.get("fechaCorte");
             if (corte == null || corte.isBlank()) {
@@ -114,18 +112,17 @@ class SerpiApiController {
         });
     }
 
-    private Mono<ResponseEntity<Map<String, Object>>> serve(String authorization,
+    /** The answer on the request's token ({@link TokenFilter} took it on the request's arrival), after the pace. */
+    private Mono<ResponseEntity<Map<String, Object>>> serve(ServerWebExchange exchange,
             Supplier<ResponseEntity<Map<String, Object>>> answer) {
-        String token = authorization.substring("Bearer ".length());
-        return tokens.serve(token, () -> {
+        TokenInUse.Use use = exchange.getRequiredAttribute(TokenFilter.USE);
+        return use.answer(() -> {
             try {
                 return answer.get();
             } catch (BadRequest bad) {
                 return envelope(HttpStatus.BAD_REQUEST, false, 400, List.of(bad.getMessage()), bad.getMessage(), null);
             }
-        }, () -> envelope(HttpStatus.SERVICE_UNAVAILABLE, false, 503,
-                List.of("un mismo token no puede ser consumido de manera simultanea"),
-                "El token esta en uso por otra solicitud", null));
+        });
     }
 
     private ResponseEntity<Map<String, Object>> write(JsonNode body, java.util.function.Function<JsonNode, String> op,
@@ -171,13 +168,18 @@ class SerpiApiController {
 
     static ResponseEntity<Map<String, Object>> envelope(HttpStatus status, boolean success, int code, List<?> errors,
             String message, List<?> result) {
+        return ResponseEntity.status(status).body(body(success, code, errors, message, result));
+    }
+
+    /** SERPI's envelope: {@code {success, code, errors, message, result}}. */
+    static Map<String, Object> body(boolean success, int code, List<?> errors, String message, List<?> result) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", success);
         body.put("code", code);
         body.put("errors", errors);
         body.put("message", message);
         body.put("result", result);
-        return ResponseEntity.status(status).body(body);
+        return body;
     }
 
     private static LocalDateTime date(Map<String, String> query, String name) {

@@ -1,10 +1,16 @@
 package com.crossdock.sandbox.serpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.crossdock.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
@@ -13,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The SERPI sandbox holds clients to serpi-articulos-api.es.txt, never more leniently. */
 class SerpiSandboxTest extends SandboxTestSupport {
@@ -20,6 +27,12 @@ class SerpiSandboxTest extends SandboxTestSupport {
     private static final String ARTICULO = "/serpi/api/v1/Articulo";
     private static final String TOKEN = "Bearer serpi-demo-token";
     private static final String KEY = "serpi-demo-key";
+    /** How long a test holds a request's body or its answer's read: far above the pace and the timer's grain. */
+    private static final Duration HOLD = Duration.ofMillis(300);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, Object> COMPLETE = Map.of("codigo", "10", "descripcion", "Completo",
+            "idgrupocontable", 2, "idlinea", 1, "idcategoria", 2, "idpresentacion", 5, "idmarca", 1, "idunidadmedida", 3,
+            "activo", true);
 
     @LocalServerPort
     int port;
@@ -87,7 +100,7 @@ class SerpiSandboxTest extends SandboxTestSupport {
         List<Integer> statuses = new java.util.ArrayList<>();
         // four requests at once on the token; on a loaded machine a burst may arrive one by one (no overlap, no
         // refusal), so bursts are sent until one overlapped: every request of every burst is counted
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             statuses.addAll(Flux.range(0, 4).flatMap(i -> web.get().uri(ARTICULO).header("secretkey", KEY)
                             .header(HttpHeaders.AUTHORIZATION, TOKEN).exchangeToMono(answer ->
                                     answer.releaseBody().thenReturn(answer.statusCode().value())), 4)
@@ -97,9 +110,116 @@ class SerpiSandboxTest extends SandboxTestSupport {
 
         assertThat(statuses).contains(200, 503).containsOnly(200, 503);
         long refused = statuses.stream().filter(status -> status == 503).count();
-        client.get().uri("/serpi/_sandbox/state").exchange().expectBody()
-                .jsonPath("$.concurrentRefused").isEqualTo((int) refused)
-                .jsonPath("$.requestsServed").isEqualTo((int) (statuses.size() - refused));
+        // a request is served once its answer's last byte is written, which the client may see a moment before
+        await().atMost(Duration.ofSeconds(30)).until(() -> number("requestsServed") == statuses.size() - refused);
+        assertThat(number("concurrentRefused")).isEqualTo(refused);
+    }
+
+    /**
+     * The token is taken on the request's arrival, before its body is read: a request on it while the first one's
+     * body is still coming is concurrent, refused and counted; and the token's busy time covers the body's read.
+     */
+    @Test
+    void refusesARequestArrivingWhileTheFirstsBodyIsReadAndCountsTheReadAsBusy() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(List.of(COMPLETE));
+        int half = body.length / 2;
+        List<Socket> posts = new ArrayList<>();
+        posts.add(partialPost(body, half));
+        List<Integer> gets = new ArrayList<>();
+        AtomicLong refusedPosts = new AtomicLong();
+        // the POST's headers and half its body are sent; GETs on the token until one is refused. Should a GET take
+        // the token first (the POST's headers not handled yet) and the POST arrive meanwhile, the POST is refused:
+        // it is counted, and another POST is started
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Socket post = posts.get(posts.size() - 1);
+            if (post.getInputStream().available() > 0) {
+                assertThat(statusLine(post)).contains(" 503 ");
+                refusedPosts.incrementAndGet();
+                post.close();
+                posts.add(partialPost(body, half));
+            }
+            int status = get(ARTICULO + "?limite=1").returnResult(Void.class).getStatus().value();
+            gets.add(status);
+            return status == 503;
+        });
+        long refusedGets = gets.stream().filter(status -> status == 503).count();
+        assertThat(refusedGets).isEqualTo(1);
+
+        // the body's read goes on for HOLD after the refusal, so after the request's arrival
+        hold(HOLD);
+        Socket post = posts.get(posts.size() - 1);
+        post.getOutputStream().write(body, half, body.length - half);
+        post.getOutputStream().flush();
+        String answer = new String(post.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        post.close();
+        assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\"code\":201");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> number("requestsServed") == gets.size() - refusedGets + 1);
+        assertThat(number("concurrentRefused")).isEqualTo(refusedGets + refusedPosts.get());
+        assertThat(number("receivingMillis")).isGreaterThanOrEqualTo(HOLD.toMillis());
+        assertThat(number("tokenBusyMillis")).isGreaterThanOrEqualTo(HOLD.toMillis() + number("paceMillis"))
+                .isGreaterThanOrEqualTo(number("pacedMillis") + HOLD.toMillis());
+    }
+
+    /** The token's busy time covers the answer's write, to its last byte: an answer the client reads slowly. */
+    @Test
+    void countsTheTokenBusyUntilTheAnswersLastByteIsWritten() throws Exception {
+        // 64 articles of 200 kB: a 12.8 MB answer, far more than the sockets' buffers (4 MB at most) hold
+        String large = "x".repeat(200_000);
+        for (int i = 0; i < 64; i++) {
+            client.put().uri("/serpi/_sandbox/articles/" + i).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("descripcion", large)).exchange().expectStatus().isOk();
+        }
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(8192);
+            socket.setSoTimeout(30_000);
+            socket.connect(new InetSocketAddress("localhost", port));
+            socket.getOutputStream().write(("GET " + ARTICULO + "?limite=64 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "secretkey: " + KEY + "\r\nAuthorization: " + TOKEN + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // the answer's first byte: it is built and on its way; the client reads nothing more for HOLD
+            assertThat(socket.getInputStream().read()).isEqualTo('H');
+            hold(HOLD);
+            assertThat(number("requestsServed")).isZero();
+            assertThat(socket.getInputStream().readAllBytes().length).isGreaterThan(64 * 200_000);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> number("requestsServed") == 1);
+        assertThat(number("sendingMillis")).isGreaterThanOrEqualTo(HOLD.toMillis());
+        assertThat(number("tokenBusyMillis")).isGreaterThanOrEqualTo(HOLD.toMillis() + number("paceMillis"))
+                .isGreaterThanOrEqualTo(number("pacedMillis") + HOLD.toMillis());
+        assertThat(number("concurrentRefused")).isZero();
+    }
+
+    /** A POST of {@code body} on a socket of its own: its headers and the first {@code sent} bytes of its body. */
+    private Socket partialPost(byte[] body, int sent) throws Exception {
+        Socket socket = new Socket("localhost", port);
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write(("POST " + ARTICULO + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "secretkey: " + KEY + "\r\nAuthorization: " + TOKEN + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body, 0, sent);
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static String statusLine(Socket socket) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int c = socket.getInputStream().read(); c != -1 && c != '\n'; c = socket.getInputStream().read()) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    private long number(String field) {
+        Map<?, ?> state = client.get().uri("/serpi/_sandbox/state").exchange().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        return ((Number) state.get(field)).longValue();
+    }
+
+    private static void hold(Duration time) {
+        await().pollDelay(time).atMost(time.plusSeconds(1)).until(() -> true);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec get(String uri) {
