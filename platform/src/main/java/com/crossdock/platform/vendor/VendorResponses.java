@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns one vendor {@link ClientResponse} into a value or a {@link VendorCallException}: a non-2xx
@@ -53,7 +54,11 @@ final class VendorResponses {
             return errorBody(response).flatMap(body -> Mono.error(VendorCallException.ofStatus(vendor, operation,
                     status, body, selectedHeaders(response.headers().asHttpHeaders()), retryAfter(response))));
         }
+        // what follows the decoding (the judge, and the caller's own work on the answer) runs off the connection's
+        // event loop: the slot given back above may have sent the next request on this connection, whose write waits
+        // on this loop until the task that read this answer ends (issue 10: ~2 ms per request behind a bare client)
         return decoder.apply(response)
+                .publishOn(Schedulers.parallel())
                 .onErrorMap(CodecException.class, undecodable -> VendorCallException.ofStatus(vendor, operation,
                         status, "undecodable answer: " + SecretRedactor.redact(String.valueOf(undecodable.getMessage()),
                         response.request()), Map.of(), null))
