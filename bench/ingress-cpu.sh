@@ -12,7 +12,10 @@ cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-30s}
 RECORD=${RECORD:-20}
 CONNECTIONS=${CONNECTIONS:-64}
-HOOK_JAVA_OPTS=${HOOK_JAVA_OPTS:--Xmx256m}
+# every endpoint's JVM: the heap and the ingress's production collector (JDK_JAVA_OPTIONS of
+# ingress-webhooks-config, deploy/k8s/base/kustomization.yaml), the same for all, so that the ratios compare the code
+INGRESS_JVM=$(sed -n 's/^ *- JDK_JAVA_OPTIONS=//p' deploy/k8s/base/kustomization.yaml)
+HOOK_JAVA_OPTS=${HOOK_JAVA_OPTS:--Xmx256m $INGRESS_JVM}
 PROFILER_VERSION=${PROFILER_VERSION:-4.2}
 SECRET=prodsmart-demo-secret
 out=bench/results/ingress-cpu-$(date -u +%Y%m%dT%H%M%SZ)

@@ -7,7 +7,7 @@
 #   SKIP_BUILD=1 PIPELINE=0 bench/ingress-speed.sh   # reuse target/ jars; intake only
 #   JFR=1 bench/ingress-speed.sh               # also records a JFR profile of the ingress during its first round
 #
-# The three endpoints, each in its own JVM at HOOK_JAVA_OPTS (-Xmx256m):
+# The three endpoints, each in its own JVM at HOOK_JAVA_OPTS (-Xmx256m and the ingress's production collector):
 #   bench/noop-hook   :8091  a bare WebFlux no-op that reads the body and answers
 #   bench/naive-hook  :8092  HMAC-SHA256 over the raw bytes, KafkaTemplate.send acks=all idempotent, 2xx on the ack
 #   ingress-webhooks  :8080  signed Prodsmart webhooks, a fresh uuid each (bench/webhook.lua), mapper stage paused
@@ -19,11 +19,14 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-30s}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
-HOOK_JAVA_OPTS=${HOOK_JAVA_OPTS:--Xmx256m}
+# every endpoint's JVM: the heap and the ingress's production collector (JDK_JAVA_OPTIONS of
+# ingress-webhooks-config, deploy/k8s/base/kustomization.yaml), the same for all, so that the ratios compare the code
+INGRESS_JVM=$(sed -n 's/^ *- JDK_JAVA_OPTIONS=//p' deploy/k8s/base/kustomization.yaml)
+HOOK_JAVA_OPTS=${HOOK_JAVA_OPTS:--Xmx256m $INGRESS_JVM}
 # the pipeline phase: the ingress as in production (edge and mapper stage in one JVM; the image gives the heap 75 %
 # of the pod's 1 GiB), rates offered in turn with wrk's per-connection delay, 20 s each
 PIPELINE=${PIPELINE:-1}
-PIPELINE_JAVA_OPTS=${PIPELINE_JAVA_OPTS:--Xmx768m}
+PIPELINE_JAVA_OPTS=${PIPELINE_JAVA_OPTS:--Xmx768m $INGRESS_JVM}
 PIPELINE_RATES=${PIPELINE_RATES:-1000 2000 3000 4000 5000 6000 8000}
 PIPELINE_STEP=${PIPELINE_STEP:-20}
 PIPELINE_CONNECTIONS=${PIPELINE_CONNECTIONS:-64}
