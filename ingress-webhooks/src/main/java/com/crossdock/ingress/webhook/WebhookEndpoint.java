@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fsync'd in the spool, and 200 {@code {"status":"duplicate",...}} for a delivery id already stored; 200 rather
  * than 202 because the delivery is durably stored by then, which is all a provider that never retries (Prodsmart)
  * needs to know. The body is read as raw bytes (no codec), so the authentication is checked over exactly what was
- * sent. Another method on the path is answered 405 with {@code Allow: POST}.
+ * sent. Another method on the path is answered 405 with {@code Allow: POST}. At most {@link UploadSlots
+ * max-concurrent-uploads} bodies are read at once; one more is answered 503 before its body is read.
  * <p>
  * A functional endpoint rather than an annotated controller: per webhook, no handler-method resolution, argument
  * resolvers or data binder (issue 15's profile). A refusal is rendered here as the platform's problem+json, with the
@@ -44,27 +45,40 @@ import tools.jackson.databind.json.JsonMapper;
 final class WebhookEndpoint {
 
     private static final String PATH = "/webhooks/{provider}";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, WebhookIntake> intakes;
+    private final UploadSlots uploads;
+    private final JsonMapper json;
 
-    private WebhookEndpoint(WebhookIntakes intakes) {
+    private WebhookEndpoint(WebhookIntakes intakes, UploadSlots uploads, JsonMapper json) {
         this.intakes = intakes.byProvider();
+        this.uploads = uploads;
+        this.json = json;
     }
 
-    static RouterFunction<ServerResponse> routes(WebhookIntakes intakes) {
-        WebhookEndpoint endpoint = new WebhookEndpoint(intakes);
+    static RouterFunction<ServerResponse> routes(WebhookIntakes intakes, UploadSlots uploads, JsonMapper json) {
+        WebhookEndpoint endpoint = new WebhookEndpoint(intakes, uploads, json);
         return RouterFunctions.route(RequestPredicates.POST(PATH), endpoint::receive)
                 .andRoute(RequestPredicates.path(PATH), WebhookEndpoint::methodNotAllowed);
     }
 
     private Mono<ServerResponse> receive(ServerRequest request) {
         WebhookIntake intake = intakes.get(request.pathVariable("provider"));
-        Mono<WebhookIntake.Answer> answer = intake == null
-                ? Mono.error(Problems.problem(HttpStatus.NOT_FOUND, "webhook-unknown-provider",
-                        "no webhook provider is configured at this path", null))
-                : intake.receive(request.exchange().getRequest(), CorrelationIdFilter.of(request.exchange()));
-        return answer.<ServerResponse>map(body -> new Answered(JSON.writeValueAsBytes(body)))
+        Mono<WebhookIntake.Answer> answer;
+        if (intake == null) {
+            answer = Mono.error(Problems.problem(HttpStatus.NOT_FOUND, "webhook-unknown-provider",
+                    "no webhook provider is configured at this path", null));
+        } else {
+            // the handler runs when its answer is subscribed, so the intake's body read, which gives the slot back
+            // at its end, is subscribed right after the slot is taken
+            try {
+                answer = intake.receive(request.exchange().getRequest(), CorrelationIdFilter.of(request.exchange()),
+                        uploads.take());
+            } catch (ErrorResponseException full) {
+                answer = Mono.error(full);
+            }
+        }
+        return answer.<ServerResponse>map(body -> new Answered(json.writeValueAsBytes(body)))
                 .onErrorResume(ErrorResponseException.class, refused -> problem(refused, request));
     }
 

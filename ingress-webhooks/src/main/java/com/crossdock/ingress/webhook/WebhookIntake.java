@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import com.crossdock.ingress.webhook.store.DedupeMemory;
 import com.crossdock.ingress.webhook.store.RawWebhookStore;
 import com.crossdock.ingress.webhook.store.RawWebhookStore.Destination;
 import com.crossdock.platform.web.Problems;
+import com.crossdock.platform.web.SaneIds;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,6 @@ final class WebhookIntake {
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
     /** The Retry-After of a 503 answered because neither Kafka nor the spool took it (full, or its disk full). */
     static final long SPOOL_FULL_RETRY_AFTER_SECONDS = 30;
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /**
      * The answer: {@code accepted} (stored now), {@code quarantined} (stored now on the quarantine topic, not mapped
@@ -72,18 +71,24 @@ final class WebhookIntake {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    Mono<Answer> receive(ServerHttpRequest request, String correlationId) {
+    /**
+     * @param uploadSlot gives back the upload's slot ({@link UploadSlots}): run once the body is read, refused or
+     *                   abandoned, or at once when it is not read
+     */
+    Mono<Answer> receive(ServerHttpRequest request, String correlationId, Runnable uploadSlot) {
         metrics.received();
         HttpHeaders headers = request.getHeaders();
         WebhookCaller caller = WebhookCaller.of(correlationId, headers);
         if (!WebhookBody.isJson(headers)) {
+            uploadSlot.run();
             return Mono.error(reject(Rejection.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json", "Content-Type",
                     caller));
         }
         if (headers.getContentLength() > maxBodyBytes) {
+            uploadSlot.run();
             return Mono.error(tooLarge(caller));
         }
-        return WebhookBody.read(request.getBody(), maxBodyBytes)
+        return WebhookBody.read(request.getBody().doFinally(signal -> uploadSlot.run()), maxBodyBytes)
                 .onErrorMap(failure -> {
                     if (failure instanceof DataBufferLimitException) {
                         return tooLarge(caller);
@@ -197,9 +202,9 @@ final class WebhookIntake {
             String quarantined = null;
             boolean derived = false;
             String id = provider.deliveryId().read(headers, fields);
-            if (id == null || !SANE_ID.matcher(id).matches()) {
+            if (!SaneIds.isSane(id)) {
                 quarantined = quarantineOrRefuse(Quarantine.NO_DELIVERY_ID, provider.deliveryId().missing(),
-                        "a delivery id (1-128 of A-Z a-z 0-9 . _ : -) is required", provider.deliveryId().name(),
+                        "a delivery id (" + SaneIds.RULE + ") is required", provider.deliveryId().name(),
                         caller);
                 id = WebhookProvider.derivedId(eventType, body);
                 derived = true;

@@ -41,6 +41,7 @@ import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The webhook kit: for every {@link WebhookProvider} bean, its path, edge, dedupe memory (rebuilt from its raw
@@ -151,16 +152,14 @@ class WebhookKitConfiguration {
         return new WebhookIntakes(intakes);
     }
 
-    /** {@code POST /webhooks/<provider>} ({@link WebhookEndpoint}). */
+    /**
+     * {@code POST /webhooks/<provider>} ({@link WebhookEndpoint}), at most max-concurrent-uploads webhook bodies read
+     * at once (issue 13, point 8: slow clients).
+     */
     @Bean
-    RouterFunction<ServerResponse> webhookRoutes(WebhookIntakes intakes) {
-        return WebhookEndpoint.routes(intakes);
-    }
-
-    /** At most max-concurrent-uploads webhook bodies read at once (issue 13, point 8: slow clients). */
-    @Bean
-    UploadLimitFilter uploadLimitFilter(IngressProperties properties, MeterRegistry registry) {
-        return new UploadLimitFilter(properties.maxConcurrentUploads(), registry);
+    RouterFunction<ServerResponse> webhookRoutes(WebhookIntakes intakes, IngressProperties properties,
+            MeterRegistry registry, JsonMapper json) {
+        return WebhookEndpoint.routes(intakes, new UploadSlots(properties.maxConcurrentUploads(), registry), json);
     }
 
     /**

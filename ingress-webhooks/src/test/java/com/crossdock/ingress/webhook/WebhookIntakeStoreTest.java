@@ -64,7 +64,7 @@ class WebhookIntakeStoreTest {
         DedupeMemory dedupe = new DedupeMemory(Duration.ofHours(25), 1000, Clock.systemUTC());
         WebhookIntake intake = intake(dedupe, sender, Duration.ofSeconds(10));
         String id = UUID.randomUUID().toString();
-        Disposable request = intake.receive(request(id), "corr-1").subscribe();
+        Disposable request = intake.receive(request(id), "corr-1", () -> { }).subscribe();
         request.dispose();
 
         assertThat(dedupe.knows(id)).as("claimed before the store").isTrue();
@@ -84,7 +84,7 @@ class WebhookIntakeStoreTest {
         try {
             String id = UUID.randomUUID().toString();
 
-            Throwable refused = intake(dedupe, away, Duration.ofSeconds(2)).receive(request(id), "corr-2")
+            Throwable refused = intake(dedupe, away, Duration.ofSeconds(2)).receive(request(id), "corr-2", () -> { })
                     .map(answer -> (Throwable) new AssertionError("answered " + answer))
                     .onErrorResume(failure -> reactor.core.publisher.Mono.just(failure)).block(Duration.ofSeconds(30));
 

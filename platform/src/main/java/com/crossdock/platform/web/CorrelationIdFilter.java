@@ -2,7 +2,6 @@ package com.crossdock.platform.web;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
@@ -27,7 +26,6 @@ public final class CorrelationIdFilter implements WebFilter, Ordered {
     public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
     /** The key of the correlation id in the logging context, on the request and the listener paths alike. */
     public static final String MDC_KEY = "correlationId";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     static {
         ContextRegistry.getInstance().registerThreadLocalAccessor(MDC_KEY,
@@ -37,7 +35,7 @@ public final class CorrelationIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : newId();
+        String id = SaneIds.isSane(given) ? given : newId();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
         return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, id));
