@@ -6,6 +6,8 @@ import com.crossdock.ingress.webhook.BodyCheck;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProdsmartRecordKey implements BodyCheck {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Its buffers recycled per thread (the event loops), not through the shared concurrent pool that is Jackson's
+     * default: a body is read on one thread from start to end.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
     private static final int MAX_LENGTH = 128;
 
     /**
@@ -37,7 +44,7 @@ final class ProdsmartRecordKey implements BodyCheck {
                 boolean isId = "id".equals(parser.currentName());
                 JsonToken value = parser.nextToken();
                 if (isId) {
-                    id = value == JsonToken.VALUE_NUMBER_INT ? parser.getBigIntegerValue().toString()
+                    id = value == JsonToken.VALUE_NUMBER_INT ? integer(parser)
                             : value == JsonToken.VALUE_STRING ? usable(parser.getString()) : null;
                 }
                 parser.skipChildren();
@@ -46,6 +53,12 @@ final class ProdsmartRecordKey implements BodyCheck {
         } catch (JacksonException notJson) {
             return Optional.empty();
         }
+    }
+
+    /** An integer as the tree gives it ({@code -0} is 0), without a BigInteger for one that fits a long. */
+    private static String integer(JsonParser parser) {
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue().toString()
+                : Long.toString(parser.getLongValue());
     }
 
     private static String usable(String id) {
