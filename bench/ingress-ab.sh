@@ -3,8 +3,9 @@
 # each variant alone on a fresh local stack (an empty raw topic, so that no variant's start reads what another one
 # wrote: the dedupe memory's rebuild), the naive hook measured the same way before the variants of each round. CPU is
 # the JVM's and the stack's /proc/<pid>/stat ticks over the measured 20 s, divided by the webhooks answered: a measure
-# that moves less with this virtual machine's speed than req/s does. Method and results: docs/benchmarks.md
-# ("Fourth pass").
+# that moves less with this virtual machine's speed than req/s does; beside it the rest of the machine's CPU per
+# webhook (wrk, the kernel), the cores' idle and stolen time, and the KB each webhook allocates in the JVM (jstat: a
+# figure the machine's speed does not move). Method and results: docs/benchmarks.md ("Fourth pass", "Fifth pass").
 #
 #   bench/ingress-ab.sh "base|/tmp/base.jar|" "new|ingress-webhooks/target/ingress-webhooks-0.1.0-SNAPSHOT-exec.jar|"
 #   ROUNDS=3 bench/ingress-ab.sh "l5|$JAR|" "l0|$JAR|--spring.kafka.producer.properties.linger.ms=0"
@@ -26,6 +27,10 @@ cp local-stack/target/crossdock-local.jar "$out/stack.jar"
 export BENCH_BODY=bench/body.json
 export BENCH_SIGNATURE=$(openssl dgst -sha256 -hmac "$SECRET" -hex < "$BENCH_BODY" | sed 's/^.* //')
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# KB allocated in the young generation: young collections x eden's capacity + eden's use (a fixed -Xmn: Serial)
+allocated() { jstat -gc "$1" | awk 'NR == 2 {for (i = 1; i <= NF; i++) v[h[i]] = $i; print v["YGC"] * v["EC"] + v["EU"]}
+  NR == 1 {for (i = 1; i <= NF; i++) h[i] = $i}'; }
+machine() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6, $9}' /proc/stat; } # busy idle stolen (all cores)
 load() { # url duration -> requests answered
   BENCH_RUN_ID=$(openssl rand -hex 4) BENCH_TRIGGERED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ) \
     wrk -t1 -c64 -d"$2" -s bench/webhook.lua "$1" | awk '/requests in/ {print $1}'
@@ -45,15 +50,17 @@ run() { # name jar url args...
     wait_up http://localhost:9080/actuator/health/readiness "$name"
   fi
   load "$url" "$WARMUP" >/dev/null
-  local j0 s0 n j1 s1
-  j0=$(ticks "$jvm"); s0=$(ticks "$stack")
+  local j0 s0 n j1 s1 b0 i0 t0 b1 i1 t1 a0 a1
+  a0=$(allocated "$jvm"); j0=$(ticks "$jvm"); s0=$(ticks "$stack"); read -r b0 i0 t0 < <(machine)
   n=$(load "$url" 20s)
-  j1=$(ticks "$jvm"); s1=$(ticks "$stack")
+  j1=$(ticks "$jvm"); s1=$(ticks "$stack"); read -r b1 i1 t1 < <(machine); a1=$(allocated "$jvm")
   kill "$jvm" "$stack"; wait "$jvm" "$stack" 2>/dev/null || true
   # ticks are 1/100 s: us per webhook = ticks * 10^4 / webhooks
-  awk -v n="$n" -v j=$((j1 - j0)) -v s=$((s1 - s0)) -v name="$name" 'BEGIN {
-    printf "%-10s %7.0f req/s  JVM %6.1f us/webhook  broker+stack %5.1f us/webhook  both %6.1f\n",
-      name, n / 20, j * 1e4 / n, s * 1e4 / n, (j + s) * 1e4 / n }' | tee -a "$out/summary.txt"
+  # the rest of the machine's busy ticks: wrk, the kernel's softirqs, anything else; idle and stolen (by the
+  # hypervisor: a slow phase of the virtual machine) of both cores' time
+  awk -v n="$n" -v j=$((j1 - j0)) -v s=$((s1 - s0)) -v b=$((b1 - b0)) -v i=$((i1 - i0)) -v t=$((t1 - t0)) -v a="$a0 $a1" -v name="$name" 'BEGIN {
+    printf "%-10s %7.0f req/s  JVM %6.1f us/webhook  broker+stack %5.1f  rest %5.1f  idle %4.1f %%  stolen %4.1f %%  %5.1f KB/webhook\n",
+      name, n / 20, j * 1e4 / n, s * 1e4 / n, (b - j - s) * 1e4 / n, 100 * i / (b + i + t), 100 * t / (b + i + t), (substr(a, index(a, " ") + 1) - substr(a, 1, index(a, " ") - 1)) / n }' | tee -a "$out/summary.txt"
 }
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r (load average $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$out/summary.txt"

@@ -3,7 +3,7 @@
 # whole pipeline (mapper on) under sustained load. Method and results: docs/benchmarks.md ("Ingress speed").
 #
 #   bench/ingress-speed.sh                     # 3 rounds of 20 s per endpoint after a 30 s warm-up of each
-#   ROUNDS=5 DURATION=30s bench/ingress-speed.sh
+#   ROUNDS=7 DURATION=15s bench/ingress-speed.sh   # more, shorter rounds on a noisy machine (median of 7)
 #   SKIP_BUILD=1 PIPELINE=0 bench/ingress-speed.sh   # reuse target/ jars; intake only
 #   JFR=1 bench/ingress-speed.sh               # also records a JFR profile of the ingress during its first round
 #
@@ -126,6 +126,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
     echo "| $e | ${med_rate[$e]} | ${med_p50[$e]} | ${med_p99[$e]} | ${med_rss[$e]} | $rounds|"
   done
   echo "ingress / naive hook: $(ratio "${med_rate[ingress]}" "${med_rate[naive]}") of the req/s (target >= 0.85), p99 $(ratio "${med_p99[ingress]}" "${med_p99[naive]}")x (target <= 1.5)"
+  # the same ratios round by round: the two endpoints measured next to each other, so a slow phase of the machine
+  # that lasts longer than a round weighs on both; their median moves less than the ratio of the medians
+  per_round() { for r in $(seq 1 "$ROUNDS"); do ratio "$($1 "$out/ingress-$r.txt" ${2:-})" "$($1 "$out/naive-$r.txt" ${2:-})"; echo; done; }
+  echo "round by round: req/s $(per_round rate | tr '\n' ' ')(median $(per_round rate | median)), p99 $(per_round p 99% | tr '\n' ' ')(median $(per_round p 99% | median))"
   echo "ingress / no-op: $(ratio "${med_rate[ingress]}" "${med_rate[noop]}"); naive hook / no-op: $(ratio "${med_rate[naive]}" "${med_rate[noop]}")"
   for e in "${endpoints[@]}"; do for r in $(seq 1 "$ROUNDS"); do
     err=$(errors "$out/$e-$r.txt"); [ -z "$err" ] || echo "errors, $e round $r: $err"

@@ -116,11 +116,9 @@ final class WebhookIntake {
         }
         ProducerRecord<byte[], byte[]> record = records.of(headers, delivery.stored(), delivery.key(), delivery.id(),
                 delivery.derivedId(), delivery.eventType(), caller, delivery.receivedAt(), delivery.quarantined());
-        return Mono.fromFuture(storeToTheEnd(record, delivery.id()), true)
+        return Mono.fromFuture(storeToTheEnd(record, delivery), true)
                 .map(destination -> {
-                    metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
                     if (delivery.quarantined() != null) {
-                        metrics.quarantined(delivery.quarantined());
                         caller.log(() -> log.atWarn().addKeyValue("provider", provider.name())
                                 .addKeyValue("deliveryId", delivery.id()).addKeyValue("eventType", delivery.eventType())
                                 .addKeyValue("quarantine", delivery.quarantined()).addKeyValue("storedIn", destination)
@@ -154,13 +152,20 @@ final class WebhookIntake {
 
     /**
      * The store runs to its end whatever the request does: a provider that hangs up while its webhook is being stored
-     * must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored.
+     * must find it stored (a retry is then a duplicate) or its id given back, never claimed and not stored. A stored
+     * webhook is counted here, at the store's end, so that one whose caller hung up is counted too (it is mapped all
+     * the same: counted in the answer, the accepted count fell behind the mapped one by the requests a client dropped).
      */
-    private CompletableFuture<Destination> storeToTheEnd(ProducerRecord<byte[], byte[]> record, String deliveryId) {
+    private CompletableFuture<Destination> storeToTheEnd(ProducerRecord<byte[], byte[]> record, Verified delivery) {
         return store.store(record).whenComplete((destination, failure) -> {
             if (failure != null) {
                 // neither Kafka nor the disk took it: give the id back before the answer goes out
-                dedupe.release(deliveryId);
+                dedupe.release(delivery.id());
+                return;
+            }
+            metrics.accepted(destination, Duration.between(delivery.receivedAt(), clock.instant()));
+            if (delivery.quarantined() != null) {
+                metrics.quarantined(delivery.quarantined());
             }
         });
     }

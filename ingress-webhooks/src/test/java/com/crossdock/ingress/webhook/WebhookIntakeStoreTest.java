@@ -62,7 +62,8 @@ class WebhookIntakeStoreTest {
     void aWebhookWhoseRequestIsCancelledWhileItIsStoredIsStoredAnyway() throws Exception {
         spool = DurableSpool.open(SpoolOptions.defaults(spoolDirectory));
         DedupeMemory dedupe = new DedupeMemory(Duration.ofHours(25), 1000, Clock.systemUTC());
-        WebhookIntake intake = intake(dedupe, sender, Duration.ofSeconds(10));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        WebhookIntake intake = intake(dedupe, sender, Duration.ofSeconds(10), meters);
         String id = UUID.randomUUID().toString();
         Disposable request = intake.receive(request(id), "corr-1", () -> { }).subscribe();
         request.dispose();
@@ -73,6 +74,10 @@ class WebhookIntakeStoreTest {
         // producer on a busy machine); never neither
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topics.all(TOPIC).size() + spool.depth())
                 .as("the claimed webhook is stored although its request was cancelled").isEqualTo(1));
+        // and counted as accepted: it is mapped like any other, so the accepted count must not fall behind the mapped
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                meters.find(IngressMetrics.ACCEPTED).counters().stream().mapToDouble(c -> c.count()).sum())
+                .as("counted accepted although nobody waited for its answer").isEqualTo(1.0));
     }
 
     @Test
@@ -84,7 +89,7 @@ class WebhookIntakeStoreTest {
         try {
             String id = UUID.randomUUID().toString();
 
-            Throwable refused = intake(dedupe, away, Duration.ofSeconds(2)).receive(request(id), "corr-2", () -> { })
+            Throwable refused = intake(dedupe, away, Duration.ofSeconds(2), new SimpleMeterRegistry()).receive(request(id), "corr-2", () -> { })
                     .map(answer -> (Throwable) new AssertionError("answered " + answer))
                     .onErrorResume(failure -> reactor.core.publisher.Mono.just(failure)).block(Duration.ofSeconds(30));
 
@@ -100,7 +105,8 @@ class WebhookIntakeStoreTest {
         }
     }
 
-    private WebhookIntake intake(DedupeMemory dedupe, RawRecordSender kafka, Duration ackTimeout) {
+    private WebhookIntake intake(DedupeMemory dedupe, RawRecordSender kafka, Duration ackTimeout,
+            SimpleMeterRegistry meters) {
         WebhookProvider provider = WebhookProvider.builder("cancel")
                 .authentication(WebhookAuthentication.token(Secret.of("t0ken"), RequestField.body("token")))
                 .deliveryId(RequestField.body("id"))
@@ -112,7 +118,7 @@ class WebhookIntakeStoreTest {
         RawWebhookStore store = new RawWebhookStore(kafka, spool, () -> { }, ackTimeout);
         stores.add(store);
         return new WebhookIntake(provider, dedupe, store,
-                new IngressMetrics(new SimpleMeterRegistry(), "cancel"), Clock.systemUTC(), 1024 * 1024);
+                new IngressMetrics(meters, "cancel"), Clock.systemUTC(), 1024 * 1024);
     }
 
     private static MockServerHttpRequest request(String id) {
