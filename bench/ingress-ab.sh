@@ -58,9 +58,9 @@ run() { # name jar url args...
   # ticks are 1/100 s: us per webhook = ticks * 10^4 / webhooks
   # the rest of the machine's busy ticks: wrk, the kernel's softirqs, anything else; idle and stolen (by the
   # hypervisor: a slow phase of the virtual machine) of both cores' time
-  awk -v n="$n" -v j=$((j1 - j0)) -v s=$((s1 - s0)) -v b=$((b1 - b0)) -v i=$((i1 - i0)) -v t=$((t1 - t0)) -v a="$a0 $a1" -v name="$name" 'BEGIN {
+  awk -v n="$n" -v j=$((j1 - j0)) -v s=$((s1 - s0)) -v b=$((b1 - b0)) -v i=$((i1 - i0)) -v t=$((t1 - t0)) -v a0="$a0" -v a1="$a1" -v name="$name" 'BEGIN {
     printf "%-10s %7.0f req/s  JVM %6.1f us/webhook  broker+stack %5.1f  rest %5.1f  idle %4.1f %%  stolen %4.1f %%  %5.1f KB/webhook\n",
-      name, n / 20, j * 1e4 / n, s * 1e4 / n, (b - j - s) * 1e4 / n, 100 * i / (b + i + t), 100 * t / (b + i + t), (substr(a, index(a, " ") + 1) - substr(a, 1, index(a, " ") - 1)) / n }' | tee -a "$out/summary.txt"
+      name, n / 20, j * 1e4 / n, s * 1e4 / n, (b - j - s) * 1e4 / n, 100 * i / (b + i + t), 100 * t / (b + i + t), (a1 - a0) / n }' | tee -a "$out/summary.txt"
 }
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r (load average $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$out/summary.txt"

@@ -89,7 +89,8 @@ class WebhookIntakeStoreTest {
         try {
             String id = UUID.randomUUID().toString();
 
-            Throwable refused = intake(dedupe, away, Duration.ofSeconds(2), new SimpleMeterRegistry()).receive(request(id), "corr-2", () -> { })
+            Throwable refused = intake(dedupe, away, Duration.ofSeconds(2), new SimpleMeterRegistry())
+                    .receive(request(id), "corr-2", () -> { })
                     .map(answer -> (Throwable) new AssertionError("answered " + answer))
                     .onErrorResume(failure -> reactor.core.publisher.Mono.just(failure)).block(Duration.ofSeconds(30));
 
